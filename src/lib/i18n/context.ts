@@ -1,0 +1,31 @@
+import { getContext, setContext } from 'svelte';
+import { formatDate, formatNumber, translate, type Locale, type MessageKey, type Params } from './index';
+
+export interface I18n {
+	readonly locale: Locale;
+	t(key: MessageKey, params?: Params): string;
+	date(value: Date | string): string;
+	number(value: number, fractionDigits?: number): string;
+}
+
+const KEY = Symbol('i18n');
+
+/**
+ * Called once by the root layout. Components read the language through the getter,
+ * so a language change (new layout data) re-renders every text that uses it.
+ */
+export function setI18n(getLocale: () => Locale): I18n {
+	const i18n: I18n = {
+		get locale() {
+			return getLocale();
+		},
+		t: (key, params) => translate(getLocale(), key, params),
+		date: (value) => formatDate(getLocale(), value),
+		number: (value, digits) => formatNumber(getLocale(), value, digits)
+	};
+	return setContext(KEY, i18n);
+}
+
+export function useI18n(): I18n {
+	return getContext<I18n>(KEY);
+}

@@ -1,0 +1,72 @@
+import { en, type MessageKey, type Messages } from './messages/en';
+import { nb } from './messages/nb';
+import { sv } from './messages/sv';
+
+export type { MessageKey } from './messages/en';
+
+/** The interface languages; the first is the default. */
+export const locales = ['nb', 'sv', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'nb';
+
+const catalogues: Record<Locale, Messages> = { nb, sv, en };
+
+/** BCP 47 tags for Intl: Norwegian dd.mm.yyyy, Swedish yyyy-mm-dd, decimal comma in both. */
+const intlTags: Record<Locale, string> = { nb: 'nb-NO', sv: 'sv-SE', en: 'en-GB' };
+
+export function isLocale(value: unknown): value is Locale {
+	return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+export type Params = Record<string, string | number>;
+
+export function translate(locale: Locale, key: MessageKey, params?: Params): string {
+	const text = catalogues[locale][key];
+	if (!params) return text;
+	return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/**
+ * Picks the interface language from an Accept-Language header. Nynorsk and plain
+ * "no" read as bokmål, the only Norwegian we have; anything unknown gives the default.
+ */
+export function negotiateLocale(header: string | null | undefined): Locale {
+	const ranked = (header ?? '')
+		.split(',')
+		.map((part, index) => {
+			const [tag = '', ...rest] = part.trim().toLowerCase().split(';');
+			const q = rest.map((p) => p.trim()).find((p) => p.startsWith('q='));
+			return { tag, q: q ? Number.parseFloat(q.slice(2)) : 1, index };
+		})
+		.filter((r) => r.tag && Number.isFinite(r.q) && r.q > 0)
+		.sort((a, b) => b.q - a.q || a.index - b.index);
+	for (const { tag } of ranked) {
+		const primary = tag.split('-')[0];
+		if (primary === 'nb' || primary === 'nn' || primary === 'no') return 'nb';
+		if (primary === 'sv') return 'sv';
+		if (primary === 'en') return 'en';
+	}
+	return defaultLocale;
+}
+
+export function formatDate(locale: Locale, date: Date | string): string {
+	const value = typeof date === 'string' ? new Date(date) : date;
+	return new Intl.DateTimeFormat(intlTags[locale], {
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		timeZone: 'Europe/Oslo'
+	}).format(value);
+}
+
+export function formatNumber(locale: Locale, value: number, fractionDigits = 0): string {
+	return new Intl.NumberFormat(intlTags[locale], {
+		minimumFractionDigits: fractionDigits,
+		maximumFractionDigits: fractionDigits
+	}).format(value);
+}
+
+/** Compares text the way the language sorts it: æøå and åäö after z. */
+export function collator(locale: Locale): Intl.Collator {
+	return new Intl.Collator(intlTags[locale], { sensitivity: 'base', numeric: true });
+}

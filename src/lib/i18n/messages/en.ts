@@ -1,0 +1,42 @@
+/**
+ * The English catalogue defines the keys; nb.ts and sv.ts must provide every one of
+ * them (the type checker enforces it). `{name}` marks a parameter.
+ */
+export const en = {
+	'app.name': 'Moden',
+	'app.tagline': 'Digital maturity, measured together',
+	'app.skip_to_content': 'Skip to main content',
+	'nav.label': 'Main navigation',
+	'nav.home': 'Home',
+	'language.label': 'Language',
+	'language.nb': 'Norsk bokmål',
+	'language.sv': 'Svenska',
+	'language.en': 'English',
+	'language.change': 'Change language',
+	'home.title': 'Digital maturity for municipal collaborations',
+	'home.lead':
+		'Moden lets an inter-municipal digitalisation collaboration measure the digital maturity of every member municipality, sector by sector, once a year — and follow the change over time.',
+	'home.who.title': 'Who it is for',
+	'home.who.respondents': 'Sector heads answer the maturity questionnaire for their sector, together with their team.',
+	'home.who.coordinators': 'Coordinators in each municipality follow completion, review and sign off.',
+	'home.who.leaders':
+		'Leadership teams and the collaboration board compare their municipality with the collaboration and with anonymous peers, year over year.',
+	'home.dimensions.title': 'Five dimensions',
+	'home.dimensions.lead': 'The instrument looks at digital maturity from five sides:',
+	'dimension.culture': 'Culture',
+	'dimension.strategy': 'Strategy',
+	'dimension.leadership': 'Leadership',
+	'dimension.competence': 'Competence',
+	'dimension.technology': 'Technology',
+	'home.privacy.title': 'Comparisons that respect privacy',
+	'home.privacy.text':
+		'Benchmarks are shown only for groups of at least five organisations, and members see each other by name only where the collaboration has decided so.',
+	'home.today': 'Today is {date}.',
+	'footer.text': 'Moden — self-assessment of digital maturity for municipalities in Norway and Sweden.',
+	'error.title': 'Something went wrong',
+	'error.not_found': 'The page was not found.',
+	'error.back_home': 'Back to the home page'
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;

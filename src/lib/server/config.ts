@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The installation's settings, read once from the environment. Server modules take
+ * their settings from here (never from `$env`), so that scripts run outside SvelteKit
+ * (migrate, admin, demo) see exactly what the server sees.
+ */
+const schema = z.object({
+	DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+	MODEN_DATA_DIR: z.string().min(1).default('./data/postgres'),
+	MODEN_DB_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+	MODEN_MIGRATIONS_DIR: z.string().min(1).default('./migrations'),
+	MODEN_QUESTIONNAIRES_DIR: z.string().min(1).default('./questionnaires')
+});
+
+export type Config = z.infer<typeof schema>;
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+	const parsed = schema.safeParse(emptyToUndefined(env));
+	if (!parsed.success) {
+		const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+		throw new Error(`Invalid configuration in the environment:\n${lines.join('\n')}`);
+	}
+	const config = parsed.data;
+	return {
+		...config,
+		MODEN_DATA_DIR: path.resolve(config.MODEN_DATA_DIR),
+		MODEN_MIGRATIONS_DIR: path.resolve(config.MODEN_MIGRATIONS_DIR),
+		MODEN_QUESTIONNAIRES_DIR: path.resolve(config.MODEN_QUESTIONNAIRES_DIR)
+	};
+}
+
+/** `FOO=` in a shell or .env means "not set", not "set to the empty string". */
+function emptyToUndefined(env: Record<string, string | undefined>) {
+	return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
+}

@@ -1,0 +1,86 @@
+import postgres, { type Sql } from 'postgres';
+import { readConfig, type Config } from '../config';
+import { startEmbedded, type EmbeddedDatabase } from './embedded';
+import { migrate } from './migrate';
+
+export type { Sql } from 'postgres';
+
+let client: Sql | undefined;
+let opening: Promise<Sql> | undefined;
+let embedded: EmbeddedDatabase | undefined;
+
+/** Opens a postgres.js client with the settings every Moden connection uses. */
+export function connect(url: string, options: postgres.Options<Record<string, postgres.PostgresType>> = {}): Sql {
+	return postgres(url, {
+		max: 10,
+		idle_timeout: 30,
+		connect_timeout: 5,
+		onnotice: () => {},
+		...options
+	});
+}
+
+/**
+ * The application's database, opened once: the server behind DATABASE_URL, or the
+ * embedded one. Resolves only when the database answers and every migration is
+ * applied, so nothing is served from a database that is not ready.
+ */
+export function openDatabase(config: Config = readConfig()): Promise<Sql> {
+	opening ??= (async () => {
+		let url = config.DATABASE_URL;
+		if (!url) {
+			embedded = await startEmbedded(config.MODEN_DATA_DIR);
+			url = embedded.url;
+		}
+		const sql = connect(url);
+		await waitForDatabase(sql, config.MODEN_DB_WAIT_SECONDS);
+		await migrate(sql, config.MODEN_MIGRATIONS_DIR);
+		client = sql;
+		return sql;
+	})();
+	return opening;
+}
+
+/** The open database; only valid after `openDatabase` resolved (the server's init hook). */
+export function db(): Sql {
+	if (!client) throw new Error('The database is not open yet: call openDatabase() first.');
+	return client;
+}
+
+export async function closeDatabase(): Promise<void> {
+	await client?.end({ timeout: 5 });
+	await embedded?.stop();
+	client = embedded = opening = undefined;
+}
+
+/** True when the database answers a trivial query within `timeoutMs`. */
+export async function isDatabaseReachable(sql: Sql, timeoutMs = 2000): Promise<boolean> {
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+	const query = sql`select 1`.then(
+		() => true,
+		() => false
+	);
+	try {
+		return await Promise.race([query, timeout]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+async function waitForDatabase(sql: Sql, seconds: number) {
+	const deadline = Date.now() + seconds * 1000;
+	let lastError: unknown;
+	for (let attempt = 0; ; attempt++) {
+		try {
+			await sql`select 1`;
+			return;
+		} catch (e) {
+			lastError = e;
+		}
+		if (Date.now() >= deadline) break;
+		if (attempt === 0) console.log('Waiting for the database…');
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	throw new Error(`The database did not answer within ${seconds} s: ${(lastError as Error)?.message}`);
+}

@@ -1,0 +1,19 @@
+import { redirect } from '@sveltejs/kit';
+import { isLocale } from '$lib/i18n';
+import { rememberLocale } from '$lib/server/locale';
+import type { RequestHandler } from './$types';
+
+/** The language switch posts here: it works without JavaScript and returns to the page. */
+export const POST: RequestHandler = async ({ request, cookies, url }) => {
+	const form = await request.formData().catch(() => new FormData());
+	const locale = form.get('locale');
+	if (isLocale(locale)) rememberLocale(cookies, locale, url.protocol === 'https:');
+	redirect(303, safeReturnPath(form.get('redirect')));
+};
+
+/** Only paths on this site, so the switch cannot be used to send people elsewhere. */
+function safeReturnPath(value: FormDataEntryValue | null): string {
+	return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\')
+		? value
+		: '/';
+}

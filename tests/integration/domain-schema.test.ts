@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { first, useTestDatabase } from './database';
+
+/** The schema itself refuses rows that break the domain rules, whatever the code does. */
+describe('domain schema', () => {
+	const { sql } = useTestDatabase();
+	const ids = {} as Record<'collabA' | 'collabB' | 'muni' | 'sectorA' | 'sectorB' | 'user', string>;
+
+	beforeAll(async () => {
+		const db = sql();
+		({ id: ids.collabA } = await first(db`insert into collaboration (name, legal_form, country) values ('Hedmark IKT', 'kommunalt_oppgavefellesskap', 'NO') returning id`));
+		({ id: ids.collabB } = await first(db`insert into collaboration (name, legal_form, country) values ('Värmland', 'kommunalforbund', 'SE') returning id`));
+		({ id: ids.muni } = await first(db`insert into municipality (country, national_number, name) values ('NO', '3403', 'Hamar') returning id`));
+		({ id: ids.sectorA } = await first(db`insert into sector (collaboration_id, key, name_nb, name_sv, name_en) values (${ids.collabA}, 'oppvekst', 'Oppvekst', 'Barn och utbildning', 'Education') returning id`));
+		({ id: ids.sectorB } = await first(db`insert into sector (collaboration_id, key, name_nb, name_sv, name_en) values (${ids.collabB}, 'skola', 'Skole', 'Skola', 'School') returning id`));
+		({ id: ids.user } = await first(db`insert into app_user (email, name) values ('kari@hamar.kommune.no', 'Kari') returning id`));
+	});
+
+	it('keys municipalities by country and national number, not by name', async () => {
+		await sql()`insert into municipality (country, national_number, name) values ('SE', '3403', 'Same number in Sweden')`;
+		await sql()`insert into municipality (country, national_number, name) values ('NO', '0000', 'Hamar')`;
+		await expect(sql()`insert into municipality (country, national_number, name) values ('NO', '3403', 'Duplicate')`).rejects.toThrow(/duplicate key/);
+		await expect(sql()`insert into municipality (country, national_number, name) values ('NO', '34', 'Short')`).rejects.toThrow(/check constraint/);
+	});
+
+	it('requires each role to sit on its own kind of scope', async () => {
+		const db = sql();
+		await db`insert into role_grant (user_id, role) values (${ids.user}, 'platform_admin')`;
+		await db`insert into role_grant (user_id, role, collaboration_id, municipality_id, sector_id) values (${ids.user}, 'respondent', ${ids.collabA}, ${ids.muni}, ${ids.sectorA})`;
+		await expect(db`insert into role_grant (user_id, role, collaboration_id) values (${ids.user}, 'respondent', ${ids.collabA})`).rejects.toThrow(/check constraint/);
+		await expect(db`insert into role_grant (user_id, role, collaboration_id) values (${ids.user}, 'platform_admin', ${ids.collabA})`).rejects.toThrow(/check constraint/);
+		await expect(db`insert into role_grant (user_id, role) values (${ids.user}, 'platform_admin')`).rejects.toThrow(/duplicate key/);
+	});
+
+	it('refuses a grant on a sector of another collaboration', async () => {
+		await expect(
+			sql()`insert into role_grant (user_id, role, collaboration_id, municipality_id, sector_id) values (${ids.user}, 'respondent', ${ids.collabA}, ${ids.muni}, ${ids.sectorB})`
+		).rejects.toThrow(/foreign key/);
+	});
+
+	it('keeps answers consistent: a level, or N/A with a reason, or don’t know', async () => {
+		const db = sql();
+		const { id: questionnaireId } = await first(db`insert into questionnaire (slug) values ('schema-test') returning id`);
+		const { id: versionId } = await first(db`insert into questionnaire_version (questionnaire_id, version, content_hash, definition) values (${questionnaireId}, 1, 'x', '{}') returning id`);
+		await db`insert into questionnaire_item (questionnaire_version_id, key, dimension, weight, allow_na, position) values (${versionId}, 'culture.a', 'culture', 1, true, 0), (${versionId}, 'culture.b', 'culture', 1, false, 1)`;
+		const { id: roundId } = await first(db`insert into round (collaboration_id, year, questionnaire_version_id, opens_on, closes_on) values (${ids.collabA}, 2026, ${versionId}, '2026-01-01', '2026-03-01') returning id`);
+		const { id: assessmentId } = await first(db`insert into assessment (collaboration_id, round_id, municipality_id, sector_id) values (${ids.collabA}, ${roundId}, ${ids.muni}, ${ids.sectorA}) returning id`);
+		const { id: responseId } = await first(db`insert into response (collaboration_id, assessment_id, respondent_id) values (${ids.collabA}, ${assessmentId}, ${ids.user}) returning id`);
+		const answer = (kind: string, level: number | null, reason: string | null, key = 'culture.a') =>
+			db`insert into answer (response_id, collaboration_id, questionnaire_version_id, item_key, kind, level, na_reason) values (${responseId}, ${ids.collabA}, ${versionId}, ${key}, ${kind}, ${level}, ${reason})`;
+
+		await expect(answer('level', null, null)).rejects.toThrow(/check constraint/);
+		await expect(answer('level', 6, null)).rejects.toThrow(/check constraint/);
+		await expect(answer('not_applicable', null, '  ')).rejects.toThrow(/check constraint/);
+		await expect(answer('dont_know', 3, null)).rejects.toThrow(/check constraint/);
+		await expect(answer('level', 3, null, 'culture.unknown')).rejects.toThrow(/foreign key/);
+		await answer('level', 3, null);
+		await answer('not_applicable', null, 'No such service in this sector', 'culture.b');
+		// an answer row cannot be moved into another collaboration's tenant
+		await expect(db`update answer set collaboration_id = ${ids.collabB} where response_id = ${responseId}`).rejects.toThrow(/foreign key/);
+	});
+});
