@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { crosswalkProblems, isComparable } from './crosswalk';
+import { definition, item } from './fixtures';
+
+const v1 = definition();
+const v2 = (items = v1.items, crosswalk: Record<string, 'identical' | 'reworded' | 'changed' | 'new' | 'retired'>) =>
+	definition({ version: 2, items, crosswalk: { previous: 1, items: crosswalk } });
+
+describe('crosswalk', () => {
+	it('accepts every status used where it fits', () => {
+		const items = [
+			v1.items[0]!,
+			{ ...v1.items[1]!, text: { ...v1.items[1]!.text, en: 'Reworded' } },
+			{ ...v1.items[2]!, levels: v1.items[3]!.levels },
+			item('technology.new-thing')
+		];
+		const current = v2(items, {
+			'culture.openness': 'identical',
+			'culture.sharing': 'reworded',
+			'technology.shared-systems': 'changed',
+			'technology.new-thing': 'new',
+			'technology.security': 'retired'
+		});
+		expect(crosswalkProblems(current, v1)).toEqual([]);
+	});
+
+	it('reports each misuse with where it sits', () => {
+		const items = [{ ...v1.items[0]!, text: { ...v1.items[0]!.text, en: 'Changed words' } }, v1.items[1]!, item('technology.new-thing')];
+		const current = v2(items, {
+			'culture.openness': 'identical',
+			'culture.sharing': 'new',
+			'technology.ghost': 'changed',
+			'technology.shared-systems': 'reworded'
+		});
+		expect(crosswalkProblems(current, v1).map((p) => `${p.path.join('.')}: ${p.message}`)).toEqual([
+			'crosswalk.items.culture.openness: "culture.openness" is marked identical but its text or levels differ: mark it reworded or changed',
+			'crosswalk.items.culture.sharing: "culture.sharing" is in version 1, so it is not new',
+			'crosswalk.items.technology.ghost: names an unknown item "technology.ghost" (in neither version 1 nor 2)',
+			'crosswalk.items.technology.shared-systems: "technology.shared-systems" is not in this version: mark it retired',
+			'items.2.key: "technology.new-thing" is missing from the crosswalk',
+			'crosswalk.items: "technology.security" of version 1 is missing from the crosswalk: mark it retired'
+		]);
+	});
+
+	it('does not let an item that moved dimension count as comparable', () => {
+		const moved = { ...v1.items[3]!, dimension: 'culture' };
+		const current = v2([v1.items[0]!, v1.items[1]!, v1.items[2]!, moved], {
+			'culture.openness': 'identical',
+			'culture.sharing': 'identical',
+			'technology.shared-systems': 'identical',
+			'technology.security': 'reworded'
+		});
+		expect(crosswalkProblems(current, v1)).toEqual([
+			{ path: ['crosswalk', 'items', 'technology.security'], message: expect.stringContaining('mark it changed') }
+		]);
+	});
+
+	it('names a previous version that does not exist', () => {
+		expect(crosswalkProblems(v2(v1.items, {}), undefined)).toEqual([
+			{ path: ['crosswalk', 'previous'], message: 'version 1 of "sample" does not exist' }
+		]);
+	});
+
+	it('treats only identical and reworded items as comparable', () => {
+		expect((['identical', 'reworded', 'changed', 'new', 'retired'] as const).filter(isComparable)).toEqual(['identical', 'reworded']);
+	});
+});

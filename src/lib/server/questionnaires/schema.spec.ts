@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { definition, item } from './fixtures';
+import { questionnaireDefinition } from './schema';
+
+const problemsOf = (value: unknown) =>
+	questionnaireDefinition.safeParse(value).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
+
+describe('questionnaire schema', () => {
+	it('accepts a complete definition', () => {
+		expect(problemsOf(definition())).toEqual([]);
+	});
+
+	it('fills in the default level values and coverage rule', () => {
+		const def = definition();
+		const { values: _v, coverage: _c, ...bandsOnly } = def.scoring;
+		const parsed = questionnaireDefinition.parse({ ...def, scoring: bandsOnly });
+		expect(parsed.scoring.values).toEqual([0, 25, 50, 75, 100]);
+		expect(parsed.scoring.coverage).toBe(0.6);
+	});
+
+	it('requires every text in nb, sv and en, none empty or a placeholder', () => {
+		const def = definition();
+		def.items[0]!.levels[2] = { nb: 'Nivå', en: 'Level' } as never;
+		def.items[1]!.help.sv = '   ';
+		def.items[2]!.text.en = 'TODO: write this';
+		expect(problemsOf(def)).toEqual([
+			'items.0.levels.2.sv: must be text',
+			'items.1.help.sv: must not be empty',
+			'items.2.text.en: is placeholder text'
+		]);
+	});
+
+	it('requires exactly five level descriptors and five recommendations', () => {
+		const def = definition();
+		def.items[0]!.levels.pop();
+		def.items[1]!.recommendations.push(def.items[1]!.recommendations[0]!);
+		expect(problemsOf(def)).toEqual([
+			'items.0.levels: needs exactly five level descriptors (level 1 … 5)',
+			'items.1.recommendations: needs exactly five recommendations (level 1 … 5)'
+		]);
+	});
+
+	it('refuses duplicate keys, unknown dimensions, keys outside their dimension and weights ≤ 0', () => {
+		const def = definition({
+			items: [
+				item('culture.openness'),
+				item('culture.openness'),
+				item('strategy.goals'),
+				item('culture.misplaced', { dimension: 'technology' }),
+				item('technology.zero', { weight: 0 })
+			]
+		});
+		expect(problemsOf(def)).toEqual([
+			'items.4.weight: must be greater than 0',
+			'items.1.key: duplicate item key "culture.openness"',
+			'items.2.dimension: unknown dimension "strategy"',
+			'items.3.key: must start with its dimension: "technology.…"'
+		]);
+	});
+
+	it('refuses a dimension without items', () => {
+		const def = definition();
+		def.items = def.items.filter((i) => i.dimension !== 'technology');
+		expect(problemsOf(def)).toEqual(['dimensions.1.key: dimension "technology" has no items']);
+	});
+
+	it('requires bands from 0 upwards and values that do not decrease', () => {
+		const def = definition();
+		def.scoring.bands[0]!.from = 5;
+		def.scoring.bands[3]!.from = 30;
+		def.scoring.values = [0, 50, 25, 75, 100];
+		expect(problemsOf(def)).toEqual([
+			'scoring.values.2: values must not decrease from level 1 to 5',
+			'scoring.bands.0.from: the first band must start at 0',
+			'scoring.bands.3.from: bands must start at ascending scores'
+		]);
+	});
+
+	it('wants a crosswalk from version 2 on, and none in version 1', () => {
+		expect(problemsOf(definition({ version: 2 }))).toEqual(['version: version 2 needs a crosswalk to the previous version']);
+		expect(problemsOf(definition({ crosswalk: { previous: 1, items: {} } }))).toEqual([
+			'crosswalk: version 1 has no previous version to compare with'
+		]);
+		expect(problemsOf(definition({ version: 2, crosswalk: { previous: 3, items: {} } }))).toEqual([
+			'crosswalk.previous: must be an earlier version than 2'
+		]);
+	});
+
+	it('refuses unknown fields, so a typo does not pass silently', () => {
+		expect(problemsOf({ ...definition(), titel: 'x' })).toEqual([': Unrecognized key: "titel"']);
+	});
+});

@@ -1,0 +1,29 @@
+import type { Sql } from 'postgres';
+import type { QuestionnaireDefinition } from './schema';
+
+export interface VersionSummary {
+	slug: string;
+	version: number;
+	title: QuestionnaireDefinition['title'];
+	items: number;
+	publishedAt: Date;
+}
+
+/** Published versions, newest first within each questionnaire. */
+export async function listVersions(sql: Sql): Promise<VersionSummary[]> {
+	const rows = await sql<{ slug: string; version: number; title: QuestionnaireDefinition['title']; items: number; published_at: Date }[]>`
+		select q.slug, v.version, v.definition -> 'title' as title,
+			(select count(*)::int from questionnaire_item i where i.questionnaire_version_id = v.id) as items,
+			v.published_at
+		from questionnaire_version v join questionnaire q on q.id = v.questionnaire_id
+		order by q.slug, v.version desc`;
+	return rows.map((r) => ({ slug: r.slug, version: r.version, title: r.title, items: r.items, publishedAt: r.published_at }));
+}
+
+/** The frozen definition of one published version, as answers given under it see it. */
+export async function getVersion(sql: Sql, slug: string, version: number): Promise<QuestionnaireDefinition | null> {
+	const [row] = await sql<{ definition: QuestionnaireDefinition }[]>`
+		select v.definition from questionnaire_version v join questionnaire q on q.id = v.questionnaire_id
+		where q.slug = ${slug} and v.version = ${version}`;
+	return row?.definition ?? null;
+}
