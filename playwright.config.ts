@@ -34,7 +34,7 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: 'node tests/e2e/server.js',
+		command: 'node --import tsx tests/e2e/server.ts',
 		url: `http://localhost:${port}/healthz`,
 		env: { PORT: String(port) },
 		reuseExistingServer: false,

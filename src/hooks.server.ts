@@ -1,7 +1,8 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSession } from '$lib/server/auth/session';
 import { readConfig } from '$lib/server/config';
-import { openDatabase } from '$lib/server/db';
+import { db, openDatabase } from '$lib/server/db';
 import { localeOf } from '$lib/server/locale';
 import { publishFromDirectory } from '$lib/server/questionnaires/publish';
 
@@ -15,11 +16,29 @@ export const init: ServerInit = async () => {
 	await publishFromDirectory(sql, config.MODEN_QUESTIONNAIRES_DIR);
 };
 
+/** Who is asking: the session cookie's user, or nobody. Access is decided per route. */
+const handleAuth: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const result = await validateSession(db(), token);
+		if (result) {
+			event.locals.user = result.user;
+			event.locals.session = result.session;
+			setSessionCookie(event.cookies, token, result.session.lastVerifiedAt, event.url);
+		} else {
+			deleteSessionCookie(event.cookies, event.url);
+		}
+	}
+	return resolve(event);
+};
+
 const handleLocale: Handle = async ({ event, resolve }) => {
-	event.locals.locale = localeOf(event);
+	event.locals.locale = localeOf(event, event.locals.user?.locale);
 	return resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
 };
 
-export const handle = sequence(handleLocale);
+export const handle = sequence(handleAuth, handleLocale);

@@ -1,4 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { signIn, tenants } from './fixture';
+
+test.beforeEach(async ({ page }) => {
+	await signIn(page, tenants().own.users.respondent);
+});
 
 test('the published questionnaires can be previewed in every language', async ({ page }) => {
 	await page.goto('/');

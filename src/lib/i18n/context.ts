@@ -1,10 +1,11 @@
 import { getContext, setContext } from 'svelte';
-import { formatDate, formatNumber, translate, type Locale, type MessageKey, type Params } from './index';
+import { formatDate, formatDateTime, formatNumber, translate, type Locale, type MessageKey, type Params } from './index';
 
 export interface I18n {
 	readonly locale: Locale;
 	t(key: MessageKey, params?: Params): string;
 	date(value: Date | string): string;
+	dateTime(value: Date | string): string;
 	number(value: number, fractionDigits?: number): string;
 }
 
@@ -21,6 +22,7 @@ export function setI18n(getLocale: () => Locale): I18n {
 		},
 		t: (key, params) => translate(getLocale(), key, params),
 		date: (value) => formatDate(getLocale(), value),
+		dateTime: (value) => formatDateTime(getLocale(), value),
 		number: (value, digits) => formatNumber(getLocale(), value, digits)
 	};
 	return setContext(KEY, i18n);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { collator, formatDate, formatNumber, negotiateLocale, translate } from './index';
-import { en } from './messages/en';
-import { nb } from './messages/nb';
-import { sv } from './messages/sv';
+import { catalogues } from './messages';
+
+const { en, nb, sv } = catalogues;
 
 describe('negotiateLocale', () => {
 	it.each([

@@ -1,15 +1,11 @@
-import { en, type MessageKey, type Messages } from './messages/en';
-import { nb } from './messages/nb';
-import { sv } from './messages/sv';
+import { catalogues, type MessageKey } from './messages';
 
-export type { MessageKey } from './messages/en';
+export type { MessageKey } from './messages';
 
 /** The interface languages; the first is the default. */
 export const locales = ['nb', 'sv', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'nb';
-
-const catalogues: Record<Locale, Messages> = { nb, sv, en };
 
 /** BCP 47 tags for Intl: Norwegian dd.mm.yyyy, Swedish yyyy-mm-dd, decimal comma in both. */
 const intlTags: Record<Locale, string> = { nb: 'nb-NO', sv: 'sv-SE', en: 'en-GB' };
@@ -57,6 +53,12 @@ export function formatDate(locale: Locale, date: Date | string): string {
 		day: '2-digit',
 		timeZone: 'Europe/Oslo'
 	}).format(value);
+}
+
+export function formatDateTime(locale: Locale, date: Date | string): string {
+	const value = typeof date === 'string' ? new Date(date) : date;
+	const time = new Intl.DateTimeFormat(intlTags[locale], { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Oslo' }).format(value);
+	return `${formatDate(locale, value)} ${time}`;
 }
 
 export function formatNumber(locale: Locale, value: number, fractionDigits = 0): string {

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { isLocale } from '$lib/i18n';
+import { safeReturnPath } from '$lib/server/forms';
 import { rememberLocale } from '$lib/server/locale';
 import type { RequestHandler } from './$types';
 
@@ -10,10 +11,3 @@ export const POST: RequestHandler = async ({ request, cookies, url }) => {
 	if (isLocale(locale)) rememberLocale(cookies, locale, url.protocol === 'https:');
 	redirect(303, safeReturnPath(form.get('redirect')));
 };
-
-/** Only paths on this site, so the switch cannot be used to send people elsewhere. */
-function safeReturnPath(value: FormDataEntryValue | null): string {
-	return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\')
-		? value
-		: '/';
-}

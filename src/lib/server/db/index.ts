@@ -4,6 +4,8 @@ import { startEmbedded, type EmbeddedDatabase } from './embedded';
 import { migrate } from './migrate';
 
 export type { Sql } from 'postgres';
+/** A client or an open transaction: what a function needs that only runs queries. */
+export type Db = postgres.ISql<{}>; // eslint-disable-line @typescript-eslint/no-empty-object-type -- postgres.js default
 
 let client: Sql | undefined;
 let opening: Promise<Sql> | undefined;

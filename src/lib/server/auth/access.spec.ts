@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { can, roles, type Grant, type Permission, type Role } from './access';
+
+const C1 = 'c1';
+const C2 = 'c2';
+const M1 = 'm1';
+const M2 = 'm2';
+const S1 = 's1';
+const S2 = 's2';
+
+const grant = (role: Role, collaborationId: string | null = C1, municipalityId: string | null = null, sectorId: string | null = null): Grant => ({
+	role,
+	collaborationId,
+	municipalityId,
+	sectorId
+});
+
+const byRole: Record<Role, Grant> = {
+	platform_admin: grant('platform_admin', null),
+	collaboration_admin: grant('collaboration_admin'),
+	board_viewer: grant('board_viewer'),
+	coordinator: grant('coordinator', C1, M1),
+	executive_viewer: grant('executive_viewer', C1, M1),
+	respondent: grant('respondent', C1, M1, S1)
+};
+
+describe('can', () => {
+	const own = { collaborationId: C1, municipalityId: M1, sectorId: S1 };
+	const expected: Record<Permission, Role[]> = {
+		'platform.manage': ['platform_admin'],
+		'collaboration.view': [...roles],
+		'collaboration.manage': ['platform_admin', 'collaboration_admin'],
+		'collaboration.audit': ['platform_admin', 'collaboration_admin'],
+		'collaboration.results': ['collaboration_admin', 'board_viewer'],
+		'municipality.coordinate': ['collaboration_admin', 'coordinator'],
+		'municipality.results': ['collaboration_admin', 'coordinator', 'executive_viewer'],
+		'assessment.answer': ['respondent'],
+		'questionnaire.view': [...roles]
+	};
+
+	it.each(Object.entries(expected))('%s in its own scope: %j', (permission, allowed) => {
+		const granted = roles.filter((r) => can([byRole[r]], permission as Permission, own));
+		expect(granted).toEqual(allowed);
+	});
+
+	it('gives no role of one collaboration anything in another', () => {
+		for (const role of roles.filter((r) => r !== 'platform_admin')) {
+			for (const permission of Object.keys(expected) as Permission[]) {
+				if (permission === 'questionnaire.view') continue;
+				expect(can([byRole[role]], permission, { collaborationId: C2, municipalityId: M1, sectorId: S1 }), `${role} ${permission}`).toBe(false);
+			}
+		}
+	});
+
+	it('keeps municipality and sector roles inside their municipality and sector', () => {
+		const otherMunicipality = { collaborationId: C1, municipalityId: M2, sectorId: S1 };
+		expect(can([byRole.coordinator], 'municipality.coordinate', otherMunicipality)).toBe(false);
+		expect(can([byRole.executive_viewer], 'municipality.results', otherMunicipality)).toBe(false);
+		expect(can([byRole.respondent], 'assessment.answer', otherMunicipality)).toBe(false);
+		expect(can([byRole.respondent], 'assessment.answer', { ...own, sectorId: S2 })).toBe(false);
+		expect(can([byRole.collaboration_admin], 'municipality.coordinate', otherMunicipality)).toBe(true);
+	});
+
+	it('never lets the platform operator read or answer assessments', () => {
+		for (const permission of ['collaboration.results', 'municipality.results', 'assessment.answer', 'municipality.coordinate'] as const) {
+			expect(can([byRole.platform_admin], permission, own)).toBe(false);
+		}
+	});
+
+	it('grants nothing without grants, and never more with a grant removed (property)', () => {
+		const grantArb = fc.record({
+			role: fc.constantFrom(...roles),
+			collaborationId: fc.constantFrom(C1, C2, null),
+			municipalityId: fc.constantFrom(M1, M2, null),
+			sectorId: fc.constantFrom(S1, S2, null)
+		});
+		const scopeArb = fc.record({
+			collaborationId: fc.constantFrom(C1, C2, undefined),
+			municipalityId: fc.constantFrom(M1, M2, undefined),
+			sectorId: fc.constantFrom(S1, S2, undefined)
+		});
+		const permissionArb = fc.constantFrom(...(Object.keys(expected) as Permission[]));
+		fc.assert(
+			fc.property(fc.array(grantArb, { maxLength: 5 }), permissionArb, scopeArb, (grants, permission, rawScope) => {
+				const scope = Object.fromEntries(Object.entries(rawScope).filter(([, v]) => v !== undefined));
+				if (permission !== 'questionnaire.view') expect(can([], permission, scope)).toBe(false);
+				const all = can(grants, permission, scope);
+				for (let i = 0; i < grants.length; i++) {
+					const fewer = grants.filter((_, j) => j !== i);
+					if (can(fewer, permission, scope)) expect(all).toBe(true);
+				}
+			})
+		);
+	});
+});

@@ -1,0 +1,99 @@
+/**
+ * The one place that answers "may this person do this, here?". Every load and every
+ * action asks through `can` (or the guards in guard.ts); nothing is protected only
+ * by a layout or by hiding a link.
+ *
+ * A role is a grant on a scope (BRIEF §2): platform, collaboration, municipality, or
+ * municipality + sector. Pure functions over plain data, so the rules are tested
+ * without a server.
+ */
+
+export const roles = [
+	'platform_admin',
+	'collaboration_admin',
+	'board_viewer',
+	'coordinator',
+	'executive_viewer',
+	'respondent'
+] as const;
+export type Role = (typeof roles)[number];
+
+export interface Grant {
+	role: Role;
+	collaborationId: string | null;
+	municipalityId: string | null;
+	sectorId: string | null;
+}
+
+export interface Scope {
+	collaborationId?: string;
+	municipalityId?: string;
+	sectorId?: string;
+}
+
+/** What a person can ask to do. Each names the scope it needs. */
+export type Permission =
+	/** create collaborations and their first admins (scope: platform) */
+	| 'platform.manage'
+	/** see a collaboration's own pages at all (scope: collaboration) */
+	| 'collaboration.view'
+	/** settings, members, sectors, people, grants, invitations, rounds (scope: collaboration) */
+	| 'collaboration.manage'
+	/** the collaboration's audit trail (scope: collaboration) */
+	| 'collaboration.audit'
+	/** follow a municipality's assessments, assign respondents, reopen (scope: municipality) */
+	| 'municipality.coordinate'
+	/** a municipality's results and dashboards (scope: municipality) */
+	| 'municipality.results'
+	/** the collaboration's aggregate results and sector views (scope: collaboration) */
+	| 'collaboration.results'
+	/** answer an assessment (scope: municipality + sector) */
+	| 'assessment.answer'
+	/** preview questionnaires (scope: platform; every signed-in person) */
+	| 'questionnaire.view';
+
+const collaborationWide: Role[] = ['collaboration_admin'];
+
+export function can(grants: readonly Grant[], permission: Permission, scope: Scope = {}): boolean {
+	return grants.some((g) => grantAllows(g, permission, scope));
+}
+
+function grantAllows(g: Grant, permission: Permission, scope: Scope): boolean {
+	if (permission === 'questionnaire.view') return true;
+	if (g.role === 'platform_admin') {
+		// The operator sets collaborations up; it does not read their assessments.
+		return ['platform.manage', 'collaboration.view', 'collaboration.manage', 'collaboration.audit'].includes(permission);
+	}
+	if (!scope.collaborationId || g.collaborationId !== scope.collaborationId) return false;
+	const inMunicipality = scope.municipalityId !== undefined && g.municipalityId === scope.municipalityId;
+
+	switch (permission) {
+		case 'platform.manage':
+			return false;
+		case 'collaboration.view':
+			return true; // any grant in the collaboration
+		case 'collaboration.manage':
+		case 'collaboration.audit':
+			return collaborationWide.includes(g.role);
+		case 'collaboration.results':
+			return g.role === 'collaboration_admin' || g.role === 'board_viewer';
+		case 'municipality.coordinate':
+			return scope.municipalityId !== undefined && (g.role === 'collaboration_admin' || (g.role === 'coordinator' && inMunicipality));
+		case 'municipality.results':
+			return (
+				scope.municipalityId !== undefined &&
+				(g.role === 'collaboration_admin' || ((g.role === 'coordinator' || g.role === 'executive_viewer') && inMunicipality))
+			);
+		case 'assessment.answer':
+			return g.role === 'respondent' && inMunicipality && scope.sectorId !== undefined && g.sectorId === scope.sectorId;
+	}
+}
+
+/** The collaborations a person has any grant in (platform admins: all, given by the caller). */
+export function collaborationIdsOf(grants: readonly Grant[]): string[] {
+	return [...new Set(grants.flatMap((g) => (g.collaborationId ? [g.collaborationId] : [])))];
+}
+
+export function isPlatformAdmin(grants: readonly Grant[]): boolean {
+	return grants.some((g) => g.role === 'platform_admin');
+}

@@ -1,0 +1,22 @@
+import { error, redirect } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { can, type Permission, type Scope } from './access';
+import type { SessionUser } from './session';
+
+interface Event {
+	locals: App.Locals;
+	url: URL;
+}
+
+/** The signed-in person, or a redirect to sign-in that comes back here afterwards. */
+export function requireUser({ locals, url }: Event): SessionUser {
+	if (!locals.user) redirect(303, `/sign-in?redirect=${encodeURIComponent(url.pathname + url.search)}`);
+	return locals.user;
+}
+
+/** The signed-in person if `access.can` allows the permission on the scope; else 403. */
+export function requirePermission(event: Event, permission: Permission, scope: Scope = {}): SessionUser {
+	const user = requireUser(event);
+	if (!can(user.grants, permission, scope)) error(403, translate(event.locals.locale, 'error.forbidden'));
+	return user;
+}

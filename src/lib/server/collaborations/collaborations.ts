@@ -1,0 +1,82 @@
+import type { Sql } from 'postgres';
+import { audit } from '../audit';
+import type { Db } from '../db/index';
+
+export const legalForms = [
+	'vertskommune', 'kommunalt_oppgavefellesskap', 'iks', 'as', 'samkommune', 'avtale',
+	'gemensam_namnd', 'kommunalforbund', 'avtalssamverkan', 'aktiebolag', 'other'
+] as const;
+export type LegalForm = (typeof legalForms)[number];
+export type Country = 'NO' | 'SE';
+
+export interface Collaboration {
+	id: string;
+	name: string;
+	legalForm: LegalForm;
+	country: Country;
+	membersSeeNames: boolean;
+}
+
+/** The default sector catalogue of BRIEF §3, given to every new collaboration. */
+export const defaultSectors = [
+	{ key: 'helse-omsorg', nb: 'Helse og omsorg', sv: 'Vård och omsorg', en: 'Health and care' },
+	{ key: 'oppvekst', nb: 'Oppvekst', sv: 'Barn och utbildning', en: 'Education' },
+	{ key: 'teknisk', nb: 'Teknisk og samfunn', sv: 'Samhällsbyggnad', en: 'Technical services and planning' },
+	{ key: 'okonomi-administrasjon', nb: 'Økonomi og administrasjon', sv: 'Ekonomi och administration', en: 'Finance and administration' },
+	{ key: 'kultur', nb: 'Kultur', sv: 'Kultur och fritid', en: 'Culture' },
+	{ key: 'sentral-ledelse', nb: 'Sentral ledelse', sv: 'Kommunledning', en: 'Central management', whole: true }
+] as const;
+
+const columns = (sql: Db) => sql`id, name, legal_form as "legalForm", country, members_see_names as "membersSeeNames"`;
+
+export async function createCollaboration(
+	sql: Sql,
+	input: { name: string; legalForm: LegalForm; country: Country },
+	actorId: string | null
+): Promise<Collaboration> {
+	return sql.begin(async (tx) => {
+		const [c] = await tx<Collaboration[]>`
+			insert into collaboration (name, legal_form, country) values (${input.name}, ${input.legalForm}, ${input.country})
+			returning ${columns(tx)}`;
+		const sectors = defaultSectors.map((s, position) => ({
+			collaboration_id: c!.id,
+			key: s.key,
+			name_nb: s.nb,
+			name_sv: s.sv,
+			name_en: s.en,
+			whole_municipality: 'whole' in s,
+			position
+		}));
+		await tx`insert into sector ${tx(sectors)}`;
+		await audit(tx, { action: 'collaboration.created', actorId, collaborationId: c!.id, subjectType: 'collaboration', subjectId: c!.id, detail: input });
+		return c!;
+	});
+}
+
+export async function getCollaboration(sql: Db, id: string): Promise<Collaboration | null> {
+	const [c] = await sql<Collaboration[]>`select ${columns(sql)} from collaboration where id = ${id}`;
+	return c ?? null;
+}
+
+/** Every collaboration for the platform operator; otherwise those the person has a grant in. */
+export async function listCollaborations(sql: Db, ids: string[] | 'all'): Promise<Collaboration[]> {
+	return ids === 'all'
+		? sql<Collaboration[]>`select ${columns(sql)} from collaboration order by name`
+		: sql<Collaboration[]>`select ${columns(sql)} from collaboration where id = any(${ids}::uuid[]) order by name`;
+}
+
+export async function updateCollaboration(
+	sql: Sql,
+	id: string,
+	input: { name: string; legalForm: LegalForm; country: Country; membersSeeNames: boolean },
+	actorId: string
+): Promise<void> {
+	await sql.begin(async (tx) => {
+		const [before] = await tx<Collaboration[]>`select ${columns(tx)} from collaboration where id = ${id} for update`;
+		await tx`
+			update collaboration set name = ${input.name}, legal_form = ${input.legalForm}, country = ${input.country},
+				members_see_names = ${input.membersSeeNames}
+			where id = ${id}`;
+		await audit(tx, { action: 'collaboration.updated', actorId, collaborationId: id, subjectType: 'collaboration', subjectId: id, detail: { before, after: input } });
+	});
+}

@@ -1,0 +1,129 @@
+import type { Sql } from 'postgres';
+import { audit } from '../audit';
+import type { Grant, Role } from '../auth/access';
+import { issueLink, linkPath } from '../auth/links';
+import { ensureUser } from '../auth/users';
+import type { Db } from '../db/index';
+
+export interface Person {
+	id: string;
+	email: string;
+	name: string;
+	/** false until the person has set a password through the invitation */
+	active: boolean;
+	grants: { id: string; role: Role; municipality: string | null; sector: string | null }[];
+}
+
+/** Everyone with a grant in the collaboration, with those grants. */
+export async function listPeople(sql: Db, collaborationId: string): Promise<Person[]> {
+	return sql<Person[]>`
+		select u.id, u.email, u.name, u.password_hash is not null as active,
+			json_agg(json_build_object('id', g.id, 'role', g.role, 'municipality', m.name, 'sector', s.name_nb)
+				order by g.role, m.name, s.position) as grants
+		from role_grant g
+		join app_user u on u.id = g.user_id
+		left join municipality m on m.id = g.municipality_id
+		left join sector s on s.id = g.sector_id
+		where g.collaboration_id = ${collaborationId}
+		group by u.id
+		order by lower(u.name), lower(u.email)`;
+}
+
+export interface GrantInput {
+	role: Exclude<Role, 'platform_admin'>;
+	municipalityId: string | null;
+	sectorId: string | null;
+}
+
+export class GrantScopeError extends Error {}
+
+/**
+ * Adds a grant in the collaboration. The municipality must be a member and the sector
+ * one of the collaboration's: a grant can never point into another tenant.
+ */
+export async function addGrant(sql: Db, collaborationId: string, userId: string, input: GrantInput, actorId: string | null): Promise<boolean> {
+	const needsMunicipality = ['coordinator', 'executive_viewer', 'respondent'].includes(input.role);
+	const needsSector = input.role === 'respondent';
+	const municipalityId = needsMunicipality ? input.municipalityId : null;
+	const sectorId = needsSector ? input.sectorId : null;
+	if ((needsMunicipality && !municipalityId) || (needsSector && !sectorId)) throw new GrantScopeError('missing scope');
+	if (municipalityId) {
+		const [member] = await sql`select 1 from membership where collaboration_id = ${collaborationId} and municipality_id = ${municipalityId}`;
+		if (!member) throw new GrantScopeError('municipality is not a member');
+	}
+	if (sectorId) {
+		const [sector] = await sql`select 1 from sector where collaboration_id = ${collaborationId} and id = ${sectorId} and archived_at is null`;
+		if (!sector) throw new GrantScopeError('unknown sector');
+	}
+	const [row] = await sql<{ id: string }[]>`
+		insert into role_grant (user_id, role, collaboration_id, municipality_id, sector_id, created_by)
+		values (${userId}, ${input.role}, ${collaborationId}, ${municipalityId}, ${sectorId}, ${actorId})
+		on conflict do nothing returning id`;
+	if (!row) return false;
+	await audit(sql, { action: 'grant.added', actorId, collaborationId, subjectType: 'user', subjectId: userId, detail: { grantId: row.id, ...input, municipalityId, sectorId } });
+	return true;
+}
+
+export async function revokeGrant(sql: Db, collaborationId: string, grantId: string, actorId: string): Promise<boolean> {
+	const [row] = await sql<{ user_id: string; role: string }[]>`
+		delete from role_grant where id = ${grantId} and collaboration_id = ${collaborationId} returning user_id, role`;
+	if (!row) return false;
+	await audit(sql, { action: 'grant.revoked', actorId, collaborationId, subjectType: 'user', subjectId: row.user_id, detail: { grantId, role: row.role } });
+	return true;
+}
+
+/**
+ * Invites a person by e-mail: creates the account if new, adds the grant and issues a
+ * one-time link (7 days). Returns the link, for the mail or, without SMTP, for the admin.
+ */
+export async function invite(
+	sql: Sql,
+	collaborationId: string,
+	input: { email: string; name: string } & GrantInput,
+	actorId: string | null,
+	origin: string
+): Promise<{ link: string | null; userId: string }> {
+	return sql.begin(async (tx) => {
+		const user = await ensureUser(tx, input.email, input.name);
+		await addGrant(tx, collaborationId, user.id, input, actorId);
+		const [account] = await tx<{ active: boolean }[]>`select password_hash is not null as active from app_user where id = ${user.id}`;
+		let link: string | null = null;
+		if (!account!.active) {
+			const token = await issueLink(tx, user.id, 'invitation', { createdBy: actorId, collaborationId });
+			link = `${origin}${linkPath.invitation}/${token}`;
+		}
+		await audit(tx, { action: 'invitation.sent', actorId, collaborationId, subjectType: 'user', subjectId: user.id, detail: { email: input.email, role: input.role, newAccount: user.created } });
+		return { link, userId: user.id };
+	});
+}
+
+/** A person's own grants with readable scope names, for their account page. */
+export async function describeGrants(sql: Db, grants: readonly Grant[]): Promise<{ id: string; role: Role; scope: string }[]> {
+	if (grants.length === 0) return [];
+	const ids = (pick: (g: Grant) => string | null) => [...new Set(grants.map(pick).filter((x): x is string => x !== null))];
+	const names = new Map(
+		(
+			await sql<{ id: string; name: string }[]>`
+				select id, name from collaboration where id = any(${ids((g) => g.collaborationId)}::uuid[])
+				union all select id, name from municipality where id = any(${ids((g) => g.municipalityId)}::uuid[])
+				union all select id, name_nb from sector where id = any(${ids((g) => g.sectorId)}::uuid[])`
+		).map((r) => [r.id, r.name])
+	);
+	return grants.map((g, i) => ({
+		id: String(i),
+		role: g.role,
+		scope: [g.collaborationId, g.municipalityId, g.sectorId].flatMap((id) => (id ? [names.get(id) ?? '?'] : [])).join(' · ') || 'Moden'
+	}));
+}
+
+/** What a grant in the collaboration can point at: its current members and active sectors. */
+export async function grantScopes(sql: Db, collaborationId: string) {
+	const municipalities = await sql<{ id: string; name: string }[]>`
+		select distinct m.id, m.name from membership ms join municipality m on m.id = ms.municipality_id
+		where ms.collaboration_id = ${collaborationId} and (ms.valid_to is null or ms.valid_to >= current_date)
+		order by m.name`;
+	const sectors = await sql<{ id: string; name_nb: string; name_sv: string; name_en: string }[]>`
+		select id, name_nb, name_sv, name_en from sector
+		where collaboration_id = ${collaborationId} and archived_at is null order by position, name_nb`;
+	return { municipalities, sectors };
+}

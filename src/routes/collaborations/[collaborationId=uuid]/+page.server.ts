@@ -1,0 +1,40 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { can } from '$lib/server/auth/access';
+import { requirePermission } from '$lib/server/auth/guard';
+import { legalForms, updateCollaboration } from '$lib/server/collaborations/collaborations';
+import { db } from '$lib/server/db';
+import { fieldError, fieldErrors, formFields, nameField } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const collaborationId = event.params.collaborationId;
+	const user = requirePermission(event, 'collaboration.view', { collaborationId });
+	const [counts] = await db()<{ members: number; sectors: number; people: number }[]>`
+		select (select count(*)::int from membership where collaboration_id = ${collaborationId} and (valid_to is null or valid_to >= current_date)) as members,
+			(select count(*)::int from sector where collaboration_id = ${collaborationId} and archived_at is null) as sectors,
+			(select count(distinct user_id)::int from role_grant where collaboration_id = ${collaborationId}) as people`;
+	return { counts: counts!, canManage: can(user.grants, 'collaboration.manage', { collaborationId }), legalForms };
+};
+
+const settings = z.object({
+	name: nameField,
+	legalForm: z.enum(legalForms, { error: 'form.invalid' }),
+	country: z.enum(['NO', 'SE'], { error: 'form.invalid' }),
+	membersSeeNames: z.enum(['on']).optional()
+});
+
+export const actions: Actions = {
+	settings: async (event) => {
+		const collaborationId = event.params.collaborationId;
+		const user = requirePermission(event, 'collaboration.manage', { collaborationId });
+		const fields = formFields(await event.request.formData());
+		const parsed = settings.safeParse(fields);
+		if (!parsed.success) return fail(400, { values: fields, errors: fieldErrors(parsed.error) });
+		const sql = db();
+		const clash = await sql`select 1 from collaboration where lower(name) = lower(${parsed.data.name}) and id <> ${collaborationId}`;
+		if (clash.length > 0) return fail(400, { values: fields, errors: fieldError('name', 'collaboration.name_taken') });
+		await updateCollaboration(sql, collaborationId, { ...parsed.data, membersSeeNames: parsed.data.membersSeeNames === 'on' }, user.id);
+		return { saved: true };
+	}
+};

@@ -1,0 +1,64 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { translate } from '$lib/i18n';
+import { requirePermission } from '$lib/server/auth/guard';
+import { getCollaboration } from '$lib/server/collaborations/collaborations';
+import { GrantScopeError, grantScopes, invite, listPeople, revokeGrant } from '$lib/server/collaborations/people';
+import { db } from '$lib/server/db';
+import { emailField, fieldError, fieldErrors, formFields, uuidField } from '$lib/server/forms';
+import { sendMail } from '$lib/server/mail';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const collaborationId = event.params.collaborationId;
+	requirePermission(event, 'collaboration.manage', { collaborationId });
+	const sql = db();
+	return { people: await listPeople(sql, collaborationId), scopes: await grantScopes(sql, collaborationId) };
+};
+
+const optionalId = z.union([z.literal('').transform(() => null), uuidField]);
+const inviteSchema = z.object({
+	email: emailField,
+	name: z.string().trim().max(200, { error: 'form.too_long' }).default(''),
+	role: z.enum(['collaboration_admin', 'board_viewer', 'coordinator', 'executive_viewer', 'respondent'], { error: 'form.invalid' }),
+	municipalityId: optionalId.default(null),
+	sectorId: optionalId.default(null)
+});
+
+export const actions: Actions = {
+	/** Invites a new person, or gives an existing one another role: the same form. */
+	invite: async (event) => {
+		const collaborationId = event.params.collaborationId;
+		const user = requirePermission(event, 'collaboration.manage', { collaborationId });
+		const fields = formFields(await event.request.formData());
+		const parsed = inviteSchema.safeParse(fields);
+		if (!parsed.success) return fail(400, { action: 'invite', values: fields, errors: fieldErrors(parsed.error) });
+		const sql = db();
+		try {
+			const { link } = await invite(sql, collaborationId, parsed.data, user.id, event.url.origin);
+			const collaboration = await getCollaboration(sql, collaborationId);
+			const mail = link
+				? await sendMail({
+						to: parsed.data.email,
+						subject: translate(event.locals.locale, 'mail.invitation_subject'),
+						text: translate(event.locals.locale, 'mail.invitation_text', { link, collaboration: collaboration?.name ?? '' })
+					})
+				: { sent: true };
+			return { action: 'invite', invited: parsed.data.email, link: mail.sent ? null : link };
+		} catch (e) {
+			if (!(e instanceof GrantScopeError)) throw e;
+			const field = parsed.data.role === 'respondent' && !parsed.data.sectorId ? 'sectorId' : 'municipalityId';
+			return fail(400, { action: 'invite', values: fields, errors: fieldError(field, 'people.scope_required') });
+		}
+	},
+	revoke: async (event) => {
+		const collaborationId = event.params.collaborationId;
+		const user = requirePermission(event, 'collaboration.manage', { collaborationId });
+		const parsed = z.object({ grantId: uuidField }).safeParse(formFields(await event.request.formData()));
+		if (!parsed.success) return fail(400, { action: 'revoke', message: 'form.unknown_id' as const });
+		if (!(await revokeGrant(db(), collaborationId, parsed.data.grantId, user.id))) {
+			return fail(404, { action: 'revoke', message: 'form.unknown_id' as const });
+		}
+		return { action: 'revoke', revoked: true };
+	}
+};

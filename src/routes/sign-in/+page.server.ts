@@ -1,0 +1,47 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { audit } from '$lib/server/audit';
+import { createSession, setSessionCookie } from '$lib/server/auth/session';
+import { clear, hit, isBlocked, limits } from '$lib/server/auth/throttle';
+import { checkCredentials, normaliseEmail } from '$lib/server/auth/users';
+import { db } from '$lib/server/db';
+import { emailField, fieldErrors, formFields, safeReturnPath } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeReturnPath(url.searchParams.get('redirect')));
+	return { redirect: safeReturnPath(url.searchParams.get('redirect')) };
+};
+
+const signIn = z.object({
+	email: emailField,
+	password: z.string({ error: 'form.required' }).min(1, { error: 'form.required' }).max(256, { error: 'form.too_long' })
+});
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, getClientAddress }) => {
+		const fields = formFields(await request.formData());
+		const values = { email: fields.email ?? '' };
+		const parsed = signIn.safeParse(fields);
+		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+
+		const sql = db();
+		const ip = getClientAddress();
+		const accountKey = `sign-in:account:${normaliseEmail(parsed.data.email)}`;
+		if (!(await hit(sql, `sign-in:ip:${ip}`, limits.signInPerIp)) || (await isBlocked(sql, accountKey, limits.signInPerAccount))) {
+			await audit(sql, { action: 'sign_in.throttled', detail: { email: parsed.data.email }, ip });
+			return fail(429, { values, message: 'auth.too_many_attempts' as const });
+		}
+		const user = await checkCredentials(sql, parsed.data.email, parsed.data.password);
+		if (!user) {
+			await hit(sql, accountKey, limits.signInPerAccount);
+			await audit(sql, { action: 'sign_in.failed', detail: { email: parsed.data.email }, ip });
+			return fail(400, { values, message: 'auth.wrong_credentials' as const });
+		}
+		await clear(sql, accountKey);
+		const { session, token } = await createSession(sql, user.id);
+		setSessionCookie(cookies, token, session.lastVerifiedAt, url);
+		await audit(sql, { action: 'sign_in.succeeded', actorId: user.id, ip });
+		redirect(303, safeReturnPath(fields.redirect));
+	}
+};

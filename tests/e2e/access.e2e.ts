@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, request as playwrightRequest, test } from '@playwright/test';
+import { roles, type Role } from '../../src/lib/server/auth/access';
+import { signInRequest, tenants } from './fixture';
+
+/**
+ * Walks every page, endpoint and form action of the app — collected from the route
+ * tree, so a new route without a rule here fails this test — for every role, in its
+ * own collaboration and in another one, and checks who gets in and that nothing of
+ * the other collaboration leaks.
+ */
+type Who = 'anyone' | 'signed-in' | Role[];
+interface Rule {
+	get?: Who;
+	/** named actions (default: "default"); `effect` ones are only tried where denied */
+	actions?: Record<string, Who | { who: Who; effect: true }>;
+	post?: Who;
+}
+
+const manage: Role[] = ['platform_admin', 'collaboration_admin'];
+const rules: Record<string, Rule> = {
+	'/': { get: 'anyone' },
+	'/healthz': { get: 'anyone' },
+	'/language': { post: 'anyone' },
+	'/sign-in': { get: 'anyone', actions: { default: 'anyone' } },
+	'/sign-out': { actions: { default: { who: 'anyone', effect: true } } },
+	'/reset-password': { get: 'anyone', actions: { default: 'anyone' } },
+	'/reset-password/[token]': { get: 'anyone', actions: { default: 'anyone' } },
+	'/invitation/[token]': { get: 'anyone', actions: { default: 'anyone' } },
+	'/account': { get: 'signed-in', actions: { profile: 'signed-in', password: 'signed-in', signOutEverywhere: { who: 'signed-in', effect: true } } },
+	'/questionnaires': { get: 'signed-in' },
+	'/questionnaires/[slug]/[version=version]': { get: 'signed-in' },
+	'/collaborations': { get: 'signed-in', actions: { create: ['platform_admin'] } },
+	'/collaborations/[collaborationId=uuid]': {
+		get: ['platform_admin', 'collaboration_admin', 'board_viewer', 'coordinator', 'executive_viewer', 'respondent'],
+		actions: { settings: manage }
+	},
+	'/collaborations/[collaborationId=uuid]/people': { get: manage, actions: { invite: manage, revoke: manage } },
+	'/collaborations/[collaborationId=uuid]/audit': { get: manage }
+};
+
+/** Route ids and their named actions, read from src/routes. */
+function routeTree(): Map<string, { get: boolean; post: boolean; actions: string[] }> {
+	const routes = new Map<string, { get: boolean; post: boolean; actions: string[] }>();
+	const walk = (dir: string) => {
+		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+			const full = path.join(dir, entry.name);
+			if (entry.isDirectory()) walk(full);
+			else if (/^\+(page\.svelte|page\.server\.ts|server\.ts)$/.test(entry.name)) {
+				const id = `/${path.relative('src/routes', dir).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join('/')}`.replace(/\/$/, '') || '/';
+				const route = routes.get(id) ?? { get: false, post: false, actions: [] };
+				const text = fs.readFileSync(full, 'utf8');
+				if (entry.name === '+page.svelte') route.get = true;
+				if (entry.name === '+server.ts') {
+					route.get ||= /export const GET\b/.test(text);
+					route.post ||= /export const POST\b/.test(text);
+				}
+				// Action names: the functions of the object after `export const actions`, written
+				// one per line at the first indentation level, or inline as `= { name: (…) => … }`.
+				const rest = text.slice(Math.max(0, text.indexOf('export const actions')));
+				if (text.includes('export const actions')) {
+					const names = [...rest.matchAll(/(?:\n\t|=\s*\{\s*)(\w+):\s*(?:async\s*)?\(/g)].map((m) => m[1]!);
+					route.actions.push(...names);
+				}
+				routes.set(id, route);
+			}
+		}
+	};
+	walk('src/routes');
+	return routes;
+}
+
+test('every route has an access rule that matches what it serves', () => {
+	for (const [id, route] of routeTree()) {
+		const rule = rules[id];
+		expect(rule, `route ${id} has no access rule in tests/e2e/access.e2e.ts`).toBeDefined();
+		expect(Boolean(rule!.get), `${id}: GET`).toBe(route.get);
+		expect(Boolean(rule!.post), `${id}: POST`).toBe(route.post);
+		expect(Object.keys(rule!.actions ?? {}).sort(), `${id}: actions`).toEqual([...route.actions].sort());
+	}
+	for (const id of Object.keys(rules)) expect(routeTree().has(id), `rule for a route that no longer exists: ${id}`).toBe(true);
+});
+
+type Actor = { role: Role | 'anonymous' };
+const actors: Actor[] = [{ role: 'anonymous' }, ...roles.map((role) => ({ role }))];
+
+function allowed(who: Who, actor: Actor, ownTenant: boolean): boolean {
+	if (who === 'anyone') return true;
+	if (actor.role === 'anonymous') return false;
+	if (who === 'signed-in') return true;
+	return who.includes(actor.role) && (ownTenant || actor.role === 'platform_admin');
+}
+
+function pathFor(id: string, collaborationId: string): string {
+	return id
+		.replace('[collaborationId=uuid]', collaborationId)
+		.replace('[slug]', 'digital-maturity')
+		.replace('[version=version]', '1')
+		.replace('[token]', 'not-a-real-token');
+}
+
+for (const actor of actors) {
+	test(`access of ${actor.role}`, async ({ baseURL }) => {
+		const fixture = tenants();
+		const email =
+			actor.role === 'anonymous' ? null : actor.role === 'platform_admin' ? fixture.platformAdmin : fixture.own.users[actor.role];
+		const request = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL!, accept: 'text/html' } });
+		if (email) await signInRequest(request, baseURL!, email);
+		const checks: string[] = [];
+		for (const [id, rule] of Object.entries(rules)) {
+			for (const [tenant, own] of [[fixture.own, true], [fixture.other, false]] as const) {
+				if (!own && !id.includes('[collaborationId')) continue;
+				const url = pathFor(id, tenant.collaborationId);
+				const expectOutcome = (status: number, location: string | undefined, ok: boolean, what: string) => {
+					const denied = actor.role === 'anonymous' ? status === 303 && location?.startsWith('/sign-in') : status === 403;
+					checks.push(`${what} ${url}: ${status}`);
+					expect.soft(status, `${actor.role} ${what} ${url}`).toBeLessThan(500);
+					if (ok) expect.soft(denied, `${actor.role} should reach ${what} ${url} (got ${status})`).toBe(false);
+					else expect.soft(denied, `${actor.role} must be refused ${what} ${url} (got ${status})`).toBe(true);
+				};
+				if (rule.get) {
+					const response = await request.get(url, { maxRedirects: 0 });
+					const ok = allowed(rule.get, actor, own);
+					expectOutcome(response.status(), response.headers().location, ok, 'GET');
+					if (!own && !(actor.role === 'platform_admin')) {
+						const body = await response.text();
+						for (const secret of [fixture.other.name, ...fixture.other.municipalityNames]) {
+							expect.soft(body.includes(secret), `${actor.role} GET ${url} leaks "${secret}"`).toBe(false);
+						}
+					}
+				}
+				if (rule.post) {
+					const response = await request.post(url, { form: {}, maxRedirects: 0 });
+					expectOutcome(response.status(), response.headers().location, allowed(rule.post, actor, own), 'POST');
+				}
+				for (const [name, spec] of Object.entries(rule.actions ?? {})) {
+					const { who, effect } = typeof spec === 'object' && 'who' in spec ? spec : { who: spec, effect: false };
+					const ok = allowed(who, actor, own);
+					if (ok && effect) continue;
+					const target = name === 'default' ? url : `${url}?/${name}`;
+					const response = await request.post(target, { form: {}, maxRedirects: 0 });
+					expectOutcome(response.status(), response.headers().location, ok, `action ${name}`);
+				}
+			}
+		}
+		expect(checks.length).toBeGreaterThan(20);
+		await request.dispose();
+	});
+}

@@ -1,0 +1,26 @@
+import fs from 'node:fs';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { FIXTURE_PASSWORD, type TenantsFixture } from '../fixtures/tenants';
+
+/** The two-tenant fixture the e2e server seeded. */
+export function tenants(): TenantsFixture {
+	return JSON.parse(fs.readFileSync('.test-output/e2e-fixture.json', 'utf8'));
+}
+
+export async function signIn(page: Page, email: string) {
+	await page.goto('/sign-in');
+	await page.getByLabel(/e-post|e-mail/i).fill(email);
+	await page.getByLabel(/passord|lösenord|password/i).fill(FIXTURE_PASSWORD);
+	await page.getByRole('button', { name: /logg inn|logga in|sign in/i }).last().click();
+	await expect(page.getByRole('link', { name: email.split('@')[0] })).toBeVisible();
+}
+
+/** Signs in through the form over plain HTTP; the context keeps the session cookie. */
+export async function signInRequest(request: APIRequestContext, baseURL: string, email: string) {
+	const response = await request.post('/sign-in', {
+		form: { email, password: FIXTURE_PASSWORD },
+		headers: { origin: baseURL, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(response.status(), `sign-in of ${email}`).toBe(303);
+}
