@@ -37,7 +37,9 @@ const rules: Record<string, Rule> = {
 		actions: { settings: manage }
 	},
 	'/collaborations/[collaborationId=uuid]/people': { get: manage, actions: { invite: manage, revoke: manage } },
-	'/collaborations/[collaborationId=uuid]/audit': { get: manage }
+	'/collaborations/[collaborationId=uuid]/audit': { get: manage },
+	'/collaborations/[collaborationId=uuid]/municipalities': { get: manage, actions: { add: manage, end: manage, population: manage } },
+	'/collaborations/[collaborationId=uuid]/sectors': { get: manage, actions: { add: manage, update: manage, archive: manage, restore: manage } }
 };
 
 /** Route ids and their named actions, read from src/routes. */

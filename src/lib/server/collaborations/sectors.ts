@@ -46,7 +46,7 @@ export async function addSector(sql: Sql, collaborationId: string, input: { key:
 			on conflict (collaboration_id, key) do nothing
 			returning ${columns(tx)}`;
 		if (!sector) throw new SectorKeyTakenError(input.key);
-		await audit(tx, { action: 'sector.added', actorId, collaborationId, subjectType: 'sector', subjectId: sector.id, detail: input });
+		await audit(tx, { action: 'sector.added', actorId, collaborationId, subjectType: 'sector', subjectId: sector.id, detail: { ...input } });
 		return sector;
 	});
 }
