@@ -11,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	return { account: { email: user.email, name: user.name, locale: user.locale }, grants: await describeGrants(db(), user.grants) };
+	return { account: { email: user.email, name: user.name, locale: user.locale }, grants: await describeGrants(db(), user.grants, event.locals.locale) };
 };
 
 const profile = z.object({ name: nameField, locale: z.enum(['nb', 'sv', 'en', ''], { error: 'form.invalid' }) });

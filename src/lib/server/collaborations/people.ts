@@ -4,6 +4,7 @@ import type { Grant, Role } from '../auth/access';
 import { issueLink, linkPath } from '../auth/links';
 import { ensureUser } from '../auth/users';
 import type { Db } from '../db/index';
+import type { Locale } from '../../i18n';
 
 export interface Person {
 	id: string;
@@ -14,11 +15,11 @@ export interface Person {
 	grants: { id: string; role: Role; municipality: string | null; sector: string | null }[];
 }
 
-/** Everyone with a grant in the collaboration, with those grants. */
-export async function listPeople(sql: Db, collaborationId: string): Promise<Person[]> {
+/** Everyone with a grant in the collaboration, with those grants (sector names in `locale`). */
+export async function listPeople(sql: Db, collaborationId: string, locale: Locale): Promise<Person[]> {
 	return sql<Person[]>`
 		select u.id, u.email, u.name, u.password_hash is not null as active,
-			json_agg(json_build_object('id', g.id, 'role', g.role, 'municipality', m.name, 'sector', s.name_nb)
+			json_agg(json_build_object('id', g.id, 'role', g.role, 'municipality', m.name, 'sector', s.${sql(`name_${locale}`)})
 				order by g.role, m.name, s.position) as grants
 		from role_grant g
 		join app_user u on u.id = g.user_id
@@ -98,7 +99,7 @@ export async function invite(
 }
 
 /** A person's own grants with readable scope names, for their account page. */
-export async function describeGrants(sql: Db, grants: readonly Grant[]): Promise<{ id: string; role: Role; scope: string }[]> {
+export async function describeGrants(sql: Db, grants: readonly Grant[], locale: Locale): Promise<{ id: string; role: Role; scope: string }[]> {
 	if (grants.length === 0) return [];
 	const ids = (pick: (g: Grant) => string | null) => [...new Set(grants.map(pick).filter((x): x is string => x !== null))];
 	const names = new Map(
@@ -106,7 +107,7 @@ export async function describeGrants(sql: Db, grants: readonly Grant[]): Promise
 			await sql<{ id: string; name: string }[]>`
 				select id, name from collaboration where id = any(${ids((g) => g.collaborationId)}::uuid[])
 				union all select id, name from municipality where id = any(${ids((g) => g.municipalityId)}::uuid[])
-				union all select id, name_nb from sector where id = any(${ids((g) => g.sectorId)}::uuid[])`
+				union all select id, ${sql(`name_${locale}`)} from sector where id = any(${ids((g) => g.sectorId)}::uuid[])`
 		).map((r) => [r.id, r.name])
 	);
 	return grants.map((g, i) => ({

@@ -13,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	const collaborationId = event.params.collaborationId;
 	requirePermission(event, 'collaboration.manage', { collaborationId });
 	const sql = db();
-	return { people: await listPeople(sql, collaborationId), scopes: await grantScopes(sql, collaborationId) };
+	return { people: await listPeople(sql, collaborationId, event.locals.locale), scopes: await grantScopes(sql, collaborationId) };
 };
 
 const optionalId = z.union([z.literal('').transform(() => null), uuidField]);
