@@ -41,7 +41,11 @@ test('sign-in tells a wrong password apart from nothing, keeps the e-mail, and t
 	for (let i = 0; i < 5; i++) {
 		await page.getByLabel('E-post').fill(email);
 		await page.getByLabel('Passord').fill(`wrong password ${i}`);
-		await page.getByRole('button', { name: 'Logg inn' }).last().click();
+		// wait for this attempt's answer: the message from the previous one is already shown
+		await Promise.all([
+			page.waitForResponse((r) => r.url().includes('/sign-in') && r.request().method() === 'POST'),
+			page.getByRole('button', { name: 'Logg inn' }).last().click()
+		]);
 		await expect(page.getByText('E-postadressen eller passordet er feil.')).toBeVisible();
 		await expect(page.getByLabel('E-post')).toHaveValue(email);
 	}
@@ -82,4 +86,15 @@ test('a password reset request answers the same for unknown addresses', async ({
 	await page.getByLabel('E-post').fill('nobody@nowhere.test');
 	await page.getByRole('button', { name: 'Send lenke' }).click();
 	await expect(page.getByText('Hvis nobody@nowhere.test har en konto, er en lenke på vei.')).toBeVisible();
+});
+
+test('roles are listed in the interface language', async ({ page }) => {
+	const { own } = tenants();
+	await signIn(page, own.users.collaboration_admin);
+	await page.getByRole('button', { name: 'Svenska' }).click();
+	await page.goto(`/collaborations/${own.collaborationId}/people`);
+	// .first(): the invitation test may have added a second respondent meanwhile
+	await expect(page.getByText('Respondent — Hamar · Vård och omsorg').first()).toBeVisible();
+	await page.goto('/account');
+	await expect(page.getByText('Administratör i samverkan — Hedmark IKT')).toBeVisible();
 });

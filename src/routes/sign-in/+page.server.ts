@@ -28,13 +28,16 @@ export const actions: Actions = {
 		const sql = db();
 		const ip = getClientAddress();
 		const accountKey = `sign-in:account:${normaliseEmail(parsed.data.email)}`;
-		if (!(await hit(sql, `sign-in:ip:${ip}`, limits.signInPerIp)) || (await isBlocked(sql, accountKey, limits.signInPerAccount))) {
+		// Only failures count, per address too: a town hall signs in from one NAT address.
+		const ipKey = `sign-in:ip:${ip}`;
+		if ((await isBlocked(sql, ipKey, limits.signInPerIp)) || (await isBlocked(sql, accountKey, limits.signInPerAccount))) {
 			await audit(sql, { action: 'sign_in.throttled', detail: { email: parsed.data.email }, ip });
 			return fail(429, { values, message: 'auth.too_many_attempts' as const });
 		}
 		const user = await checkCredentials(sql, parsed.data.email, parsed.data.password);
 		if (!user) {
 			await hit(sql, accountKey, limits.signInPerAccount);
+			await hit(sql, ipKey, limits.signInPerIp);
 			await audit(sql, { action: 'sign_in.failed', detail: { email: parsed.data.email }, ip });
 			return fail(400, { values, message: 'auth.wrong_credentials' as const });
 		}

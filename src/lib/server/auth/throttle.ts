@@ -10,8 +10,8 @@ export interface Limit {
 }
 
 export const limits = {
-	/** every sign-in attempt from one address */
-	signInPerIp: { max: 30, windowSeconds: 15 * 60 },
+	/** failed sign-ins from one address (many people may share it) */
+	signInPerIp: { max: 50, windowSeconds: 15 * 60 },
 	/** failed sign-ins to one account */
 	signInPerAccount: { max: 5, windowSeconds: 15 * 60 },
 	/** reset requests from one address */
