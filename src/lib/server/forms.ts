@@ -7,7 +7,7 @@ import { catalogues } from '$lib/i18n/messages';
  * Zod schemas for form fields. Messages are catalogue keys, so a form error reaches
  * the person in their own language (see `fieldErrors`).
  */
-const msg = (key: MessageKey) => ({ error: key });
+export const msg = (key: MessageKey) => ({ error: key });
 
 export const emailField = z
 	.string(msg('form.email_invalid'))

@@ -3,11 +3,9 @@ import { z } from 'zod';
 import { collaborationIdsOf, isPlatformAdmin } from '$lib/server/auth/access';
 import { requirePermission, requireUser } from '$lib/server/auth/guard';
 import { createCollaboration, legalForms, listCollaborations } from '$lib/server/collaborations/collaborations';
-import { invite } from '$lib/server/collaborations/people';
+import { invite, mailInvitation } from '$lib/server/collaborations/people';
 import { db } from '$lib/server/db';
 import { emailField, fieldError, fieldErrors, formFields, nameField } from '$lib/server/forms';
-import { sendMail } from '$lib/server/mail';
-import { translate } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -41,10 +39,8 @@ export const actions: Actions = {
 			user.id,
 			event.url.origin
 		);
-		const mail = link
-			? await sendMail({ to: parsed.data.adminEmail, subject: translate(event.locals.locale, 'mail.invitation_subject'), text: translate(event.locals.locale, 'mail.invitation_text', { link, collaboration: collaboration.name }) })
-			: { sent: true };
 		// Without SMTP the link is shown once, here, for the operator to pass on.
-		return { created: { id: collaboration.id, name: collaboration.name }, invited: parsed.data.adminEmail, link: mail.sent ? null : link };
+		const shown = link ? await mailInvitation(event.locals.locale, parsed.data.adminEmail, link, collaboration.name) : null;
+		return { created: { id: collaboration.id, name: collaboration.name }, invited: parsed.data.adminEmail, link: shown };
 	}
 };

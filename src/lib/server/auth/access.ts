@@ -52,8 +52,6 @@ export type Permission =
 	/** preview questionnaires (scope: platform; every signed-in person) */
 	| 'questionnaire.view';
 
-const collaborationWide: Role[] = ['collaboration_admin'];
-
 export function can(grants: readonly Grant[], permission: Permission, scope: Scope = {}): boolean {
 	return grants.some((g) => grantAllows(g, permission, scope));
 }
@@ -74,7 +72,7 @@ function grantAllows(g: Grant, permission: Permission, scope: Scope): boolean {
 			return true; // any grant in the collaboration
 		case 'collaboration.manage':
 		case 'collaboration.audit':
-			return collaborationWide.includes(g.role);
+			return g.role === 'collaboration_admin';
 		case 'collaboration.results':
 			return g.role === 'collaboration_admin' || g.role === 'board_viewer';
 		case 'municipality.coordinate':

@@ -4,7 +4,8 @@ import type { Grant, Role } from '../auth/access';
 import { issueLink, linkPath } from '../auth/links';
 import { ensureUser } from '../auth/users';
 import type { Db } from '../db/index';
-import type { Locale } from '../../i18n';
+import { translate, type Locale } from '../../i18n';
+import { sendMail } from '../mail';
 
 export interface Person {
 	id: string;
@@ -96,6 +97,19 @@ export async function invite(
 		await audit(tx, { action: 'invitation.sent', actorId, collaborationId, subjectType: 'user', subjectId: user.id, detail: { email: input.email, role: input.role, newAccount: user.created } });
 		return { link, userId: user.id };
 	});
+}
+
+/**
+ * Mails an invitation link in `locale`. Returns the link when no mail could be sent
+ * (no SMTP): the admin who invited is then shown it, to pass on by hand.
+ */
+export async function mailInvitation(locale: Locale, to: string, link: string, collaboration: string): Promise<string | null> {
+	const { sent } = await sendMail({
+		to,
+		subject: translate(locale, 'mail.invitation_subject'),
+		text: translate(locale, 'mail.invitation_text', { link, collaboration })
+	});
+	return sent ? null : link;
 }
 
 /** A person's own grants with readable scope names, for their account page. */

@@ -1,4 +1,4 @@
-import { crosswalkStatus, type CrosswalkStatus } from './schema';
+import { crosswalkStatus, isRecord, type CrosswalkStatus } from './schema';
 
 export interface PathProblem {
 	path: (string | number)[];
@@ -92,10 +92,6 @@ export function crosswalkView(raw: unknown): CrosswalkView | undefined {
 		view.crosswalk = { previous: cw.previous, items: Object.fromEntries(statuses) };
 	}
 	return view;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-	return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function sameContent(a: ItemView, b: ItemView): boolean {

@@ -154,6 +154,6 @@ function crossFieldChecks(value: unknown, problem: Report) {
 		problem(['crosswalk', 'previous'], `must be an earlier version than ${version}`);
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+export function isRecord(v: unknown): v is Record<string, unknown> {
 	return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -4,7 +4,7 @@ import type { MessageKey } from '$lib/i18n';
 import { requirePermission } from '$lib/server/auth/guard';
 import { addMember, endMembership, listMembers, MembershipError, setPopulation } from '$lib/server/collaborations/municipalities';
 import { db } from '$lib/server/db';
-import { fieldError, fieldErrors, formFields, nameField, uuidField } from '$lib/server/forms';
+import { fieldError, fieldErrors, formFields, msg, nameField, uuidField } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -15,7 +15,6 @@ export const load: PageServerLoad = async (event) => {
 	return { members: await listMembers(db(), collaborationId), today, thisYear: Number(today.slice(0, 4)) };
 };
 
-const msg = (key: MessageKey) => ({ error: key });
 const dateField = z.iso.date(msg('municipalities.date_invalid'));
 /** A whole number as people type it: "31 999" is fine. */
 const wholeNumber = (min: number, max: number, key: MessageKey) =>

@@ -1,12 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { translate } from '$lib/i18n';
 import { requirePermission } from '$lib/server/auth/guard';
 import { getCollaboration } from '$lib/server/collaborations/collaborations';
-import { GrantScopeError, grantScopes, invite, listPeople, revokeGrant } from '$lib/server/collaborations/people';
+import { GrantScopeError, grantScopes, invite, listPeople, mailInvitation, revokeGrant } from '$lib/server/collaborations/people';
 import { db } from '$lib/server/db';
 import { emailField, fieldError, fieldErrors, formFields, uuidField } from '$lib/server/forms';
-import { sendMail } from '$lib/server/mail';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -37,14 +35,8 @@ export const actions: Actions = {
 		try {
 			const { link } = await invite(sql, collaborationId, parsed.data, user.id, event.url.origin);
 			const collaboration = await getCollaboration(sql, collaborationId);
-			const mail = link
-				? await sendMail({
-						to: parsed.data.email,
-						subject: translate(event.locals.locale, 'mail.invitation_subject'),
-						text: translate(event.locals.locale, 'mail.invitation_text', { link, collaboration: collaboration?.name ?? '' })
-					})
-				: { sent: true };
-			return { action: 'invite', invited: parsed.data.email, link: mail.sent ? null : link };
+			const shown = link ? await mailInvitation(event.locals.locale, parsed.data.email, link, collaboration?.name ?? '') : null;
+			return { action: 'invite', invited: parsed.data.email, link: shown };
 		} catch (e) {
 			if (!(e instanceof GrantScopeError)) throw e;
 			const field = parsed.data.role === 'respondent' && !parsed.data.sectorId ? 'sectorId' : 'municipalityId';

@@ -1,6 +1,5 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { MessageKey } from '$lib/i18n';
 import { requirePermission } from '$lib/server/auth/guard';
 import {
 	addSector,
@@ -12,7 +11,7 @@ import {
 	updateSector
 } from '$lib/server/collaborations/sectors';
 import { db } from '$lib/server/db';
-import { fieldError, fieldErrors, formFields, uuidField } from '$lib/server/forms';
+import { fieldError, fieldErrors, formFields, msg, uuidField } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -22,7 +21,6 @@ export const load: PageServerLoad = async (event) => {
 	return { active: sectors.filter((s) => !s.archivedAt), archived: sectors.filter((s) => s.archivedAt) };
 };
 
-const msg = (key: MessageKey) => ({ error: key });
 const sectorName = z.string(msg('form.required')).trim().min(1, msg('form.required')).max(100, msg('form.too_long'));
 const names = { nb: sectorName, sv: sectorName, en: sectorName };
 const addSchema = z.object({
