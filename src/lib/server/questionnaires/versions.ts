@@ -1,4 +1,5 @@
 import type { Sql } from 'postgres';
+import type { Db } from '../db/index';
 import type { QuestionnaireDefinition } from './schema';
 
 export interface VersionSummary {
@@ -25,5 +26,18 @@ export async function getVersion(sql: Sql, slug: string, version: number): Promi
 	const [row] = await sql<{ definition: QuestionnaireDefinition }[]>`
 		select v.definition from questionnaire_version v join questionnaire q on q.id = v.questionnaire_id
 		where q.slug = ${slug} and v.version = ${version}`;
+	return row?.definition ?? null;
+}
+
+// Published versions never change (publish.ts refuses it), so their definitions can be
+// kept in memory once read.
+const definitions = new Map<string, QuestionnaireDefinition>();
+
+/** The frozen definition of the version with this id, or null if there is none. */
+export async function getVersionById(sql: Db, versionId: string): Promise<QuestionnaireDefinition | null> {
+	const cached = definitions.get(versionId);
+	if (cached) return cached;
+	const [row] = await sql<{ definition: QuestionnaireDefinition }[]>`select definition from questionnaire_version where id = ${versionId}`;
+	if (row) definitions.set(versionId, row.definition);
 	return row?.definition ?? null;
 }

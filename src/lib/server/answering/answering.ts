@@ -1,0 +1,312 @@
+import type { Sql } from 'postgres';
+import { audit } from '../audit';
+import { can, type Grant } from '../auth/access';
+import type { Db } from '../db/index';
+import { roundState, type RoundState } from '../rounds/rounds';
+
+/**
+ * Answering an assessment: one response per respondent, saved item by item.
+ *
+ * Nothing is ever lost or silently overwritten:
+ * - each save is an upsert of one item, so two tabs never wipe each other's other items;
+ * - each answer carries a revision; a save names the revision the page had, and a save
+ *   over a newer answer (changed in another tab) comes back as a conflict with the
+ *   stored answer, instead of replacing it;
+ * - a save whose content is already stored is acknowledged as saved, so a page may
+ *   safely re-send anything it is not sure arrived.
+ * Every refusal is an AnsweringError with a reason the route turns into a message.
+ */
+
+export const answerKinds = ['level', 'not_applicable', 'dont_know'] as const;
+export type AnswerKind = (typeof answerKinds)[number];
+
+export interface AnswerInput {
+	itemKey: string;
+	/** null: no choice yet (a comment or link may still be kept) */
+	kind: AnswerKind | null;
+	level: number | null;
+	naReason: string | null;
+	comment: string | null;
+	evidenceUrl: string | null;
+	/** the revision the person's page showed; 0 when it had none */
+	baseRevision: number;
+}
+
+export interface StoredAnswer {
+	itemKey: string;
+	kind: AnswerKind | null;
+	level: number | null;
+	naReason: string | null;
+	comment: string | null;
+	evidenceUrl: string | null;
+	revision: number;
+	updatedAt: Date;
+}
+
+export type SaveResult = { itemKey: string; outcome: 'saved'; revision: number } | { itemKey: string; outcome: 'conflict'; current: StoredAnswer };
+
+export const refusals = [
+	'not_found',
+	'forbidden',
+	'round_closed',
+	'round_not_open',
+	'submitted',
+	'unknown_item',
+	'unknown_level',
+	'na_not_allowed',
+	'na_reason_required',
+	'evidence_invalid',
+	'too_long',
+	'nothing_answered',
+	'not_submitted'
+] as const;
+export type Refusal = (typeof refusals)[number];
+
+export class AnsweringError extends Error {
+	constructor(readonly reason: Refusal) {
+		super(reason);
+	}
+}
+
+/** Who is asking: the user's id and grants (a SessionUser fits). */
+export interface Person {
+	id: string;
+	grants: readonly Grant[];
+}
+
+export interface AssessmentContext {
+	id: string;
+	collaborationId: string;
+	municipalityId: string;
+	sectorId: string;
+	roundId: string;
+	versionId: string;
+	state: RoundState;
+}
+
+export async function assessmentContext(sql: Db, assessmentId: string): Promise<AssessmentContext | null> {
+	const [row] = await sql<AssessmentContext[]>`
+		select a.id, a.collaboration_id as "collaborationId", a.municipality_id as "municipalityId", a.sector_id as "sectorId",
+			a.round_id as "roundId", r.questionnaire_version_id as "versionId", ${roundState(sql)} as state
+		from assessment a join round r on r.id = a.round_id
+		where a.id = ${assessmentId}`;
+	return row ?? null;
+}
+
+/** The assessment, if the person may answer it; refusals otherwise. */
+async function answerable(sql: Db, person: Person, assessmentId: string): Promise<AssessmentContext> {
+	const context = await assessmentContext(sql, assessmentId);
+	if (!context) throw new AnsweringError('not_found');
+	if (!can(person.grants, 'assessment.answer', context)) throw new AnsweringError('forbidden');
+	if (context.state === 'closed') throw new AnsweringError('round_closed');
+	if (context.state === 'upcoming') throw new AnsweringError('round_not_open');
+	return context;
+}
+
+const answerColumns = (sql: Db) => sql`
+	item_key as "itemKey", kind, level, na_reason as "naReason", comment, evidence_url as "evidenceUrl", revision, updated_at as "updatedAt"`;
+
+const LIMITS = { naReason: 2000, comment: 4000, evidenceUrl: 2000 };
+
+/** The rules of one answer that do not need the database. */
+function checkInput(input: AnswerInput, allowNa: boolean): void {
+	if (input.kind !== null && !answerKinds.includes(input.kind)) throw new AnsweringError('unknown_level');
+	if (input.kind === 'level' ? !(Number.isInteger(input.level) && input.level! >= 1 && input.level! <= 5) : input.level !== null) {
+		throw new AnsweringError('unknown_level');
+	}
+	if (input.kind === 'not_applicable') {
+		if (!allowNa) throw new AnsweringError('na_not_allowed');
+		if (!input.naReason?.trim()) throw new AnsweringError('na_reason_required');
+	} else if (input.naReason !== null) {
+		input.naReason = null; // a reason belongs only to "not applicable"
+	}
+	for (const [field, max] of Object.entries(LIMITS) as [keyof typeof LIMITS, number][]) {
+		if ((input[field]?.length ?? 0) > max) throw new AnsweringError('too_long');
+	}
+	if (input.evidenceUrl !== null && !isWebAddress(input.evidenceUrl)) throw new AnsweringError('evidence_invalid');
+}
+
+export function isWebAddress(value: string): boolean {
+	if (!/^https?:\/\//i.test(value)) return false;
+	try {
+		return ['http:', 'https:'].includes(new URL(value).protocol);
+	} catch {
+		return false;
+	}
+}
+
+function sameContent(a: StoredAnswer, b: AnswerInput): boolean {
+	return (
+		a.kind === b.kind &&
+		a.level === b.level &&
+		a.naReason === b.naReason &&
+		a.comment === b.comment &&
+		a.evidenceUrl === b.evidenceUrl
+	);
+}
+
+const isEmpty = (input: AnswerInput) => input.kind === null && input.comment === null && input.evidenceUrl === null;
+
+/**
+ * Saves the person's answers to items of the assessment, each as its own upsert, in one
+ * transaction. The whole request is refused (nothing stored) when the person may not
+ * answer, the round is not open, the response is submitted, or any answer breaks a rule.
+ */
+export async function saveAnswers(sql: Sql, person: Person, assessmentId: string, inputs: AnswerInput[]): Promise<SaveResult[]> {
+	return sql.begin(async (tx) => {
+		const context = await answerable(tx, person, assessmentId);
+		const keys = [...new Set(inputs.map((i) => i.itemKey))];
+		const items = new Map(
+			(
+				await tx<{ key: string; allowNa: boolean }[]>`
+					select key, allow_na as "allowNa" from questionnaire_item
+					where questionnaire_version_id = ${context.versionId} and key = any(${keys})`
+			).map((i) => [i.key, i.allowNa])
+		);
+		for (const input of inputs) {
+			if (!items.has(input.itemKey)) throw new AnsweringError('unknown_item');
+			checkInput(input, items.get(input.itemKey)!);
+		}
+
+		const responseId = await ownResponse(tx, context, person.id, { create: inputs.some((i) => !isEmpty(i)) });
+		const results: SaveResult[] = [];
+		for (const input of inputs) {
+			if (responseId === null) {
+				results.push({ itemKey: input.itemKey, outcome: 'saved', revision: 0 });
+				continue;
+			}
+			results.push(await saveOne(tx, context, responseId, input));
+		}
+		await syncAssessmentStatus(tx, assessmentId);
+		return results;
+	});
+}
+
+/**
+ * The person's response to the assessment, locked for this transaction; created when
+ * `create` (the first real answer), else null while there is none. Refused once submitted.
+ */
+async function ownResponse(tx: Db, context: AssessmentContext, userId: string, { create }: { create: boolean }): Promise<string | null> {
+	if (create) {
+		await tx`
+			insert into response (collaboration_id, assessment_id, respondent_id)
+			values (${context.collaborationId}, ${context.id}, ${userId})
+			on conflict (assessment_id, respondent_id) where respondent_id is not null do nothing`;
+	}
+	const [response] = await tx<{ id: string; status: string }[]>`
+		select id, status from response where assessment_id = ${context.id} and respondent_id = ${userId} for update`;
+	if (!response) return null;
+	if (response.status === 'submitted') throw new AnsweringError('submitted');
+	return response.id;
+}
+
+async function saveOne(tx: Db, context: AssessmentContext, responseId: string, input: AnswerInput): Promise<SaveResult> {
+	const selectCurrent = async () =>
+		(await tx<StoredAnswer[]>`select ${answerColumns(tx)} from answer where response_id = ${responseId} and item_key = ${input.itemKey} for update`)[0];
+	let current = await selectCurrent();
+	if (!current) {
+		if (isEmpty(input)) return { itemKey: input.itemKey, outcome: 'saved', revision: 0 };
+		const [inserted] = await tx<{ revision: number }[]>`
+			insert into answer (response_id, collaboration_id, questionnaire_version_id, item_key, kind, level, na_reason, comment, evidence_url)
+			values (${responseId}, ${context.collaborationId}, ${context.versionId}, ${input.itemKey}, ${input.kind}, ${input.level},
+				${input.naReason}, ${input.comment}, ${input.evidenceUrl})
+			on conflict (response_id, item_key) do nothing returning revision`;
+		if (inserted) return { itemKey: input.itemKey, outcome: 'saved', revision: inserted.revision };
+		current = (await selectCurrent())!; // another tab inserted it a moment ago
+	}
+	if (sameContent(current, input)) return { itemKey: input.itemKey, outcome: 'saved', revision: current.revision };
+	if (current.revision !== input.baseRevision) return { itemKey: input.itemKey, outcome: 'conflict', current };
+	const [updated] = await tx<{ revision: number }[]>`
+		update answer set kind = ${input.kind}, level = ${input.level}, na_reason = ${input.naReason}, comment = ${input.comment},
+			evidence_url = ${input.evidenceUrl}, revision = revision + 1, updated_at = now()
+		where response_id = ${responseId} and item_key = ${input.itemKey} returning revision`;
+	return { itemKey: input.itemKey, outcome: 'saved', revision: updated!.revision };
+}
+
+/**
+ * The assessment's status follows its responses: reopened while one is reopened, in
+ * progress while one is being answered, submitted once all started ones are.
+ */
+export async function syncAssessmentStatus(tx: Db, assessmentId: string): Promise<void> {
+	await tx`
+		update assessment a set status = s.status, updated_at = now()
+		from (
+			select case
+				when bool_or(r.status = 'reopened') then 'reopened'
+				when bool_or(r.status = 'in_progress') then 'in_progress'
+				when bool_or(r.status = 'submitted') then 'submitted'
+				else 'not_started' end as status
+			from response r where r.assessment_id = ${assessmentId}
+		) s
+		where a.id = ${assessmentId} and a.status is distinct from s.status`;
+}
+
+/** Submits the person's response: from now on it is locked, until a coordinator reopens it. */
+export async function submitResponse(sql: Sql, person: Person, assessmentId: string): Promise<void> {
+	await sql.begin(async (tx) => {
+		const context = await answerable(tx, person, assessmentId);
+		const responseId = await ownResponse(tx, context, person.id, { create: false });
+		const [answered] = responseId
+			? await tx<{ n: number }[]>`select count(*)::int as n from answer where response_id = ${responseId} and kind is not null`
+			: [];
+		if (!responseId || !answered?.n) throw new AnsweringError('nothing_answered');
+		await tx`update response set status = 'submitted', submitted_at = now() where id = ${responseId}`;
+		await syncAssessmentStatus(tx, assessmentId);
+		await audit(tx, {
+			action: 'response.submitted',
+			actorId: person.id,
+			collaborationId: context.collaborationId,
+			subjectType: 'response',
+			subjectId: responseId,
+			detail: { assessmentId, answered: answered.n }
+		});
+	});
+}
+
+/**
+ * A coordinator (or collaboration admin) reopens a submitted response so its respondent
+ * can change it; the reason goes to the audit trail.
+ */
+export async function reopenResponse(sql: Sql, person: Person, collaborationId: string, responseId: string, reason: string): Promise<void> {
+	await sql.begin(async (tx) => {
+		const [row] = await tx<{ assessmentId: string; status: string }[]>`
+			select assessment_id as "assessmentId", status from response
+			where id = ${responseId} and collaboration_id = ${collaborationId} for update`;
+		if (!row) throw new AnsweringError('not_found');
+		const context = (await assessmentContext(tx, row.assessmentId))!;
+		if (!can(person.grants, 'municipality.coordinate', context)) throw new AnsweringError('forbidden');
+		if (context.state === 'closed') throw new AnsweringError('round_closed');
+		if (row.status !== 'submitted') throw new AnsweringError('not_submitted');
+		await tx`update response set status = 'reopened', submitted_at = null where id = ${responseId}`;
+		await syncAssessmentStatus(tx, row.assessmentId);
+		await audit(tx, {
+			action: 'response.reopened',
+			actorId: person.id,
+			collaborationId,
+			subjectType: 'response',
+			subjectId: responseId,
+			detail: { assessmentId: row.assessmentId, reason }
+		});
+	});
+}
+
+export interface OwnResponse {
+	id: string;
+	status: 'in_progress' | 'submitted' | 'reopened';
+	submittedAt: Date | null;
+	answers: Record<string, StoredAnswer>;
+}
+
+/** The person's own response to the assessment with its answers, or null before the first save. */
+export async function loadOwnResponse(sql: Db, userId: string, assessmentId: string): Promise<OwnResponse | null> {
+	const [response] = await sql<Omit<OwnResponse, 'answers'>[]>`
+		select id, status, submitted_at as "submittedAt" from response where assessment_id = ${assessmentId} and respondent_id = ${userId}`;
+	if (!response) return null;
+	const answers = await sql<StoredAnswer[]>`select ${answerColumns(sql)} from answer where response_id = ${response.id}`;
+	return { ...response, answers: Object.fromEntries(answers.map((a) => [a.itemKey, a])) };
+}
+
+/** May the person open the assessment's answering pages at all (whatever the round's state)? */
+export function mayAnswer(person: Person, context: AssessmentContext): boolean {
+	return can(person.grants, 'assessment.answer', context);
+}

@@ -1,0 +1,132 @@
+import { isLocale, translate, type Locale } from '../../i18n';
+import { audit } from '../audit';
+import type { Db } from '../db/index';
+import { sendMail } from '../mail';
+
+/**
+ * Completion of a round, for coordinators and collaboration admins: per municipality and
+ * sector, who is assigned (respondent grants), how far each response has come, and when
+ * it was last touched. The counting happens in SQL.
+ */
+export type ResponseProgress = 'not_started' | 'in_progress' | 'submitted' | 'reopened';
+
+export interface RespondentProgress {
+	/** null when the person's data was deleted: their answers stay, anonymous */
+	userId: string | null;
+	name: string;
+	email: string | null;
+	locale: Locale | null;
+	/** the respondent grant that assigns the person here; null if it was revoked since */
+	grantId: string | null;
+	responseId: string | null;
+	status: ResponseProgress;
+	answered: number;
+	/** ISO time of the last saved answer */
+	lastActivity: string | null;
+	submittedAt: string | null;
+}
+
+export interface CompletionRow {
+	assessmentId: string;
+	municipalityId: string;
+	municipality: string;
+	sectorId: string;
+	sector: string;
+	status: 'not_started' | 'in_progress' | 'submitted' | 'reopened';
+	items: number;
+	respondents: RespondentProgress[];
+}
+
+/**
+ * The round's assessments in the given municipalities (all of the round's when
+ * `municipalityIds` is null), with their respondents' progress.
+ */
+export async function roundCompletion(
+	sql: Db,
+	collaborationId: string,
+	roundId: string,
+	municipalityIds: string[] | null,
+	locale: Locale
+): Promise<CompletionRow[]> {
+	return sql<CompletionRow[]>`
+		select a.id as "assessmentId", m.id as "municipalityId", m.name as municipality, s.id as "sectorId",
+			s.${sql(`name_${locale}`)} as sector, a.status,
+			(select count(*)::int from questionnaire_item i where i.questionnaire_version_id = r.questionnaire_version_id) as items,
+			coalesce((
+				select json_agg(p order by p.name, p.email) from (
+					select u.id as "userId", coalesce(nullif(u.name, ''), u.email, '') as name, u.email, u.locale,
+						g.id as "grantId", rs.id as "responseId", coalesce(rs.status, 'not_started') as status,
+						coalesce(x.answered, 0) as answered, x.last_activity as "lastActivity", rs.submitted_at as "submittedAt"
+					from (
+						select g.id, g.user_id from role_grant g
+						where g.role = 'respondent' and g.collaboration_id = a.collaboration_id
+							and g.municipality_id = a.municipality_id and g.sector_id = a.sector_id
+					) g
+					full join (select * from response where assessment_id = a.id) rs on rs.respondent_id = g.user_id
+					left join app_user u on u.id = coalesce(g.user_id, rs.respondent_id)
+					left join lateral (
+						select count(*) filter (where kind is not null)::int as answered, max(updated_at) as last_activity
+						from answer where response_id = rs.id
+					) x on true
+				) p
+			), '[]') as respondents
+		from assessment a
+		join round r on r.id = a.round_id
+		join municipality m on m.id = a.municipality_id
+		join sector s on s.id = a.sector_id
+		where a.round_id = ${roundId} and a.collaboration_id = ${collaborationId}
+			${municipalityIds === null ? sql`` : sql`and a.municipality_id = any(${municipalityIds}::uuid[])`}
+		order by m.name, s.position, s.name_nb`;
+}
+
+export interface Reminded {
+	name: string;
+	email: string;
+	municipality: string;
+	sector: string;
+}
+
+/** The assigned people of these rows who have not submitted their own response. */
+export function notSubmitted(rows: readonly CompletionRow[]): (Reminded & { locale: Locale | null; assessmentId: string })[] {
+	return rows.flatMap((row) =>
+		row.respondents
+			.filter((p) => p.grantId !== null && p.email !== null && p.status !== 'submitted')
+			.map((p) => ({ name: p.name, email: p.email!, locale: p.locale, municipality: row.municipality, sector: row.sector, assessmentId: row.assessmentId }))
+	);
+}
+
+/**
+ * Reminds everyone in `rows` who has not submitted, by e-mail in their own language.
+ * Returns those who could not be mailed (no SMTP server), for the coordinator to contact.
+ */
+export async function sendReminders(
+	sql: Db,
+	context: { collaborationId: string; collaboration: string; year: number; closesOn: string; origin: string; actorId: string; locale: Locale },
+	rows: readonly CompletionRow[]
+): Promise<{ mailed: number; unsent: Reminded[] }> {
+	const unsent: Reminded[] = [];
+	const pending = notSubmitted(rows);
+	for (const person of pending) {
+		const locale = person.locale && isLocale(person.locale) ? person.locale : context.locale;
+		const { sent } = await sendMail({
+			to: person.email,
+			subject: translate(locale, 'completion.reminder_subject', { year: context.year }),
+			text: translate(locale, 'completion.reminder_text', {
+				name: person.name,
+				collaboration: context.collaboration,
+				municipality: person.municipality,
+				sector: person.sector,
+				closesOn: context.closesOn,
+				link: `${context.origin}/assessments/${person.assessmentId}`
+			})
+		});
+		if (!sent) unsent.push({ name: person.name, email: person.email, municipality: person.municipality, sector: person.sector });
+	}
+	await audit(sql, {
+		action: 'round.reminded',
+		actorId: context.actorId,
+		collaborationId: context.collaborationId,
+		detail: { recipients: pending.length, mailed: pending.length - unsent.length }
+	});
+	return { mailed: pending.length - unsent.length, unsent };
+}

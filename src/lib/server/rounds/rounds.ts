@@ -1,0 +1,141 @@
+import type { Sql } from 'postgres';
+import type { MessageKey } from '../../i18n';
+import { audit } from '../audit';
+import type { Db } from '../db/index';
+
+/**
+ * Rounds: one measurement window of a collaboration (BRIEF §3). Opening a round creates
+ * one assessment per participating municipality × sector; closing it refuses answers.
+ *
+ * A round is open from its opening date through its closing date (Norwegian/Swedish
+ * calendar day), unless an admin closed it early.
+ */
+export type RoundState = 'upcoming' | 'open' | 'closed';
+
+/** Today in the collaborations' time zone (Norway and Sweden share it). */
+export const today = (sql: Db) => sql`(now() at time zone 'Europe/Oslo')::date`;
+
+/** The state of round `r` as SQL, so every query decides it the same way. */
+export const roundState = (sql: Db, alias = 'r') => sql`
+	case when ${sql(alias)}.closed_at is not null or ${sql(alias)}.closes_on < ${today(sql)} then 'closed'
+		when ${sql(alias)}.opens_on > ${today(sql)} then 'upcoming' else 'open' end`;
+
+export interface Round {
+	id: string;
+	year: number;
+	versionId: string;
+	questionnaire: string;
+	version: number;
+	title: { nb: string; sv: string; en: string };
+	/** yyyy-mm-dd */
+	opensOn: string;
+	closesOn: string;
+	closedAt: Date | null;
+	state: RoundState;
+	assessments: number;
+	submitted: number;
+}
+
+export interface RoundInput {
+	year: number;
+	questionnaireVersionId: string;
+	opensOn: string;
+	closesOn: string;
+	municipalityIds: string[];
+	sectorIds: string[];
+}
+
+/** A rule of rounds that the input broke: `field` is the form field, `key` the message. */
+export class RoundError extends Error {
+	constructor(
+		readonly field: string,
+		readonly key: MessageKey
+	) {
+		super(key);
+	}
+}
+
+const roundColumns = (sql: Db) => sql`
+	r.id, r.year, r.questionnaire_version_id as "versionId", q.slug as questionnaire, v.version,
+	v.definition -> 'title' as title, r.opens_on::text as "opensOn", r.closes_on::text as "closesOn",
+	r.closed_at as "closedAt", ${roundState(sql)} as state,
+	(select count(*)::int from assessment a where a.round_id = r.id) as assessments,
+	(select count(*)::int from assessment a where a.round_id = r.id and a.status = 'submitted') as submitted`;
+
+export async function listRounds(sql: Db, collaborationId: string): Promise<Round[]> {
+	return sql<Round[]>`
+		select ${roundColumns(sql)}
+		from round r join questionnaire_version v on v.id = r.questionnaire_version_id join questionnaire q on q.id = v.questionnaire_id
+		where r.collaboration_id = ${collaborationId}
+		order by r.year desc`;
+}
+
+export async function getRound(sql: Db, collaborationId: string, roundId: string): Promise<Round | null> {
+	const [round] = await sql<Round[]>`
+		select ${roundColumns(sql)}
+		from round r join questionnaire_version v on v.id = r.questionnaire_version_id join questionnaire q on q.id = v.questionnaire_id
+		where r.collaboration_id = ${collaborationId} and r.id = ${roundId}`;
+	return round ?? null;
+}
+
+/**
+ * Opens a round: the round and one assessment per municipality × sector, in one
+ * transaction. Municipalities must be members during the round, sectors active ones of
+ * the collaboration, and the year free.
+ */
+export async function openRound(sql: Sql, collaborationId: string, input: RoundInput, actorId: string | null): Promise<string> {
+	if (input.closesOn < input.opensOn) throw new RoundError('closesOn', 'rounds.closes_before_opens');
+	if (input.municipalityIds.length === 0) throw new RoundError('municipalityIds', 'rounds.pick_municipalities');
+	if (input.sectorIds.length === 0) throw new RoundError('sectorIds', 'rounds.pick_sectors');
+	return sql.begin(async (tx) => {
+		const [version] = await tx`select 1 from questionnaire_version where id = ${input.questionnaireVersionId}`;
+		if (!version) throw new RoundError('questionnaireVersionId', 'form.unknown_id');
+		const members = await tx<{ id: string }[]>`
+			select distinct municipality_id as id from membership
+			where collaboration_id = ${collaborationId} and municipality_id = any(${input.municipalityIds}::uuid[])
+				and valid_from <= ${input.closesOn} and (valid_to is null or valid_to >= ${input.opensOn})`;
+		if (members.length !== new Set(input.municipalityIds).size) throw new RoundError('municipalityIds', 'rounds.not_members');
+		const sectors = await tx`
+			select id from sector where collaboration_id = ${collaborationId} and archived_at is null and id = any(${input.sectorIds}::uuid[])`;
+		if (sectors.length !== new Set(input.sectorIds).size) throw new RoundError('sectorIds', 'form.unknown_id');
+
+		const [round] = await tx<{ id: string }[]>`
+			insert into round (collaboration_id, year, questionnaire_version_id, opens_on, closes_on)
+			values (${collaborationId}, ${input.year}, ${input.questionnaireVersionId}, ${input.opensOn}, ${input.closesOn})
+			on conflict (collaboration_id, year) do nothing returning id`;
+		if (!round) throw new RoundError('year', 'rounds.year_taken');
+		await tx`
+			insert into assessment (collaboration_id, round_id, municipality_id, sector_id)
+			select ${collaborationId}, ${round.id}, m, s
+			from unnest(${[...new Set(input.municipalityIds)]}::uuid[]) m cross join unnest(${[...new Set(input.sectorIds)]}::uuid[]) s`;
+		await audit(tx, {
+			action: 'round.opened',
+			actorId,
+			collaborationId,
+			subjectType: 'round',
+			subjectId: round.id,
+			detail: { ...input }
+		});
+		return round.id;
+	});
+}
+
+/** Closes a round now: from this moment its answers are refused. False if unknown or already closed. */
+export async function closeRound(sql: Sql, collaborationId: string, roundId: string, actorId: string | null): Promise<boolean> {
+	return sql.begin(async (tx) => {
+		const [row] = await tx`
+			update round set closed_at = now()
+			where id = ${roundId} and collaboration_id = ${collaborationId} and closed_at is null returning id`;
+		if (!row) return false;
+		await audit(tx, { action: 'round.closed', actorId, collaborationId, subjectType: 'round', subjectId: roundId });
+		return true;
+	});
+}
+
+/** The questionnaire versions a round can use, newest first. */
+export async function versionChoices(sql: Db): Promise<{ id: string; slug: string; version: number; title: Round['title'] }[]> {
+	return sql`
+		select v.id, q.slug, v.version, v.definition -> 'title' as title
+		from questionnaire_version v join questionnaire q on q.id = v.questionnaire_id
+		order by q.slug, v.version desc`;
+}
