@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { roles, type Role } from '../../src/lib/server/auth/access';
+import type { Tenant } from '../fixtures/tenants';
 import { signInRequest, tenants } from './fixture';
 
 /**
@@ -19,6 +20,8 @@ interface Rule {
 }
 
 const manage: Role[] = ['platform_admin', 'collaboration_admin'];
+/** those who follow rounds: the collaboration's admins and the municipalities' coordinators */
+const follow: Role[] = ['collaboration_admin', 'coordinator'];
 const rules: Record<string, Rule> = {
 	'/': { get: 'anyone' },
 	'/healthz': { get: 'anyone' },
@@ -39,7 +42,16 @@ const rules: Record<string, Rule> = {
 	'/collaborations/[collaborationId=uuid]/people': { get: manage, actions: { invite: manage, revoke: manage } },
 	'/collaborations/[collaborationId=uuid]/audit': { get: manage },
 	'/collaborations/[collaborationId=uuid]/municipalities': { get: manage, actions: { add: manage, end: manage, population: manage } },
-	'/collaborations/[collaborationId=uuid]/sectors': { get: manage, actions: { add: manage, update: manage, archive: manage, restore: manage } }
+	'/collaborations/[collaborationId=uuid]/sectors': { get: manage, actions: { add: manage, update: manage, archive: manage, restore: manage } },
+	'/collaborations/[collaborationId=uuid]/rounds': { get: follow, actions: { open: ['collaboration_admin'] } },
+	'/collaborations/[collaborationId=uuid]/rounds/[roundId=uuid]': {
+		get: follow,
+		actions: { assign: follow, unassign: follow, reopen: follow, remind: { who: follow, effect: true }, close: { who: ['collaboration_admin'], effect: true } }
+	},
+	'/assessments': { get: 'signed-in' },
+	'/assessments/[assessmentId=uuid]': { get: ['respondent'] },
+	'/assessments/[assessmentId=uuid]/[dimension]': { get: ['respondent'], actions: { save: ['respondent'] } },
+	'/assessments/[assessmentId=uuid]/review': { get: ['respondent'], actions: { save: ['respondent'], submit: { who: ['respondent'], effect: true } } }
 };
 
 /** Route ids and their named actions, read from src/routes. */
@@ -94,9 +106,12 @@ function allowed(who: Who, actor: Actor, ownTenant: boolean): boolean {
 	return who.includes(actor.role) && (ownTenant || actor.role === 'platform_admin');
 }
 
-function pathFor(id: string, collaborationId: string): string {
+function pathFor(id: string, tenant: Tenant): string {
 	return id
-		.replace('[collaborationId=uuid]', collaborationId)
+		.replace('[collaborationId=uuid]', tenant.collaborationId)
+		.replace('[roundId=uuid]', tenant.roundId)
+		.replace('[assessmentId=uuid]', tenant.assessments['0:0']!)
+		.replace('[dimension]', 'culture')
 		.replace('[slug]', 'digital-maturity')
 		.replace('[version=version]', '1')
 		.replace('[token]', 'not-a-real-token');
@@ -112,8 +127,8 @@ for (const actor of actors) {
 		const checks: string[] = [];
 		for (const [id, rule] of Object.entries(rules)) {
 			for (const [tenant, own] of [[fixture.own, true], [fixture.other, false]] as const) {
-				if (!own && !id.includes('[collaborationId')) continue;
-				const url = pathFor(id, tenant.collaborationId);
+				if (!own && !id.includes('[collaborationId') && !id.includes('[assessmentId')) continue;
+				const url = pathFor(id, tenant);
 				const expectOutcome = (status: number, location: string | undefined, ok: boolean, what: string) => {
 					const denied = actor.role === 'anonymous' ? status === 303 && location?.startsWith('/sign-in') : status === 403;
 					checks.push(`${what} ${url}: ${status}`);

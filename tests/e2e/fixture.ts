@@ -1,10 +1,16 @@
 import fs from 'node:fs';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { connect, type Sql } from '../../src/lib/server/db/index';
 import { FIXTURE_PASSWORD, type TenantsFixture } from '../fixtures/tenants';
 
 /** The two-tenant fixture the e2e server seeded. */
-export function tenants(): TenantsFixture {
+export function tenants(): TenantsFixture & { databaseUrl: string } {
 	return JSON.parse(fs.readFileSync('.test-output/e2e-fixture.json', 'utf8'));
+}
+
+/** A client of the e2e server's database, to check what a flow stored. End it after use. */
+export function database(): Sql {
+	return connect(tenants().databaseUrl, { max: 1 });
 }
 
 export async function signIn(page: Page, email: string) {

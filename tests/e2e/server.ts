@@ -1,6 +1,7 @@
 // Serves the production build (npm run build) for the end-to-end tests: its own embedded
 // PostgreSQL in a temporary directory, migrated and seeded with the two-tenant fixture
-// (written to .test-output/e2e-fixture.json for the tests), removed again on exit.
+// (written to .test-output/e2e-fixture.json for the tests, with the database's address so
+// a test can check what was stored), removed again on exit.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,7 +24,7 @@ await migrate(sql, path.resolve('migrations'));
 const fixture = await seedTenants(sql);
 await sql.end();
 fs.mkdirSync('.test-output', { recursive: true });
-fs.writeFileSync('.test-output/e2e-fixture.json', JSON.stringify(fixture, null, 2));
+fs.writeFileSync('.test-output/e2e-fixture.json', JSON.stringify({ ...fixture, databaseUrl: database.url }, null, 2));
 
 process.env.DATABASE_URL = database.url;
 process.env.HOST = '127.0.0.1';

@@ -7,13 +7,13 @@ import {
 	submitResponse,
 	type AnswerInput,
 	type Person
-} from '../../src/lib/server/answering/answering';
-import { myAssessments } from '../../src/lib/server/answering/assessments';
+} from '../../src/lib/server/assessments/answering';
+import { myAssessments } from '../../src/lib/server/assessments/listing';
 import type { Grant } from '../../src/lib/server/auth/access';
 import { createCollaboration } from '../../src/lib/server/collaborations/collaborations';
 import { publishFromDirectory } from '../../src/lib/server/questionnaires/publish';
-import { notSubmitted, roundCompletion } from '../../src/lib/server/rounds/completion';
-import { closeRound, listRounds, openRound, RoundError } from '../../src/lib/server/rounds/rounds';
+import { notSubmitted, roundCompletion } from '../../src/lib/server/assessments/completion';
+import { closeRound, listRounds, openRound, RoundError } from '../../src/lib/server/assessments/rounds';
 import { first, useTestDatabase } from './database';
 
 /** Rounds, answering, submitting and reopening, with every refusal leaving the data as it was. */

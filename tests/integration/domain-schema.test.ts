@@ -54,8 +54,10 @@ describe('domain schema', () => {
 		await expect(answer('not_applicable', null, '  ')).rejects.toThrow(/check constraint/);
 		await expect(answer('dont_know', 3, null)).rejects.toThrow(/check constraint/);
 		await expect(answer('level', 3, null, 'culture.unknown')).rejects.toThrow(/foreign key/);
-		await answer('level', 3, null);
-		await answer('not_applicable', null, 'No such service in this sector', 'culture.b');
+		// "not applicable" only where the item allows it (culture.b does not)
+		await expect(answer('not_applicable', null, 'No such service in this sector', 'culture.b')).rejects.toThrow(/cannot be answered "not applicable"/);
+		await answer('level', 3, null, 'culture.b');
+		await answer('not_applicable', null, 'No such service in this sector');
 		// an answer row cannot be moved into another collaboration's tenant
 		await expect(db`update answer set collaboration_id = ${ids.collabB} where response_id = ${responseId}`).rejects.toThrow(/foreign key/);
 	});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { can, roles, type Grant, type Permission, type Role } from './access';
+import { can, coordinatedMunicipalities, roles, type Grant, type Permission, type Role } from './access';
 
 const C1 = 'c1';
 const C2 = 'c2';
@@ -92,5 +92,14 @@ describe('can', () => {
 				}
 			})
 		);
+	});
+});
+
+describe('coordinatedMunicipalities', () => {
+	it('gives admins every municipality, coordinators their own, others none, and nothing across collaborations', () => {
+		expect(coordinatedMunicipalities([grant('collaboration_admin', 'c1')], 'c1')).toBe('all');
+		expect(coordinatedMunicipalities([grant('coordinator', 'c1', 'm1'), grant('coordinator', 'c1', 'm2'), grant('coordinator', 'c2', 'm3')], 'c1')).toEqual(['m1', 'm2']);
+		expect(coordinatedMunicipalities([grant('executive_viewer', 'c1', 'm1'), grant('board_viewer', 'c1')], 'c1')).toEqual([]);
+		expect(coordinatedMunicipalities([grant('collaboration_admin', 'c2'), grant('platform_admin', null)], 'c1')).toEqual([]);
 	});
 });

@@ -95,3 +95,13 @@ export function collaborationIdsOf(grants: readonly Grant[]): string[] {
 export function isPlatformAdmin(grants: readonly Grant[]): boolean {
 	return grants.some((g) => g.role === 'platform_admin');
 }
+
+/**
+ * The municipalities of the collaboration whose assessments the person coordinates:
+ * 'all' for its admins, else those of their coordinator grants (possibly none).
+ */
+export function coordinatedMunicipalities(grants: readonly Grant[], collaborationId: string): 'all' | string[] {
+	const here = grants.filter((g) => g.collaborationId === collaborationId);
+	if (here.some((g) => g.role === 'collaboration_admin')) return 'all';
+	return [...new Set(here.flatMap((g) => (g.role === 'coordinator' && g.municipalityId ? [g.municipalityId] : [])))];
+}

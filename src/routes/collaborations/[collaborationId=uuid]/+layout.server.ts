@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { can } from '$lib/server/auth/access';
+import { can, coordinatedMunicipalities } from '$lib/server/auth/access';
 import { requirePermission } from '$lib/server/auth/guard';
 import { getCollaboration } from '$lib/server/collaborations/collaborations';
 import { db } from '$lib/server/db';
@@ -14,6 +14,10 @@ export const load: LayoutServerLoad = async (event) => {
 	if (!collaboration) error(404);
 	return {
 		collaboration,
-		tabs: { manage: can(user.grants, 'collaboration.manage', { collaborationId }), audit: can(user.grants, 'collaboration.audit', { collaborationId }) }
+		tabs: {
+			manage: can(user.grants, 'collaboration.manage', { collaborationId }),
+			rounds: coordinatedMunicipalities(user.grants, collaborationId).length > 0,
+			audit: can(user.grants, 'collaboration.audit', { collaborationId })
+		}
 	};
 };

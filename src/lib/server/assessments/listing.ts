@@ -1,6 +1,6 @@
 import type { Locale } from '../../i18n';
 import type { Db } from '../db/index';
-import { roundState, type RoundState } from '../rounds/rounds';
+import { roundState, type RoundState } from './rounds';
 
 /** What the respondent's list and the answering pages show about an assessment. */
 export interface AssessmentSummary {
@@ -19,7 +19,7 @@ export interface AssessmentSummary {
 	answered: number;
 }
 
-const summaryColumns = (sql: Db, locale: Locale, userId: string) => sql`
+const summaryColumns = (sql: Db, locale: Locale) => sql`
 	a.id, c.name as collaboration, m.name as municipality, s.${sql(`name_${locale}`)} as sector, r.year,
 	r.closes_on::text as "closesOn", ${roundState(sql)} as state, r.questionnaire_version_id as "versionId",
 	(select count(*)::int from questionnaire_item i where i.questionnaire_version_id = r.questionnaire_version_id) as items,
@@ -39,7 +39,7 @@ const summaryJoins = (sql: Db, userId: string) => sql`
  */
 export async function myAssessments(sql: Db, userId: string, locale: Locale): Promise<AssessmentSummary[]> {
 	return sql<AssessmentSummary[]>`
-		select ${summaryColumns(sql, locale, userId)}
+		select ${summaryColumns(sql, locale)}
 		from assessment a ${summaryJoins(sql, userId)}
 		where exists (
 			select 1 from role_grant g
@@ -51,6 +51,6 @@ export async function myAssessments(sql: Db, userId: string, locale: Locale): Pr
 
 export async function assessmentSummary(sql: Db, userId: string, assessmentId: string, locale: Locale): Promise<AssessmentSummary | null> {
 	const [row] = await sql<AssessmentSummary[]>`
-		select ${summaryColumns(sql, locale, userId)} from assessment a ${summaryJoins(sql, userId)} where a.id = ${assessmentId}`;
+		select ${summaryColumns(sql, locale)} from assessment a ${summaryJoins(sql, userId)} where a.id = ${assessmentId}`;
 	return row ?? null;
 }

@@ -2,7 +2,7 @@ import type { Sql } from 'postgres';
 import { audit } from '../audit';
 import { can, type Grant } from '../auth/access';
 import type { Db } from '../db/index';
-import { roundState, type RoundState } from '../rounds/rounds';
+import { roundState, type RoundState } from './rounds';
 
 /**
  * Answering an assessment: one response per respondent, saved item by item.
@@ -155,6 +155,7 @@ const isEmpty = (input: AnswerInput) => input.kind === null && input.comment ===
 export async function saveAnswers(sql: Sql, person: Person, assessmentId: string, inputs: AnswerInput[]): Promise<SaveResult[]> {
 	return sql.begin(async (tx) => {
 		const context = await answerable(tx, person, assessmentId);
+		if (inputs.length === 0) return [];
 		const keys = [...new Set(inputs.map((i) => i.itemKey))];
 		const items = new Map(
 			(

@@ -1,4 +1,4 @@
-import { isLocale, translate, type Locale } from '../../i18n';
+import { formatDate, isLocale, translate, type Locale } from '../../i18n';
 import { audit } from '../audit';
 import type { Db } from '../db/index';
 import { sendMail } from '../mail';
@@ -116,7 +116,7 @@ export async function sendReminders(
 				collaboration: context.collaboration,
 				municipality: person.municipality,
 				sector: person.sector,
-				closesOn: context.closesOn,
+				closesOn: formatDate(locale, context.closesOn),
 				link: `${context.origin}/assessments/${person.assessmentId}`
 			})
 		});

@@ -1,0 +1,32 @@
+import { error } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { assessmentContext, loadOwnResponse, mayAnswer } from '$lib/server/assessments/answering';
+import { assessmentSummary } from '$lib/server/assessments/listing';
+import { answeredKeys, steps } from '$lib/server/assessments/steps';
+import { requireUser } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { getVersionById } from '$lib/server/questionnaires/versions';
+import type { LayoutServerLoad } from './$types';
+
+/** The frame of an assessment's answering pages: what it is, its steps and the person's progress. */
+export const load: LayoutServerLoad = async (event) => {
+	const user = requireUser(event);
+	const sql = db();
+	const assessmentId = event.params.assessmentId;
+	const context = await assessmentContext(sql, assessmentId);
+	if (!context) error(404, translate(event.locals.locale, 'answer.refused.not_found'));
+	if (!mayAnswer(user, context)) error(403, translate(event.locals.locale, 'answer.refused.forbidden'));
+	const [summary, definition, own] = await Promise.all([
+		assessmentSummary(sql, user.id, assessmentId, event.locals.locale),
+		getVersionById(sql, context.versionId),
+		loadOwnResponse(sql, user.id, assessmentId)
+	]);
+	return {
+		summary: summary!,
+		steps: steps(definition!, event.locals.locale),
+		answeredKeys: answeredKeys(own?.answers ?? {}),
+		responseStatus: own?.status ?? null,
+		submittedAt: own?.submittedAt ?? null,
+		editable: context.state === 'open' && own?.status !== 'submitted'
+	};
+};

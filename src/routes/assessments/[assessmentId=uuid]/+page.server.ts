@@ -1,0 +1,33 @@
+import { redirect } from '@sveltejs/kit';
+import { loadOwnResponse } from '$lib/server/assessments/answering';
+import { pooledResult } from '$lib/server/assessments/result';
+import { resumeAt } from '$lib/server/assessments/steps';
+import { requireUser } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { getVersionById } from '$lib/server/questionnaires/versions';
+import type { PageServerLoad } from './$types';
+
+/**
+ * Opening an assessment: while the person can answer, go to their first unanswered item
+ * (or to the review once all are answered). Once they have submitted, show the pooled
+ * result of everyone who has submitted, beside their own answers.
+ */
+export const load: PageServerLoad = async (event) => {
+	const frame = await event.parent();
+	const { assessmentId } = event.params;
+	if (frame.editable) {
+		const at = resumeAt(frame.steps, new Set(frame.answeredKeys));
+		redirect(303, at === 'review' ? `/assessments/${assessmentId}/review` : `/assessments/${assessmentId}/${at.dimension}#item-${at.itemKey}`);
+	}
+	const user = requireUser(event);
+	const sql = db();
+	const definition = (await getVersionById(sql, frame.summary.versionId))!;
+	const locale = event.locals.locale;
+	const own = await loadOwnResponse(sql, user.id, assessmentId);
+	return {
+		result: frame.responseStatus === 'submitted' ? await pooledResult(sql, assessmentId, definition) : null,
+		own: own?.answers ?? {},
+		items: definition.items.map((i) => ({ key: i.key, dimension: i.dimension, text: i.text[locale] })),
+		bands: definition.scoring.bands.map((b) => ({ level: b.level, label: b.label[locale] }))
+	};
+};

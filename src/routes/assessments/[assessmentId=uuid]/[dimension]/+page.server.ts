@@ -1,0 +1,26 @@
+import { error } from '@sveltejs/kit';
+import { loadOwnResponse } from '$lib/server/assessments/answering';
+import { stepItems } from '$lib/server/assessments/steps';
+import { requireUser } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { getVersionById } from '$lib/server/questionnaires/versions';
+import { save } from '../answer-actions';
+import type { Actions, PageServerLoad } from './$types';
+
+/** One step of the answering page: the items of one dimension with the person's answers. */
+export const load: PageServerLoad = async (event) => {
+	const frame = await event.parent();
+	const user = requireUser(event);
+	const index = frame.steps.findIndex((s) => s.dimension === event.params.dimension);
+	if (index < 0) error(404);
+	const sql = db();
+	const definition = (await getVersionById(sql, frame.summary.versionId))!;
+	const items = stepItems(definition, event.params.dimension, event.locals.locale);
+	const own = await loadOwnResponse(sql, user.id, event.params.assessmentId);
+	const answers = Object.fromEntries(items.flatMap((i) => (own?.answers[i.key] ? [[i.key, own.answers[i.key]!]] : [])));
+	return { index, items, answers };
+};
+
+export const actions: Actions = {
+	save: (event) => save(event)
+};

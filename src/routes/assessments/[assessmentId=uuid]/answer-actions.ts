@@ -1,0 +1,61 @@
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { AnsweringError, saveAnswers, submitResponse, type Refusal } from '$lib/server/assessments/answering';
+import { parseAnswerForm } from '$lib/server/assessments/form';
+import { requireUser } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { formFields, safeReturnPath } from '$lib/server/forms';
+
+/**
+ * The form actions of the answering pages, shared by every step and the review: the page
+ * with JavaScript posts changed items as they change; without it, a step posts all its
+ * items with its save button. Both land here.
+ */
+const refusalStatus: Record<Refusal, number> = {
+	not_found: 404,
+	forbidden: 403,
+	round_closed: 409,
+	round_not_open: 409,
+	submitted: 409,
+	unknown_item: 400,
+	unknown_level: 400,
+	na_not_allowed: 400,
+	na_reason_required: 400,
+	evidence_invalid: 400,
+	too_long: 400,
+	nothing_answered: 400,
+	not_submitted: 409
+};
+
+function refused(event: RequestEvent, e: unknown) {
+	if (!(e instanceof AnsweringError)) throw e;
+	if (e.reason === 'not_found') error(404, translate(event.locals.locale, 'answer.refused.not_found'));
+	if (e.reason === 'forbidden') error(403, translate(event.locals.locale, 'answer.refused.forbidden'));
+	return fail(refusalStatus[e.reason], { refusal: `answer.refused.${e.reason}` as const });
+}
+
+export async function save(event: RequestEvent) {
+	const user = requireUser(event);
+	const fields = formFields(await event.request.formData());
+	const { answers, errors } = parseAnswerForm(fields);
+	let results;
+	try {
+		results = await saveAnswers(db(), user, event.params.assessmentId!, answers);
+	} catch (e) {
+		return refused(event, e);
+	}
+	const conflicts = results.some((r) => r.outcome === 'conflict');
+	if (Object.keys(errors).length > 0 || conflicts) return fail(Object.keys(errors).length > 0 ? 400 : 409, { results, errors, values: fields });
+	if (fields.next) redirect(303, safeReturnPath(fields.next, event.url.pathname));
+	return { results, errors, saved: true };
+}
+
+export async function submit(event: RequestEvent) {
+	const user = requireUser(event);
+	try {
+		await submitResponse(db(), user, event.params.assessmentId!);
+	} catch (e) {
+		return refused(event, e);
+	}
+	redirect(303, `/assessments/${event.params.assessmentId}?submitted=1`);
+}

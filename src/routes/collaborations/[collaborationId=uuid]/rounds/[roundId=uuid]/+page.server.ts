@@ -1,0 +1,134 @@
+import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { translate } from '$lib/i18n';
+import { AnsweringError, assessmentContext, reopenResponse } from '$lib/server/assessments/answering';
+import { can, coordinatedMunicipalities } from '$lib/server/auth/access';
+import { requirePermission } from '$lib/server/auth/guard';
+import type { SessionUser } from '$lib/server/auth/session';
+import { getCollaboration } from '$lib/server/collaborations/collaborations';
+import { GrantScopeError, invite, mailInvitation, revokeGrant } from '$lib/server/collaborations/people';
+import { db } from '$lib/server/db';
+import { emailField, fieldError, fieldErrors, formFields, msg, uuidField } from '$lib/server/forms';
+import { roundCompletion, sendReminders } from '$lib/server/assessments/completion';
+import { closeRound, getRound } from '$lib/server/assessments/rounds';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/** The round, and the municipalities the person follows in it; 403 for everyone else. */
+async function roundInScope(event: RequestEvent | Parameters<PageServerLoad>[0]) {
+	const { collaborationId, roundId } = event.params;
+	const user = requirePermission(event, 'collaboration.view', { collaborationId });
+	const follows = coordinatedMunicipalities(user.grants, collaborationId);
+	if (follows !== 'all' && follows.length === 0) error(403, translate(event.locals.locale, 'completion.only_admin_or_coordinator'));
+	const round = await getRound(db(), collaborationId, roundId);
+	if (!round) error(404);
+	return { user, collaborationId, round, municipalityIds: follows === 'all' ? null : follows };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { round, collaborationId, municipalityIds } = await roundInScope(event);
+	const rows = await roundCompletion(db(), collaborationId, round.id, municipalityIds, event.locals.locale);
+	return { round, rows, manage: municipalityIds === null };
+};
+
+/** The assessment of this round that the person coordinates, or a 403/404. */
+async function coordinatedAssessment(event: RequestEvent, user: SessionUser, assessmentId: string) {
+	const context = await assessmentContext(db(), assessmentId);
+	if (!context || context.roundId !== event.params.roundId || context.collaborationId !== event.params.collaborationId) error(404);
+	if (!can(user.grants, 'municipality.coordinate', context)) error(403, translate(event.locals.locale, 'completion.only_admin_or_coordinator'));
+	return context;
+}
+
+const assignSchema = z.object({
+	assessmentId: uuidField,
+	email: emailField,
+	name: z.string().trim().max(200, msg('form.too_long')).default('')
+});
+
+export const actions: Actions = {
+	/** Assigns a respondent to an assessment's municipality and sector, inviting them if new. */
+	assign: async (event) => {
+		const { user } = await roundInScope(event);
+		const fields = formFields(await event.request.formData());
+		const parsed = assignSchema.safeParse(fields);
+		if (!parsed.success) return fail(400, { action: 'assign' as const, assessmentId: fields.assessmentId, values: fields, errors: fieldErrors(parsed.error) });
+		const context = await coordinatedAssessment(event, user, parsed.data.assessmentId);
+		const sql = db();
+		try {
+			const { link } = await invite(
+				sql,
+				context.collaborationId,
+				{ email: parsed.data.email, name: parsed.data.name, role: 'respondent', municipalityId: context.municipalityId, sectorId: context.sectorId },
+				user.id,
+				event.url.origin
+			);
+			const collaboration = await getCollaboration(sql, context.collaborationId);
+			const shown = link ? await mailInvitation(event.locals.locale, parsed.data.email, link, collaboration?.name ?? '') : null;
+			return { action: 'assign' as const, assessmentId: context.id, invited: link !== null, email: parsed.data.email, link: shown };
+		} catch (e) {
+			if (!(e instanceof GrantScopeError)) throw e;
+			return fail(400, { action: 'assign' as const, assessmentId: context.id, values: fields, errors: fieldError('email', 'form.unknown_id') });
+		}
+	},
+
+	/** Removes a respondent grant of a municipality the person coordinates; answers stay. */
+	unassign: async (event) => {
+		const { user } = await roundInScope(event);
+		const parsed = z.object({ grantId: uuidField }).safeParse(formFields(await event.request.formData()));
+		if (!parsed.success) return fail(400, { action: 'unassign' as const, message: 'form.unknown_id' as const });
+		const sql = db();
+		const [grant] = await sql<{ municipalityId: string }[]>`
+			select municipality_id as "municipalityId" from role_grant
+			where id = ${parsed.data.grantId} and role = 'respondent' and collaboration_id = ${event.params.collaborationId}`;
+		if (!grant) return fail(404, { action: 'unassign' as const, message: 'form.unknown_id' as const });
+		if (!can(user.grants, 'municipality.coordinate', { collaborationId: event.params.collaborationId, municipalityId: grant.municipalityId })) {
+			error(403, translate(event.locals.locale, 'completion.only_admin_or_coordinator'));
+		}
+		await revokeGrant(sql, event.params.collaborationId, parsed.data.grantId, user.id);
+		return { action: 'unassign' as const, done: true };
+	},
+
+	/** Reopens a submitted response, with the reason kept in the audit trail. */
+	reopen: async (event) => {
+		const { user } = await roundInScope(event);
+		const fields = formFields(await event.request.formData());
+		const parsed = z.object({ responseId: uuidField, reason: z.string(msg('form.required')).trim().min(1, msg('form.required')).max(2000, msg('form.too_long')) }).safeParse(fields);
+		if (!parsed.success) return fail(400, { action: 'reopen' as const, responseId: fields.responseId, errors: fieldErrors(parsed.error) });
+		try {
+			await reopenResponse(db(), user, event.params.collaborationId, parsed.data.responseId, parsed.data.reason);
+		} catch (e) {
+			if (!(e instanceof AnsweringError)) throw e;
+			if (e.reason === 'forbidden') error(403, translate(event.locals.locale, 'completion.only_admin_or_coordinator'));
+			return fail(e.reason === 'not_found' ? 404 : 409, { action: 'reopen' as const, responseId: parsed.data.responseId, errors: { reason: `answer.refused.${e.reason}` as const } });
+		}
+		return { action: 'reopen' as const, responseId: parsed.data.responseId, done: true };
+	},
+
+	/** Reminds those in the person's view of the round who have not submitted. */
+	remind: async (event) => {
+		const { round, collaborationId, municipalityIds, user } = await roundInScope(event);
+		const sql = db();
+		const rows = await roundCompletion(sql, collaborationId, round.id, municipalityIds, event.locals.locale);
+		const collaboration = await getCollaboration(sql, collaborationId);
+		const result = await sendReminders(
+			sql,
+			{
+				collaborationId,
+				collaboration: collaboration?.name ?? '',
+				year: round.year,
+				closesOn: round.closesOn,
+				origin: event.url.origin,
+				actorId: user.id,
+				locale: event.locals.locale
+			},
+			rows
+		);
+		return { action: 'remind' as const, ...result };
+	},
+
+	close: async (event) => {
+		const { user, collaborationId, round, municipalityIds } = await roundInScope(event);
+		if (municipalityIds !== null) error(403, translate(event.locals.locale, 'error.forbidden'));
+		await closeRound(db(), collaborationId, round.id, user.id);
+		return { action: 'close' as const, done: true };
+	}
+};

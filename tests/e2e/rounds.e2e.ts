@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { signIn, tenants } from './fixture';
+
+test('an admin opens a round, assigns a new respondent by invitation, reminds and closes it', async ({ page }) => {
+	const fixture = tenants();
+	await signIn(page, fixture.own.users.collaboration_admin);
+	await page.goto(`/collaborations/${fixture.own.collaborationId}/rounds`);
+	const year = String(new Date().getFullYear() + 1);
+	await expect(page.getByLabel('År')).toHaveValue(year);
+
+	// A round must close after it opens: refused with the choices kept.
+	await page.getByLabel('Åpner').fill(`${year}-03-01`);
+	await page.getByLabel('Lukker (siste dag)').fill(`${year}-02-01`);
+	await page.getByLabel('Stange').uncheck();
+	await page.getByRole('button', { name: 'Åpne runden' }).click();
+	await expect(page.getByText('Runden kan ikke lukke før den åpner.')).toBeVisible();
+	await expect(page.getByLabel('Stange')).not.toBeChecked();
+
+	await page.getByLabel('Lukker (siste dag)').fill(`${year}-04-30`);
+	for (const sector of ['Oppvekst', 'Teknisk og samfunn', 'Økonomi og administrasjon', 'Kultur', 'Sentral ledelse']) await page.getByLabel(sector).uncheck();
+	await page.getByRole('button', { name: 'Åpne runden' }).click();
+	await expect(page.getByText(`Runde ${year} er åpnet.`)).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Hamar' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Stange' })).toHaveCount(0);
+	await expect(page.getByText('Ikke åpnet ennå')).toBeVisible();
+
+	// The fixture's respondent of Hamar × Helse og omsorg stays assigned; a new one is invited.
+	await page.getByText('Tildel en respondent').click();
+	await page.getByLabel('E-post').fill('ny.leder@hamar.test');
+	await page.getByLabel('Navn').fill('Ny Leder');
+	await page.getByRole('button', { name: 'Tildel', exact: true }).click();
+	await expect(page.getByText(/ny\.leder@hamar\.test/).first()).toBeVisible();
+	await expect(page.locator('code.invitation-link')).toContainText('/invitation/');
+	await expect(page.getByText('Ny Leder')).toBeVisible();
+
+	await page.getByRole('button', { name: 'Send påminnelse' }).click();
+	await expect(page.getByText('Ingen e-postserver er satt opp')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Ny Leder' })).toHaveAttribute('href', 'mailto:ny.leder@hamar.test');
+
+	await page.getByRole('button', { name: 'Lukk runden nå' }).click();
+	await expect(page.getByText('Runden er lukket.')).toBeVisible();
+	await expect(page.getByText('Lukket', { exact: true })).toBeVisible();
+});
