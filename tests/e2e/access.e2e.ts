@@ -22,6 +22,9 @@ interface Rule {
 const manage: Role[] = ['platform_admin', 'collaboration_admin'];
 /** those who follow rounds: the collaboration's admins and the municipalities' coordinators */
 const follow: Role[] = ['collaboration_admin', 'coordinator'];
+/** results: the collaboration's admins and board, the municipality's coordinator and leadership */
+const results: Role[] = ['collaboration_admin', 'board_viewer', 'coordinator', 'executive_viewer'];
+const municipalityResults: Role[] = ['collaboration_admin', 'coordinator', 'executive_viewer'];
 const rules: Record<string, Rule> = {
 	'/': { get: 'anyone' },
 	'/healthz': { get: 'anyone' },
@@ -48,6 +51,11 @@ const rules: Record<string, Rule> = {
 		get: follow,
 		actions: { assign: follow, unassign: follow, reopen: follow, remind: { who: follow, effect: true }, close: { who: ['collaboration_admin'], effect: true } }
 	},
+	'/collaborations/[collaborationId=uuid]/results': { get: results },
+	'/collaborations/[collaborationId=uuid]/results/municipalities/[municipalityId=uuid]': { get: municipalityResults },
+	'/collaborations/[collaborationId=uuid]/results/sectors/[sectorId=uuid]': { get: results },
+	'/collaborations/[collaborationId=uuid]/results/assessments/[assessmentId=uuid]': { get: municipalityResults },
+	'/collaborations/[collaborationId=uuid]/targets': { get: follow, actions: { set: follow } },
 	'/assessments': { get: 'signed-in' },
 	'/assessments/[assessmentId=uuid]': { get: ['respondent'] },
 	'/assessments/[assessmentId=uuid]/[dimension]': { get: ['respondent'], actions: { save: ['respondent'] } },
@@ -112,6 +120,8 @@ function pathFor(id: string, tenant: Tenant): string {
 		.replace('[roundId=uuid]', tenant.roundId)
 		.replace('[assessmentId=uuid]', tenant.assessments['0:0']!)
 		.replace('[dimension]', 'culture')
+		.replace('[municipalityId=uuid]', tenant.municipalityIds[0])
+		.replace('[sectorId=uuid]', tenant.sectorId)
 		.replace('[slug]', 'digital-maturity')
 		.replace('[version=version]', '1')
 		.replace('[token]', 'not-a-real-token');

@@ -11,7 +11,9 @@ const schema = z.object({
 	MODEN_DATA_DIR: z.string().min(1).default('./data/postgres'),
 	MODEN_DB_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 	MODEN_MIGRATIONS_DIR: z.string().min(1).default('./migrations'),
-	MODEN_QUESTIONNAIRES_DIR: z.string().min(1).default('./questionnaires')
+	MODEN_QUESTIONNAIRES_DIR: z.string().min(1).default('./questionnaires'),
+	// k of "a peer group is shown only with at least k organisations" (BRIEF §6); never below 3
+	MODEN_MIN_GROUP_SIZE: z.coerce.number().int().min(3, 'must be 3 or more: smaller groups could be recovered').max(1000).default(5)
 });
 
 export type Config = z.infer<typeof schema>;

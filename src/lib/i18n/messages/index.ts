@@ -4,13 +4,14 @@ import { collaborationAdmin } from './collaboration-admin';
 import { en as coreEn } from './en';
 import { nb as coreNb } from './nb';
 import { sv as coreSv } from './sv';
+import { results } from './results';
 import { rounds } from './rounds';
 
 /**
  * All catalogues: the core (en.ts, nb.ts, sv.ts) and one file per feature, made with
  * defineMessages. Add a feature's file to `features`.
  */
-const features = [access, collaborationAdmin, rounds, answering] as const;
+const features = [access, collaborationAdmin, rounds, answering, results] as const;
 
 type Feature = (typeof features)[number];
 type FeatureKeys = Feature extends infer F ? (F extends { en: infer E } ? keyof E : never) : never;

@@ -2,6 +2,7 @@ import type { Sql } from 'postgres';
 import { audit } from '../audit';
 import { can, type Grant } from '../auth/access';
 import type { Db } from '../db/index';
+import { refreshScores } from '../results/scores';
 import { roundState, type RoundState } from './rounds';
 
 /**
@@ -253,6 +254,7 @@ export async function submitResponse(sql: Sql, person: Person, assessmentId: str
 		if (!responseId || !answered?.n) throw new AnsweringError('nothing_answered');
 		await tx`update response set status = 'submitted', submitted_at = now() where id = ${responseId}`;
 		await syncAssessmentStatus(tx, assessmentId);
+		await refreshScores(tx, assessmentId);
 		await audit(tx, {
 			action: 'response.submitted',
 			actorId: person.id,
@@ -280,6 +282,7 @@ export async function reopenResponse(sql: Sql, person: Person, collaborationId: 
 		if (row.status !== 'submitted') throw new AnsweringError('not_submitted');
 		await tx`update response set status = 'reopened', submitted_at = null where id = ${responseId}`;
 		await syncAssessmentStatus(tx, row.assessmentId);
+		await refreshScores(tx, row.assessmentId);
 		await audit(tx, {
 			action: 'response.reopened',
 			actorId: person.id,

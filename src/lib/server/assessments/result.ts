@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n';
 import type { Db } from '../db/index';
 import type { QuestionnaireDefinition } from '../questionnaires/schema';
 import { dimensionScores, itemScores, type Answers, type AnswerValue, type DimensionScore, type PooledItem } from '../scoring/score';
@@ -35,3 +36,37 @@ export async function pooledResult(sql: Db, assessmentId: string, definition: Qu
 		items: Object.fromEntries(itemScores(definition.scoring, items, respondents))
 	};
 }
+
+/** How many of the weakest items the result recommends for. */
+const WEAKEST = 3;
+
+/**
+ * The pooled result in the reader's language: dimension scores with their level, every
+ * item, and the instrument's recommendation for the weakest answered items (the advice
+ * for the level the pooled mean sits at).
+ */
+export function resultView(definition: QuestionnaireDefinition, pooled: PooledResult, locale: Locale) {
+	const band = (level: number | null) => definition.scoring.bands.find((b) => b.level === level)?.label[locale] ?? null;
+	const items = definition.items.map((item) => {
+		const p = pooled.items[item.key]!;
+		return { key: item.key, dimension: item.dimension, text: item.text[locale], mean: p.mean, n: p.n, spread: p.spread, dontKnow: p.dontKnow };
+	});
+	const levelAt = (mean: number) => definition.scoring.values.reduce((level, value, i) => (value <= mean ? i + 1 : level), 1);
+	const weakest = items
+		.filter((i) => i.mean !== null)
+		.sort((a, b) => a.mean! - b.mean! || a.key.localeCompare(b.key))
+		.slice(0, WEAKEST)
+		.map((i) => ({ key: i.key, text: i.text, mean: i.mean!, recommendation: definition.items.find((x) => x.key === i.key)!.recommendations[levelAt(i.mean!) - 1]![locale] }));
+	return {
+		respondents: pooled.respondents,
+		dimensions: pooled.dimensions.map((d) => ({
+			...d,
+			title: definition.dimensions.find((x) => x.key === d.dimension)?.title[locale] ?? d.dimension,
+			band: band(d.level)
+		})),
+		items,
+		weakest
+	};
+}
+
+export type ResultView = ReturnType<typeof resultView>;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { can, coordinatedMunicipalities, roles, type Grant, type Permission, type Role } from './access';
+import { can, coordinatedMunicipalities, resultsScope, roles, type Grant, type Permission, type Role } from './access';
 
 const C1 = 'c1';
 const C2 = 'c2';
@@ -101,5 +101,13 @@ describe('coordinatedMunicipalities', () => {
 		expect(coordinatedMunicipalities([grant('coordinator', 'c1', 'm1'), grant('coordinator', 'c1', 'm2'), grant('coordinator', 'c2', 'm3')], 'c1')).toEqual(['m1', 'm2']);
 		expect(coordinatedMunicipalities([grant('executive_viewer', 'c1', 'm1'), grant('board_viewer', 'c1')], 'c1')).toEqual([]);
 		expect(coordinatedMunicipalities([grant('collaboration_admin', 'c2'), grant('platform_admin', null)], 'c1')).toEqual([]);
+	});
+});
+
+describe('resultsScope', () => {
+	it('gives admins and the board every member, municipality roles their own, respondents nothing', () => {
+		expect(resultsScope([grant('board_viewer')], C1)).toEqual({ all: true, municipalities: [] });
+		expect(resultsScope([grant('executive_viewer', C1, M1), grant('coordinator', C1, M2), grant('executive_viewer', C2, M2)], C1)).toEqual({ all: false, municipalities: [M1, M2] });
+		expect(resultsScope([grant('respondent', C1, M1, S1), grant('collaboration_admin', C2)], C1)).toEqual({ all: false, municipalities: [] });
 	});
 });

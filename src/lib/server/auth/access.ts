@@ -105,3 +105,18 @@ export function coordinatedMunicipalities(grants: readonly Grant[], collaboratio
 	if (here.some((g) => g.role === 'collaboration_admin')) return 'all';
 	return [...new Set(here.flatMap((g) => (g.role === 'coordinator' && g.municipalityId ? [g.municipalityId] : [])))];
 }
+
+/**
+ * Whose results the person reads in the collaboration: every member's ('all': its
+ * admins and board), or their own municipalities' (coordinators, leadership teams).
+ * Others by name only where the collaboration switched naming on (BRIEF §6).
+ */
+export function resultsScope(grants: readonly Grant[], collaborationId: string): { all: boolean; municipalities: string[] } {
+	const here = grants.filter((g) => g.collaborationId === collaborationId);
+	return {
+		all: here.some((g) => g.role === 'collaboration_admin' || g.role === 'board_viewer'),
+		municipalities: [
+			...new Set(here.flatMap((g) => ((g.role === 'coordinator' || g.role === 'executive_viewer') && g.municipalityId ? [g.municipalityId] : [])))
+		]
+	};
+}

@@ -6,13 +6,18 @@
 export const sizeClasses = ['lt5k', '5k-20k', '20k-50k', 'gt50k'] as const;
 export type SizeClass = (typeof sizeClasses)[number];
 
+/** Each class holds the populations below its bound (and at or above the previous one). */
+export const sizeClassBounds: readonly { sizeClass: SizeClass; below: number }[] = [
+	{ sizeClass: 'lt5k', below: 5_000 },
+	{ sizeClass: '5k-20k', below: 20_000 },
+	{ sizeClass: '20k-50k', below: 50_000 },
+	{ sizeClass: 'gt50k', below: Number.MAX_SAFE_INTEGER }
+];
+
 /** Size class by population: < 5 000, 5 000–19 999, 20 000–49 999, ≥ 50 000. */
 export function sizeClass(population: number): SizeClass {
 	if (!Number.isFinite(population) || population < 0) throw new RangeError(`a population must be a number ≥ 0, not ${population}`);
-	if (population < 5_000) return 'lt5k';
-	if (population < 20_000) return '5k-20k';
-	if (population < 50_000) return '20k-50k';
-	return 'gt50k';
+	return sizeClassBounds.find((b) => population < b.below)?.sizeClass ?? 'gt50k';
 }
 
 export const DEFAULT_MINIMUM_GROUP_SIZE = 5;

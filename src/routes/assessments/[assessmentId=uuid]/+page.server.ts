@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { loadOwnResponse } from '$lib/server/assessments/answering';
-import { pooledResult } from '$lib/server/assessments/result';
+import { pooledResult, resultView } from '$lib/server/assessments/result';
 import { resumeAt } from '$lib/server/assessments/steps';
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
@@ -25,9 +25,7 @@ export const load: PageServerLoad = async (event) => {
 	const locale = event.locals.locale;
 	const own = await loadOwnResponse(sql, user.id, assessmentId);
 	return {
-		result: frame.responseStatus === 'submitted' ? await pooledResult(sql, assessmentId, definition) : null,
-		own: own?.answers ?? {},
-		items: definition.items.map((i) => ({ key: i.key, dimension: i.dimension, text: i.text[locale] })),
-		bands: definition.scoring.bands.map((b) => ({ level: b.level, label: b.label[locale] }))
+		result: frame.responseStatus === 'submitted' ? resultView(definition, await pooledResult(sql, assessmentId, definition), locale) : null,
+		own: Object.fromEntries(Object.values(own?.answers ?? {}).map((a) => [a.itemKey, { kind: a.kind, level: a.level }]))
 	};
 };

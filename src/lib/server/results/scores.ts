@@ -1,0 +1,119 @@
+import { sizeClassBounds } from '../benchmarks/peers';
+import type { Db } from '../db/index';
+
+/**
+ * The score caches, computed in SQL from the stored answers (the database does the
+ * grouping) by the rules of BRIEF §5 that the pure module `scoring/score.ts` also
+ * implements; an integration test holds the two to the same numbers.
+ *
+ * Called in the transaction that submits or reopens a response, so a dashboard never
+ * reads a score that disagrees with the submitted answers.
+ */
+
+/** Rewrites the assessment's dimension scores from its submitted responses (none: no rows). */
+export async function refreshAssessmentScores(tx: Db, assessmentId: string): Promise<void> {
+	await tx`delete from assessment_score where assessment_id = ${assessmentId}`;
+	await tx`
+		with v as (
+			select ro.questionnaire_version_id as id, qv.definition -> 'scoring' as scoring, a.collaboration_id
+			from assessment a
+			join round ro on ro.id = a.round_id
+			join questionnaire_version qv on qv.id = ro.questionnaire_version_id
+			where a.id = ${assessmentId}
+		),
+		submitted as (select id from response where assessment_id = ${assessmentId} and status = 'submitted'),
+		pooled as (
+			-- each item over the respondents: the mean value of the levels given
+			select i.key, i.dimension, i.weight,
+				avg((v.scoring -> 'values' ->> (x.level - 1))::numeric) filter (where x.kind = 'level') as mean,
+				count(*) filter (where x.kind = 'dont_know') as dont_know,
+				count(x.kind) as answers
+			from v
+			join questionnaire_item i on i.questionnaire_version_id = v.id
+			left join answer x on x.item_key = i.key and x.kind is not null and x.response_id in (select id from submitted)
+			group by i.key, i.dimension, i.weight
+		),
+		dimensions as (
+			-- weights normalised over the answered items of the dimension
+			select dimension,
+				sum(weight * mean) filter (where mean is not null) / nullif(sum(weight) filter (where mean is not null), 0) as weighted,
+				coalesce(sum(weight) filter (where mean is not null), 0) / sum(weight) as coverage,
+				count(*) filter (where mean is not null)::int as answered_items,
+				count(*)::int as total_items,
+				sum(dont_know)::int as dont_know,
+				sum(answers)::int as answers
+			from pooled group by dimension
+		)
+		insert into assessment_score (assessment_id, collaboration_id, dimension, score, coverage, answered_items, total_items, dont_know, answers, respondents)
+		select ${assessmentId}, v.collaboration_id, d.dimension,
+			-- published only with enough of the weight answered (the same tolerance as the pure module)
+			case when d.answered_items > 0 and d.coverage + 1e-9 >= (v.scoring ->> 'coverage')::numeric then d.weighted end,
+			d.coverage, d.answered_items, d.total_items, d.dont_know, d.answers,
+			(select count(*)::int from submitted)
+		from dimensions d cross join v
+		where exists (select 1 from submitted)`;
+}
+
+/**
+ * Rewrites the platform's peer distributions of one year: municipalities (the mean of
+ * their sectors) by size class, by country and in all; assessments by sector key.
+ * Serialised per year, so two submissions cannot interleave their rewrites.
+ */
+export async function refreshPeerBenchmarks(tx: Db, year: number): Promise<void> {
+	await tx`select pg_advisory_xact_lock(hashtext('peer_benchmark'), ${year})`;
+	await tx`delete from peer_benchmark where year = ${year}`;
+	const bounds = sizeClassBounds.map((b) => ({ size: b.sizeClass, below: b.below }));
+	await tx`
+		with scored as (
+			select c.country, a.collaboration_id, a.municipality_id, sec.key as sector, s.dimension, s.score
+			from round r
+			join collaboration c on c.id = r.collaboration_id
+			join assessment a on a.round_id = r.id
+			join assessment_score s on s.assessment_id = a.id
+			join sector sec on sec.id = a.sector_id
+			where r.year = ${year} and s.score is not null
+		),
+		municipalities as (
+			select country, municipality_id, dimension, avg(score) as score
+			from scored group by country, collaboration_id, municipality_id, dimension
+		),
+		sized as (
+			select m.*, (
+				select b.size from jsonb_to_recordset(${tx.json(bounds)}) as b(size text, below numeric)
+				where p.population < b.below order by b.below limit 1
+			) as size
+			from municipalities m
+			left join lateral (
+				select population from municipality_population
+				where municipality_id = m.municipality_id and year <= ${year} order by year desc limit 1
+			) p on true
+		)
+		insert into peer_benchmark (year, kind, country, grp, dimension, organisations, mean, q1, median, q3)
+		select ${year}::int, 'size', country, size, dimension, count(*), avg(score),
+			percentile_cont(0.25) within group (order by score), percentile_cont(0.5) within group (order by score),
+			percentile_cont(0.75) within group (order by score)
+		from sized where size is not null group by country, size, dimension
+		union all
+		select ${year}::int, 'country', country, country, dimension, count(*), avg(score),
+			percentile_cont(0.25) within group (order by score), percentile_cont(0.5) within group (order by score),
+			percentile_cont(0.75) within group (order by score)
+		from sized group by country, dimension
+		union all
+		select ${year}::int, 'platform', '*', '', dimension, count(*), avg(score),
+			percentile_cont(0.25) within group (order by score), percentile_cont(0.5) within group (order by score),
+			percentile_cont(0.75) within group (order by score)
+		from sized group by dimension
+		union all
+		select ${year}::int, 'sector', country, sector, dimension, count(*), avg(score),
+			percentile_cont(0.25) within group (order by score), percentile_cont(0.5) within group (order by score),
+			percentile_cont(0.75) within group (order by score)
+		from scored group by country, sector, dimension`;
+}
+
+/** After a response was submitted or reopened: the assessment's scores, then its year's peers. */
+export async function refreshScores(tx: Db, assessmentId: string): Promise<void> {
+	await refreshAssessmentScores(tx, assessmentId);
+	const [round] = await tx<{ year: number }[]>`
+		select r.year from assessment a join round r on r.id = a.round_id where a.id = ${assessmentId}`;
+	if (round) await refreshPeerBenchmarks(tx, round.year);
+}

@@ -1,0 +1,25 @@
+import type { Sql } from 'postgres';
+import { audit } from '../audit';
+
+/**
+ * Targets (BRIEF §3): the collaboration's minimum level per dimension for every member
+ * (municipalityId null), or a municipality's own ambition. A null level removes it.
+ */
+export async function setTarget(
+	sql: Sql,
+	collaborationId: string,
+	input: { municipalityId: string | null; dimension: string; level: number | null },
+	actorId: string
+): Promise<void> {
+	await sql.begin(async (tx) => {
+		if (input.level === null) {
+			await tx`delete from target where collaboration_id = ${collaborationId} and municipality_id is not distinct from ${input.municipalityId} and dimension = ${input.dimension}`;
+		} else {
+			await tx`
+				insert into target (collaboration_id, municipality_id, dimension, level, set_by)
+				values (${collaborationId}, ${input.municipalityId}, ${input.dimension}, ${input.level}, ${actorId})
+				on conflict (collaboration_id, municipality_id, dimension) do update set level = excluded.level, set_by = excluded.set_by, set_at = now()`;
+		}
+		await audit(tx, { action: 'target.set', actorId, collaborationId, subjectType: 'target', subjectId: input.dimension, detail: input });
+	});
+}

@@ -1,0 +1,28 @@
+import { can } from '$lib/server/auth/access';
+import { db } from '$lib/server/db';
+import { collaborationView } from '$lib/server/results/views';
+import { pageFrame, resultsContext } from './context';
+import type { PageServerLoad } from './$types';
+
+/** The collaboration dashboard: members × dimensions, the distribution per dimension, completion. */
+export const load: PageServerLoad = async (event) => {
+	const { context, viewer, rounds, scope, user } = await resultsContext(event);
+	const collaborationId = event.params.collaborationId;
+	const sql = db();
+	const sectors = await sql<{ id: string; name: string }[]>`
+		select id, ${sql(`name_${event.locals.locale}`)} as name from sector
+		where collaboration_id = ${event.params.collaborationId} and archived_at is null order by position, name_nb`;
+	// Which rows link to a municipality's own dashboard: those the viewer may read.
+	const opened = (view: Awaited<ReturnType<typeof collaborationView>>) => ({
+		...view,
+		rows: view.rows.map((r) => ({ ...r, open: r.municipalityId !== null && can(user.grants, 'municipality.results', { collaborationId, municipalityId: r.municipalityId }) }))
+	});
+	return {
+		years: rounds.map((r) => r.year),
+		frame: context ? pageFrame(context) : null,
+		view: context ? opened(await collaborationView(sql, context, viewer)) : null,
+		namesVisible: viewer.namesVisible,
+		sectors,
+		ownMunicipalities: scope.all ? null : scope.municipalities
+	};
+};

@@ -1,0 +1,22 @@
+import { error } from '@sveltejs/kit';
+import { assessmentContext } from '$lib/server/assessments/answering';
+import { pooledResult, resultView } from '$lib/server/assessments/result';
+import { requirePermission } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { getVersionById } from '$lib/server/questionnaires/versions';
+import type { PageServerLoad } from './$types';
+
+/** One assessment's pooled result, for those who read its municipality's results. */
+export const load: PageServerLoad = async (event) => {
+	const { collaborationId, assessmentId } = event.params;
+	const sql = db();
+	const context = await assessmentContext(sql, assessmentId);
+	if (!context || context.collaborationId !== collaborationId) error(404);
+	requirePermission(event, 'municipality.results', context);
+	const [about] = await sql<{ municipality: string; sector: string; year: number; municipalityId: string }[]>`
+		select m.name as municipality, s.${sql(`name_${event.locals.locale}`)} as sector, r.year, m.id as "municipalityId"
+		from assessment a join municipality m on m.id = a.municipality_id join sector s on s.id = a.sector_id join round r on r.id = a.round_id
+		where a.id = ${assessmentId}`;
+	const definition = (await getVersionById(sql, context.versionId))!;
+	return { about: about!, result: resultView(definition, await pooledResult(sql, assessmentId, definition), event.locals.locale) };
+};

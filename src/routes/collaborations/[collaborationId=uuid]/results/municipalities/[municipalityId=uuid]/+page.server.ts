@@ -1,0 +1,27 @@
+import { error } from '@sveltejs/kit';
+import { requirePermission } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { municipalityTrend } from '$lib/server/results/dashboards';
+import { municipalityView } from '$lib/server/results/views';
+import { pageFrame, resultsContext } from '../../context';
+import type { PageServerLoad } from './$types';
+
+/** A municipality's dashboard: its dimensions against the collaboration and its peers, sectors, trend, targets. */
+export const load: PageServerLoad = async (event) => {
+	const { collaborationId, municipalityId } = event.params;
+	requirePermission(event, 'municipality.results', { collaborationId, municipalityId });
+	const { context, rounds, viewer } = await resultsContext(event);
+	const sql = db();
+	const [municipality] = await sql<{ name: string }[]>`
+		select m.name from municipality m join membership ms on ms.municipality_id = m.id
+		where m.id = ${municipalityId} and ms.collaboration_id = ${collaborationId} limit 1`;
+	if (!municipality) error(404);
+	return {
+		municipality: { id: municipalityId, name: municipality.name },
+		years: rounds.map((r) => r.year),
+		frame: context ? pageFrame(context) : null,
+		view: context ? await municipalityView(sql, context, viewer, municipalityId) : null,
+		trend: await municipalityTrend(sql, collaborationId, municipalityId, rounds),
+		k: viewer.k
+	};
+};
