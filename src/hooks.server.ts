@@ -3,17 +3,20 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSession } from '$lib/server/auth/session';
 import { readConfig } from '$lib/server/config';
 import { db, openDatabase } from '$lib/server/db';
+import { prepareInstallation } from '$lib/server/installation';
 import { localeOf } from '$lib/server/locale';
 import { publishFromDirectory } from '$lib/server/questionnaires/publish';
 
 /**
  * The server accepts requests only once the database answers, is migrated, and holds
- * every questionnaire version in questionnaires/ (a changed published version stops it).
+ * every questionnaire version in questionnaires/ (a changed published version stops it),
+ * and, on a first start on an empty embedded database, the demo collaboration.
  */
 export const init: ServerInit = async () => {
 	const config = readConfig();
 	const sql = await openDatabase(config);
 	await publishFromDirectory(sql, config.MODEN_QUESTIONNAIRES_DIR);
+	await prepareInstallation(sql, config);
 };
 
 /** Who is asking: the session cookie's user, or nobody. Access is decided per route. */

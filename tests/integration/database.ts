@@ -64,3 +64,9 @@ export async function first<T>(rows: PromiseLike<readonly T[]>): Promise<T> {
 	if (row === undefined) throw new Error('The query returned no row.');
 	return row;
 }
+
+/** Drops a database made with createEmptyDatabase, once its clients have ended. */
+export async function dropDatabase(name: string): Promise<void> {
+	const admin = connect(inject('databaseUrl'), { max: 1 });
+	await admin.unsafe(`drop database if exists ${name} with (force)`).finally(() => admin.end());
+}

@@ -12,6 +12,8 @@ const schema = z.object({
 	MODEN_DB_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 	MODEN_MIGRATIONS_DIR: z.string().min(1).default('./migrations'),
 	MODEN_QUESTIONNAIRES_DIR: z.string().min(1).default('./questionnaires'),
+	// load the demo collaboration into an empty embedded database at start-up (0: never)
+	MODEN_DEMO: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('1').transform((v) => v === '1'),
 	// k of "a peer group is shown only with at least k organisations" (BRIEF §6); never below 3
 	MODEN_MIN_GROUP_SIZE: z.coerce.number().int().min(3, 'must be 3 or more: smaller groups could be recovered').max(1000).default(5)
 });

@@ -3,6 +3,7 @@
  * them (the type checker enforces it). `{name}` marks a parameter.
  */
 export const en = {
+	'app.demo_banner': 'Demonstration: every collaboration, person and answer here is generated, not real.',
 	'app.name': 'Moden',
 	'app.tagline': 'Digital maturity, measured together',
 	'app.skip_to_content': 'Skip to main content',

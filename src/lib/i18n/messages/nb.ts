@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 
 export const nb: Messages = {
+	'app.demo_banner': 'Demonstrasjon: alle samarbeid, personer og svar her er laget, ikke ekte.',
 	'app.name': 'Moden',
 	'app.tagline': 'Digital modenhet, målt sammen',
 	'app.skip_to_content': 'Gå til hovedinnhold',

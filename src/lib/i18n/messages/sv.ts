@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 
 export const sv: Messages = {
+	'app.demo_banner': 'Demonstration: alla samverkansorganisationer, personer och svar här är påhittade, inte verkliga.',
 	'app.name': 'Moden',
 	'app.tagline': 'Digital mognad, mätt tillsammans',
 	'app.skip_to_content': 'Gå till huvudinnehållet',

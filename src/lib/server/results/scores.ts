@@ -13,45 +13,65 @@ import type { Db } from '../db/index';
 /** Rewrites the assessment's dimension scores from its submitted responses (none: no rows). */
 export async function refreshAssessmentScores(tx: Db, assessmentId: string): Promise<void> {
 	await tx`delete from assessment_score where assessment_id = ${assessmentId}`;
+	await insertScores(tx, tx`a.id = ${assessmentId}`);
+}
+
+/** The same for every assessment of the rounds of a year, platform-wide, at once (demo data, restores). */
+export async function refreshYearScores(tx: Db, year: number): Promise<void> {
+	const rounds = tx`select id from round where year = ${year}::int`;
+	await tx`delete from assessment_score s using assessment a where a.id = s.assessment_id and a.round_id in (${rounds})`;
+	await insertScores(tx, tx`a.round_id in (${rounds})`);
+}
+
+/**
+ * One statement for the assessments that `which` selects (alias a): set-based, so a whole
+ * year costs one pass. Written as plain joins, each CTE used once, so the planner sees
+ * real row counts and hash-joins instead of looping.
+ */
+async function insertScores(tx: Db, which: ReturnType<Db>) {
 	await tx`
-		with v as (
-			select ro.questionnaire_version_id as id, qv.definition -> 'scoring' as scoring, a.collaboration_id
-			from assessment a
-			join round ro on ro.id = a.round_id
-			join questionnaire_version qv on qv.id = ro.questionnaire_version_id
-			where a.id = ${assessmentId}
+		with rules as materialized (
+			-- each version's level values and coverage, read once: the definition is large
+			select id, array(select jsonb_array_elements_text(definition -> 'scoring' -> 'values')::numeric) as vals,
+				(definition -> 'scoring' ->> 'coverage')::numeric as coverage
+			from questionnaire_version
 		),
-		submitted as (select id from response where assessment_id = ${assessmentId} and status = 'submitted'),
 		pooled as (
-			-- each item over the respondents: the mean value of the levels given
-			select i.key, i.dimension, i.weight,
-				avg((v.scoring -> 'values' ->> (x.level - 1))::numeric) filter (where x.kind = 'level') as mean,
+			-- each item of each assessment over its submitted respondents: the mean value of the levels given
+			select a.id as assessment_id, i.dimension, i.key, i.weight,
+				avg(v.vals[x.level]) filter (where x.kind = 'level') as mean,
 				count(*) filter (where x.kind = 'dont_know') as dont_know,
 				count(x.kind) as answers
-			from v
-			join questionnaire_item i on i.questionnaire_version_id = v.id
-			left join answer x on x.item_key = i.key and x.kind is not null and x.response_id in (select id from submitted)
-			group by i.key, i.dimension, i.weight
+			from assessment a
+			join round ro on ro.id = a.round_id
+			join rules v on v.id = ro.questionnaire_version_id
+			join questionnaire_item i on i.questionnaire_version_id = ro.questionnaire_version_id
+			left join (response r join answer x on x.response_id = r.id and x.kind is not null)
+				on r.assessment_id = a.id and r.status = 'submitted' and x.item_key = i.key
+			where ${which} and exists (select 1 from response s where s.assessment_id = a.id and s.status = 'submitted')
+			group by a.id, i.dimension, i.key, i.weight
 		),
 		dimensions as (
 			-- weights normalised over the answered items of the dimension
-			select dimension,
+			select assessment_id, dimension,
 				sum(weight * mean) filter (where mean is not null) / nullif(sum(weight) filter (where mean is not null), 0) as weighted,
 				coalesce(sum(weight) filter (where mean is not null), 0) / sum(weight) as coverage,
 				count(*) filter (where mean is not null)::int as answered_items,
 				count(*)::int as total_items,
 				sum(dont_know)::int as dont_know,
 				sum(answers)::int as answers
-			from pooled group by dimension
+			from pooled group by assessment_id, dimension
 		)
 		insert into assessment_score (assessment_id, collaboration_id, dimension, score, coverage, answered_items, total_items, dont_know, answers, respondents)
-		select ${assessmentId}, v.collaboration_id, d.dimension,
+		select d.assessment_id, a.collaboration_id, d.dimension,
 			-- published only with enough of the weight answered (the same tolerance as the pure module)
-			case when d.answered_items > 0 and d.coverage + 1e-9 >= (v.scoring ->> 'coverage')::numeric then d.weighted end,
+			case when d.answered_items > 0 and d.coverage + 1e-9 >= v.coverage then d.weighted end,
 			d.coverage, d.answered_items, d.total_items, d.dont_know, d.answers,
-			(select count(*)::int from submitted)
-		from dimensions d cross join v
-		where exists (select 1 from submitted)`;
+			(select count(*)::int from response r where r.assessment_id = a.id and r.status = 'submitted')
+		from dimensions d
+		join assessment a on a.id = d.assessment_id
+		join round ro on ro.id = a.round_id
+		join rules v on v.id = ro.questionnaire_version_id`;
 }
 
 /**
