@@ -39,11 +39,11 @@ describe('demo data', () => {
 			const [a, b] = [await digest(first), await digest(second)];
 			expect(a.answers).toBeGreaterThan(10_000);
 			expect(a).toEqual(b);
-			const [{ rounds, open, scored, peers }] = await first<{ rounds: number; open: number; scored: number; peers: number }[]>`
+			const { rounds, open, scored, peers } = (await first<{ rounds: number; open: number; scored: number; peers: number }[]>`
 				select (select count(distinct year)::int from round) as rounds,
 					(select count(*)::int from round where closes_on >= '2026-11-23' and opens_on <= '2026-11-23') as open,
 					(select count(*)::int from assessment_score where score is not null) as scored,
-					(select count(*)::int from peer_benchmark) as peers`;
+					(select count(*)::int from peer_benchmark) as peers`)[0]!;
 			expect({ rounds, open: open > 0, scored: scored > 0, peers: peers > 0 }).toEqual({ rounds: 3, open: true, scored: true, peers: true });
 			const hamar = await first<{ year: number; score: number }[]>`
 				select r.year, avg(s.score)::float8 as score from assessment_score s join assessment a on a.id = s.assessment_id
