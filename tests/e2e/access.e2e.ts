@@ -54,6 +54,7 @@ const rules: Record<string, Rule> = {
 	'/collaborations/[collaborationId=uuid]/results': { get: results },
 	'/collaborations/[collaborationId=uuid]/results/municipalities/[municipalityId=uuid]': { get: municipalityResults },
 	'/collaborations/[collaborationId=uuid]/results/sectors/[sectorId=uuid]': { get: results },
+	'/collaborations/[collaborationId=uuid]/results/export': { get: results },
 	'/collaborations/[collaborationId=uuid]/results/assessments/[assessmentId=uuid]': { get: municipalityResults },
 	'/collaborations/[collaborationId=uuid]/targets': { get: follow, actions: { set: follow } },
 	'/assessments': { get: 'signed-in' },

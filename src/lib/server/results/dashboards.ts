@@ -216,3 +216,23 @@ export async function municipalitySizeClass(sql: Db, municipalityId: string, yea
 		select population from municipality_population where municipality_id = ${municipalityId} and year <= ${year} order by year desc limit 1`;
 	return row ? sizeClass(row.population) : null;
 }
+
+/**
+ * The municipality's weakest questions in the round (mean over its sectors' submitted
+ * answers, counted in SQL), with the instrument's advice for the level they sit at.
+ */
+export async function weakestItems(sql: Db, frame: Frame, roundId: string, municipalityId: string, locale: Locale, limit = 5) {
+	const values = frame.definition.scoring.values;
+	const rows = await sql<{ itemKey: string; mean: number; n: number }[]>`
+		select x.item_key as "itemKey", avg((${values}::numeric[])[x.level])::float8 as mean, count(*)::int as n
+		from assessment a
+		join response r on r.assessment_id = a.id and r.status = 'submitted'
+		join answer x on x.response_id = r.id and x.kind = 'level'
+		where a.round_id = ${roundId} and a.municipality_id = ${municipalityId}
+		group by x.item_key order by mean, x.item_key limit ${limit}`;
+	return rows.map((row) => {
+		const item = frame.definition.items.find((i) => i.key === row.itemKey)!;
+		const level = values.reduce((at, value, i) => (value <= row.mean ? i + 1 : at), 1);
+		return { ...row, text: item.text[locale], dimension: item.dimension, recommendation: item.recommendations[level - 1]![locale] };
+	});
+}

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requirePermission } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { municipalityTrend } from '$lib/server/results/dashboards';
+import { municipalityTrend, weakestItems } from '$lib/server/results/dashboards';
 import { municipalityView } from '$lib/server/results/views';
 import { pageFrame, resultsContext } from '../../context';
 import type { PageServerLoad } from './$types';
@@ -22,6 +22,8 @@ export const load: PageServerLoad = async (event) => {
 		frame: context ? pageFrame(context) : null,
 		view: context ? await municipalityView(sql, context, viewer, municipalityId) : null,
 		trend: await municipalityTrend(sql, collaborationId, municipalityId, rounds),
+		recommendations: context ? await weakestItems(sql, context.frame, context.round.id, municipalityId, event.locals.locale) : [],
+		printedAt: new Date(),
 		k: viewer.k
 	};
 };

@@ -1,0 +1,123 @@
+import ExcelJS from 'exceljs';
+import { translate, type Locale } from '../../i18n';
+import type { Db } from '../db/index';
+import { getVersionById } from '../questionnaires/versions';
+import { levelOf } from '../scoring/score';
+
+/**
+ * A round's figures to take to Excel: scores (municipality × sector × dimension, read from
+ * the same cache as the dashboards), answers (with comments and evidence links) and the
+ * questionnaire version, with column headers in the reader's language.
+ *
+ * What is exported follows what the reader may see: every member for the collaboration's
+ * admins and board, otherwise only the reader's own municipalities; answers only of
+ * municipalities whose results the reader may open (never another municipality's, BRIEF
+ * §6), and without who gave them.
+ */
+export const sheets = ['scores', 'answers', 'questionnaire'] as const;
+export type Sheet = (typeof sheets)[number];
+
+export interface ExportScope {
+	collaborationId: string;
+	roundId: string;
+	/** municipalities whose scores are exported; null: all members */
+	scoreMunicipalities: string[] | null;
+	/** municipalities whose answers are exported; null: all members */
+	answerMunicipalities: string[] | null;
+	locale: Locale;
+}
+
+type Cell = string | number | null;
+export interface Table {
+	sheet: Sheet;
+	headers: string[];
+	rows: Cell[][];
+}
+
+const only = (sql: Db, ids: string[] | null) => (ids === null ? sql`` : sql`and a.municipality_id = any(${ids}::uuid[])`);
+
+export async function roundTables(sql: Db, scope: ExportScope): Promise<Table[]> {
+	const t = (key: Parameters<typeof translate>[1]) => translate(scope.locale, key);
+	const [round] = await sql<{ year: number; versionId: string }[]>`
+		select year, questionnaire_version_id as "versionId" from round where id = ${scope.roundId} and collaboration_id = ${scope.collaborationId}`;
+	if (!round) return [];
+	const definition = (await getVersionById(sql, round.versionId))!;
+	const dimensionTitle = new Map(definition.dimensions.map((d) => [d.key, d.title[scope.locale]]));
+	const sectorName = sql(`name_${scope.locale}`);
+
+	const scores = await sql<{ number: string; municipality: string; sector: string; dimension: string; score: number | null; coverage: number; respondents: number }[]>`
+		select m.national_number as number, m.name as municipality, s.${sectorName} as sector, x.dimension,
+			x.score::float8 as score, x.coverage::float8 as coverage, x.respondents
+		from assessment a
+		join assessment_score x on x.assessment_id = a.id
+		join municipality m on m.id = a.municipality_id
+		join sector s on s.id = a.sector_id
+		where a.round_id = ${scope.roundId} and a.collaboration_id = ${scope.collaborationId} ${only(sql, scope.scoreMunicipalities)}
+		order by m.name, s.position, x.dimension`;
+	const answers = await sql<{ number: string; municipality: string; sector: string; response: number; itemKey: string; kind: string; level: number | null; naReason: string | null; comment: string | null; evidenceUrl: string | null }[]>`
+		select m.national_number as number, m.name as municipality, s.${sectorName} as sector,
+			dense_rank() over (partition by a.id order by r.submitted_at, r.id)::int as response,
+			x.item_key as "itemKey", x.kind, x.level, x.na_reason as "naReason", x.comment, x.evidence_url as "evidenceUrl"
+		from assessment a
+		join response r on r.assessment_id = a.id and r.status = 'submitted'
+		join answer x on x.response_id = r.id and x.kind is not null
+		join municipality m on m.id = a.municipality_id
+		join sector s on s.id = a.sector_id
+		where a.round_id = ${scope.roundId} and a.collaboration_id = ${scope.collaborationId} ${only(sql, scope.answerMunicipalities)}
+		order by m.name, s.position, response, x.item_key`;
+
+	const kindLabel = { level: '', dont_know: t('answer.dont_know'), not_applicable: t('answer.not_applicable') } as Record<string, string>;
+	return [
+		{
+			sheet: 'scores',
+			headers: [t('export.number'), t('export.municipality'), t('export.sector'), t('export.dimension'), t('export.score'), t('export.level'), t('export.coverage'), t('export.respondents')],
+			rows: scores.map((r) => [r.number, r.municipality, r.sector, dimensionTitle.get(r.dimension) ?? r.dimension, r.score, levelOf(definition.scoring, r.score), r.coverage, r.respondents])
+		},
+		{
+			sheet: 'answers',
+			headers: [t('export.number'), t('export.municipality'), t('export.sector'), t('export.response'), t('export.item'), t('export.level'), t('export.answer_kind'), t('export.na_reason'), t('export.comment'), t('export.evidence')],
+			rows: answers.map((r) => [r.number, r.municipality, r.sector, r.response, r.itemKey, r.level, kindLabel[r.kind] ?? r.kind, r.naReason, r.comment, r.evidenceUrl])
+		},
+		{
+			sheet: 'questionnaire',
+			headers: [t('export.item'), t('export.dimension'), t('export.weight'), t('export.question'), ...[1, 2, 3, 4, 5].map((l) => translate(scope.locale, 'answer.level', { level: l }))],
+			rows: definition.items.map((i) => [i.key, dimensionTitle.get(i.dimension) ?? i.dimension, i.weight, i.text[scope.locale], ...i.levels.map((l) => l[scope.locale])])
+		}
+	];
+}
+
+export function sheetName(locale: Locale, sheet: Sheet): string {
+	return translate(locale, `export.sheet.${sheet}`);
+}
+
+/** The three tables as one workbook; numbers stay numbers. */
+export async function toXlsx(tables: Table[], locale: Locale): Promise<Buffer> {
+	const workbook = new ExcelJS.Workbook();
+	workbook.creator = 'Moden';
+	for (const table of tables) {
+		const sheet = workbook.addWorksheet(sheetName(locale, table.sheet));
+		sheet.addRow(table.headers).font = { bold: true };
+		for (const row of table.rows) sheet.addRow(row);
+		sheet.views = [{ state: 'frozen', ySplit: 1 }];
+		sheet.columns.forEach((column, i) => {
+			column.width = Math.min(60, Math.max(10, table.headers[i]!.length + 2));
+		});
+	}
+	return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * One table as CSV the way a spreadsheet in that language opens it: Norwegian and
+ * Swedish with semicolons and decimal commas, English with commas and points; UTF-8
+ * with a byte-order mark so æøå survive.
+ */
+export function toCsv(table: Table, locale: Locale): string {
+	const separator = locale === 'en' ? ',' : ';';
+	const cell = (value: Cell) => {
+		if (value === null) return '';
+		// A text that a spreadsheet would take for a formula is kept as text (CSV injection).
+		const text = typeof value === 'number' ? (locale === 'en' ? String(value) : String(value).replace('.', ',')) : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+		return text.includes(separator) || /["\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+	};
+	return '\ufeff' + [table.headers, ...table.rows].map((row) => row.map(cell).join(separator)).join('\r\n') + '\r\n';
+}
