@@ -44,4 +44,22 @@ const handleLocale: Handle = async ({ event, resolve }) => {
 	});
 };
 
-export const handle = sequence(handleAuth, handleLocale);
+/**
+ * Security headers on every response (the CSP itself comes from svelte.config.js).
+ * HSTS only where the site is reached over HTTPS, so a plain-HTTP local start still works.
+ */
+const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const headers: Record<string, string> = {
+		'x-content-type-options': 'nosniff',
+		'referrer-policy': 'strict-origin-when-cross-origin',
+		'x-frame-options': 'DENY',
+		'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+		'cross-origin-opener-policy': 'same-origin'
+	};
+	if (event.url.protocol === 'https:') headers['strict-transport-security'] = 'max-age=31536000; includeSubDomains';
+	for (const [name, value] of Object.entries(headers)) if (!response.headers.has(name)) response.headers.set(name, value);
+	return response;
+};
+
+export const handle = sequence(handleSecurityHeaders, handleAuth, handleLocale);
