@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { audit } from '$lib/server/audit';
 import { requireUser } from '$lib/server/auth/guard';
 import { createSession, deleteSessionCookie, invalidateUserSessions, setSessionCookie } from '$lib/server/auth/session';
+import { deletePerson, LastPlatformAdminError } from '$lib/server/auth/personal-data';
 import { changePassword } from '$lib/server/auth/users';
 import { describeGrants } from '$lib/server/collaborations/people';
 import { db } from '$lib/server/db';
@@ -42,6 +43,22 @@ export const actions: Actions = {
 		const { session, token } = await createSession(sql, user.id);
 		setSessionCookie(event.cookies, token, session.lastVerifiedAt, event.url);
 		return { action: 'password', message: 'account.password_changed' as const };
+	},
+	/** Deletes the account after the person typed their e-mail address; their answers stay, anonymous. */
+	deleteAccount: async (event) => {
+		const user = requireUser(event);
+		const fields = formFields(await event.request.formData());
+		if ((fields.confirm ?? '').trim().toLowerCase() !== user.email.toLowerCase()) {
+			return fail(400, { action: 'deleteAccount', errors: fieldError('confirm', 'account.delete_confirm_mismatch') });
+		}
+		try {
+			await deletePerson(db(), user.id, event.getClientAddress());
+		} catch (e) {
+			if (!(e instanceof LastPlatformAdminError)) throw e;
+			return fail(409, { action: 'deleteAccount', errors: fieldError('confirm', 'account.delete_last_admin') });
+		}
+		deleteSessionCookie(event.cookies, event.url);
+		redirect(303, '/?deleted=1');
 	},
 	signOutEverywhere: async (event) => {
 		const user = requireUser(event);

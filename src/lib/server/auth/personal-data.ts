@@ -1,0 +1,47 @@
+import type { Sql } from 'postgres';
+import { audit } from '../audit';
+import type { Db } from '../db/index';
+
+/**
+ * A person's own data (GDPR art. 15/17): everything Moden holds about them, as one
+ * document, and deletion. Deleting removes the account, its sessions, links and roles;
+ * the answers they gave stay, as anonymous answers of their assessments (response.
+ * respondent_id becomes null), so the municipality's results do not change.
+ */
+export async function personalData(sql: Db, userId: string) {
+	const [account] = await sql`select id, email, name, locale, created_at, disabled_at, password_hash is not null as has_password from app_user where id = ${userId}`;
+	const roles = await sql`
+		select g.role, c.name as collaboration, m.name as municipality, s.name_nb as sector, g.created_at
+		from role_grant g left join collaboration c on c.id = g.collaboration_id
+		left join municipality m on m.id = g.municipality_id left join sector s on s.id = g.sector_id
+		where g.user_id = ${userId} order by g.created_at`;
+	const responses = await sql`
+		select r.id, c.name as collaboration, m.name as municipality, s.name_nb as sector, ro.year, r.status, r.started_at, r.submitted_at,
+			coalesce((select json_agg(json_build_object('item', x.item_key, 'kind', x.kind, 'level', x.level, 'naReason', x.na_reason,
+				'comment', x.comment, 'evidenceUrl', x.evidence_url, 'updatedAt', x.updated_at) order by x.item_key)
+				from answer x where x.response_id = r.id), '[]') as answers
+		from response r join assessment a on a.id = r.assessment_id join round ro on ro.id = a.round_id
+		join collaboration c on c.id = a.collaboration_id join municipality m on m.id = a.municipality_id join sector s on s.id = a.sector_id
+		where r.respondent_id = ${userId} order by ro.year, r.started_at`;
+	const sessions = await sql`select created_at, last_verified_at from user_session where user_id = ${userId}`;
+	const activity = await sql`select at, action, subject_type, subject_id, host(ip) as ip from audit_event where actor_id = ${userId} order by at`;
+	return { exportedAt: new Date().toISOString(), account, roles, responses, sessions, activity };
+}
+
+export class LastPlatformAdminError extends Error {
+	constructor() {
+		super('The last platform administrator cannot be deleted.');
+	}
+}
+
+export async function deletePerson(sql: Sql, userId: string, ip: string | null): Promise<void> {
+	await sql.begin(async (tx) => {
+		const [admins] = await tx<{ others: number; self: boolean }[]>`
+			select count(*) filter (where user_id <> ${userId})::int as others, bool_or(user_id = ${userId}) as self
+			from role_grant where role = 'platform_admin'`;
+		if (admins?.self && admins.others === 0) throw new LastPlatformAdminError();
+		// The trail keeps that an account was deleted, not whose: no e-mail, no name.
+		await audit(tx, { action: 'user.deleted', subjectType: 'user', subjectId: userId, ip });
+		await tx`delete from app_user where id = ${userId}`;
+	});
+}
