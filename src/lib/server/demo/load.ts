@@ -28,6 +28,8 @@ export interface DemoOptions {
 	seed?: number;
 	/** yearly rounds up to this year (default: 4 for the demo, 10 at the other scales) */
 	rounds?: number;
+	/** respondents per assessment everywhere (default: the plan's 1–2, three in Hedmark IKT) */
+	respondents?: number;
 	now?: Date;
 	log?: (line: string) => void;
 }
@@ -53,7 +55,7 @@ export async function loadDemo(sql: Sql, options: DemoOptions): Promise<DemoLogi
 	const now = options.now ?? new Date();
 	const log = options.log ?? (() => {});
 	if (!(await isEmpty(sql))) throw new NotEmptyError();
-	const plan = demoPlan(options.scale, seed);
+	const plan = demoPlan(options.scale, seed).map((c) => (options.respondents ? { ...c, respondents: options.respondents } : c));
 	const thisYear = now.getFullYear();
 	const roundCount = options.rounds ?? (options.scale === 'demo' ? 4 : 10);
 	const years = Array.from({ length: roundCount }, (_, i) => thisYear - roundCount + 1 + i);
