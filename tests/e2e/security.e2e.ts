@@ -1,5 +1,5 @@
 import { expect, test, type APIResponse } from '@playwright/test';
-import { signInRequest, tenants } from './fixture';
+import { signIn, signInRequest, tenants } from './fixture';
 
 /** Every kind of response carries the security headers, and the CSP allows no inline scripts. */
 function expectSecurityHeaders(response: APIResponse, what: string) {
@@ -37,10 +37,7 @@ test('the pages work under the CSP: no violation is reported while reading a das
 	page.on('console', (message) => {
 		if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
 	});
-	await page.goto('/sign-in');
-	await page.getByLabel('E-post').fill(fixture.own.users.executive_viewer);
-	await page.getByLabel('Passord').fill('correct horse battery staple');
-	await page.getByRole('button', { name: 'Logg inn' }).last().click();
+	await signIn(page, fixture.own.users.executive_viewer);
 	await page.goto(`/collaborations/${fixture.own.collaborationId}/results/municipalities/${fixture.own.municipalityIds[0]}?year=${new Date().getFullYear() - 1}`);
 	await expect(page.getByRole('img', { name: /Radardiagram/ })).toBeVisible();
 	expect(violations).toEqual([]);
