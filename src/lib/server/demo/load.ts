@@ -94,8 +94,8 @@ export async function loadDemo(sql: Sql, options: DemoOptions): Promise<DemoLogi
 					when exists (select 1 from response r where r.assessment_id = a.id) then 'submitted' else 'not_started' end
 				from round r where r.id = a.round_id and r.year = ${year}`;
 		});
-		// Fresh statistics after the bulk insert (outside its transaction, where ANALYZE sees
-		// the rows), or the planner loops over what it takes for a handful of rows.
+		// Fresh statistics after the bulk insert, so the planner hash-joins the year's rows
+		// instead of looping over what it would take for a handful.
 		await sql`analyze assessment, response, answer`;
 		await sql.begin(async (tx) => {
 			await refreshYearScores(tx, year);
