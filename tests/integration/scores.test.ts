@@ -6,7 +6,9 @@ import { createCollaboration } from '../../src/lib/server/collaborations/collabo
 import { publishFromDirectory } from '../../src/lib/server/questionnaires/publish';
 import { getVersionById } from '../../src/lib/server/questionnaires/versions';
 import type { QuestionnaireDefinition } from '../../src/lib/server/questionnaires/schema';
-import { assessmentScores, memberDistribution, memberScores, peerFigures, resultRounds } from '../../src/lib/server/results/dashboards';
+import { assessmentScores, frameOf, memberDistribution, memberScores, peerFigures, resultRounds } from '../../src/lib/server/results/dashboards';
+import { setTarget } from '../../src/lib/server/results/targets';
+import { municipalityView } from '../../src/lib/server/results/views';
 import { dimensionScores, meanWithDistribution, type Answers, type AnswerValue } from '../../src/lib/server/scoring/score';
 import { first, useTestDatabase } from './database';
 
@@ -142,5 +144,23 @@ describe('scores in SQL equal the pure scoring module', () => {
 		for (const expected of dimensionScores(definition.scoring, definition.items, respondents)) {
 			close(rows.find((r) => r.dimension === expected.dimension)!.score, expected.score);
 		}
+	});
+
+	it('shows a municipality’s gap to the higher of the collaboration’s minimum and its own ambition', async () => {
+		const { id: actor } = await first(sql()<{ id: string }[]>`insert into app_user (email) values ('admin@hedmark.no') returning id`);
+		await setTarget(sql(), collaborationId, { municipalityId: null, dimension: 'culture', level: 3 }, actor);
+		await setTarget(sql(), collaborationId, { municipalityId: municipalities[0]!, dimension: 'culture', level: 4 }, actor);
+		await setTarget(sql(), collaborationId, { municipalityId: municipalities[0]!, dimension: 'strategy', level: 2 }, actor);
+		const round = (await resultRounds(sql(), collaborationId))[0]!;
+		const context = { collaborationId, country: 'NO', round, frame: await frameOf(sql(), round, 'nb'), locale: 'nb' as const };
+		const view = await municipalityView(sql(), context, { namesVisible: true, ownMunicipalities: [municipalities[0]!], k: 5 }, municipalities[0]!);
+		const culture = view.dimensions.find((d) => d.key === 'culture')!;
+		expect(culture).toMatchObject({ minimum: 3, ambition: 4 });
+		expect(culture.score).not.toBeNull();
+		expect(culture.gap).toBeCloseTo(culture.score! - 60, 9); // level 4 starts at 60
+		const strategy = view.dimensions.find((d) => d.key === 'strategy')!;
+		expect(strategy.gap).toBeCloseTo(strategy.score! - 20, 9);
+		expect(view.dimensions.find((d) => d.key === 'leadership')!.gap).toBeNull();
+		expect(await sql()`select 1 from audit_event where action = 'target.set'`).toHaveLength(3);
 	});
 });
