@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { roles, type Role } from '../../src/lib/server/auth/access';
-import type { Tenant } from '../fixtures/tenants';
+import { pathFor, routeTree } from './routes';
 import { signInRequest, tenants } from './fixture';
 
 /**
@@ -65,37 +63,6 @@ const rules: Record<string, Rule> = {
 	'/assessments/[assessmentId=uuid]/review': { get: ['respondent'], actions: { save: ['respondent'], submit: { who: ['respondent'], effect: true } } }
 };
 
-/** Route ids and their named actions, read from src/routes. */
-function routeTree(): Map<string, { get: boolean; post: boolean; actions: string[] }> {
-	const routes = new Map<string, { get: boolean; post: boolean; actions: string[] }>();
-	const walk = (dir: string) => {
-		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-			const full = path.join(dir, entry.name);
-			if (entry.isDirectory()) walk(full);
-			else if (/^\+(page\.svelte|page\.server\.ts|server\.ts)$/.test(entry.name)) {
-				const id = `/${path.relative('src/routes', dir).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join('/')}`.replace(/\/$/, '') || '/';
-				const route = routes.get(id) ?? { get: false, post: false, actions: [] };
-				const text = fs.readFileSync(full, 'utf8');
-				if (entry.name === '+page.svelte') route.get = true;
-				if (entry.name === '+server.ts') {
-					route.get ||= /export const GET\b/.test(text);
-					route.post ||= /export const POST\b/.test(text);
-				}
-				// Action names: the functions of the object after `export const actions`, written
-				// one per line at the first indentation level, or inline as `= { name: (…) => … }`.
-				const rest = text.slice(Math.max(0, text.indexOf('export const actions')));
-				if (text.includes('export const actions')) {
-					const names = [...rest.matchAll(/(?:\n\t|=\s*\{\s*)(\w+):\s*(?:async\s*)?\(/g)].map((m) => m[1]!);
-					route.actions.push(...names);
-				}
-				routes.set(id, route);
-			}
-		}
-	};
-	walk('src/routes');
-	return routes;
-}
-
 test('every route has an access rule that matches what it serves', () => {
 	for (const [id, route] of routeTree()) {
 		const rule = rules[id];
@@ -115,19 +82,6 @@ function allowed(who: Who, actor: Actor, ownTenant: boolean): boolean {
 	if (actor.role === 'anonymous') return false;
 	if (who === 'signed-in') return true;
 	return who.includes(actor.role) && (ownTenant || actor.role === 'platform_admin');
-}
-
-function pathFor(id: string, tenant: Tenant): string {
-	return id
-		.replace('[collaborationId=uuid]', tenant.collaborationId)
-		.replace('[roundId=uuid]', tenant.roundId)
-		.replace('[assessmentId=uuid]', tenant.assessments['0:0']!)
-		.replace('[dimension]', 'culture')
-		.replace('[municipalityId=uuid]', tenant.municipalityIds[0])
-		.replace('[sectorId=uuid]', tenant.sectorId)
-		.replace('[slug]', 'digital-maturity')
-		.replace('[version=version]', '1')
-		.replace('[token]', 'not-a-real-token');
 }
 
 for (const actor of actors) {
