@@ -8,6 +8,9 @@ import { database, signIn, tenants } from './fixture';
  * assessment of the fixture's open round, so they can run side by side.
  */
 
+// The whole-questionnaire flows take half a minute on a quiet 2-core machine; leave room for a busy one.
+test.describe.configure({ timeout: 120_000 });
+
 const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: 'Alle svar er lagret.' })).toBeVisible();
 const items = (page: Page) => page.locator('fieldset.item');
 
