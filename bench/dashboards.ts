@@ -1,0 +1,115 @@
+import http from 'node:http';
+import type { Sql } from 'postgres';
+import { getCollaboration } from '../src/lib/server/collaborations/collaborations';
+import { readConfig } from '../src/lib/server/config';
+import { frameOf, municipalityTrend, pickRound, resultRounds, weakestItems } from '../src/lib/server/results/dashboards';
+import { collaborationView, municipalityView, type Context, type Viewer } from '../src/lib/server/results/views';
+
+/**
+ * The two dashboards, timed through HTTP (a signed-in GET of the server-rendered page,
+ * read to the end, one at a time over loopback) and as their floor: the same SQL
+ * statements, from the same functions the pages' loads call, run directly with
+ * postgres.js in this process, in the order the numbers depend on (the rounds first,
+ * then everything else at once). The floor leaves out what only the web layer costs:
+ * the session lookup, the layout's queries, rendering and HTTP.
+ */
+export interface Dashboard {
+	name: 'collaboration' | 'municipality';
+	path: string;
+	/** runs the dashboard's SQL once */
+	floor(sql: Sql): Promise<unknown>;
+}
+
+const viewer: Viewer = { namesVisible: true, ownMunicipalities: [], k: readConfig().MODEN_MIN_GROUP_SIZE };
+
+/** What both pages start from (results/context.ts): the collaboration, its rounds, the newest scored one. */
+async function contextOf(sql: Sql, collaborationId: string) {
+	const [collaboration, rounds] = await Promise.all([getCollaboration(sql, collaborationId), resultRounds(sql, collaborationId)]);
+	const round = pickRound(rounds, null)!;
+	const context: Context = { collaborationId, country: collaboration!.country, round, frame: await frameOf(sql, round, 'nb'), locale: 'nb' };
+	return { context, rounds };
+}
+
+export function dashboards(collaborationId: string, municipalityId: string): Dashboard[] {
+	return [
+		{
+			name: 'collaboration',
+			path: `/collaborations/${collaborationId}/results`,
+			async floor(sql) {
+				const { context } = await contextOf(sql, collaborationId);
+				return Promise.all([
+					collaborationView(sql, context, viewer),
+					sql`select id, name_nb as name from sector where collaboration_id = ${collaborationId} and archived_at is null order by position, name_nb`
+				]);
+			}
+		},
+		{
+			name: 'municipality',
+			path: `/collaborations/${collaborationId}/results/municipalities/${municipalityId}`,
+			async floor(sql) {
+				const { context, rounds } = await contextOf(sql, collaborationId);
+				return Promise.all([
+					sql`select m.name from municipality m join membership ms on ms.municipality_id = m.id
+						where m.id = ${municipalityId} and ms.collaboration_id = ${collaborationId} limit 1`,
+					municipalityView(sql, context, viewer, municipalityId),
+					municipalityTrend(sql, collaborationId, municipalityId, rounds),
+					weakestItems(sql, context.frame, context.round.id, municipalityId, 'nb')
+				]);
+			}
+		}
+	];
+}
+
+// node:http on one keep-alive connection: the lightest client, so the time is the server's.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+/** One signed-in GET, read to the end; its time in ms. */
+export function timeHttp(origin: string, path: string, cookie: string): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const started = performance.now();
+		http
+			.get(`${origin}${path}`, { agent, headers: { cookie, accept: 'text/html' } }, (response) => {
+				response.resume();
+				response.on('end', () => {
+					if (response.statusCode === 200) resolve(performance.now() - started);
+					else reject(new Error(`GET ${path}: ${response.statusCode}`));
+				});
+			})
+			.on('error', reject);
+	});
+}
+
+export async function timeFloor(sql: Sql, dashboard: Dashboard): Promise<number> {
+	const started = performance.now();
+	await dashboard.floor(sql);
+	return performance.now() - started;
+}
+
+export interface Timings {
+	n: number;
+	median: number;
+	p95: number;
+}
+
+export function summarise(samples: number[]): Timings {
+	const sorted = [...samples].sort((a, b) => a - b);
+	const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+	return { n: sorted.length, median: at(0.5), p95: at(0.95) };
+}
+
+/**
+ * Takes `rounds` samples of every probe after `warmup` unrecorded ones, interleaved
+ * (each round visits the probes in a rotated order) so the machine's noise falls on all alike.
+ */
+export async function sampleInterleaved(probes: Record<string, () => Promise<number>>, rounds: number, warmup: number): Promise<Record<string, Timings>> {
+	const names = Object.keys(probes);
+	const samples = Object.fromEntries(names.map((n) => [n, [] as number[]]));
+	for (let i = 0; i < warmup + rounds; i++) {
+		for (let j = 0; j < names.length; j++) {
+			const name = names[(i + j) % names.length]!;
+			const ms = await probes[name]!();
+			if (i >= warmup) samples[name]!.push(ms);
+		}
+	}
+	return Object.fromEntries(names.map((n) => [n, summarise(samples[n]!)]));
+}
