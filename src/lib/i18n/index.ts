@@ -61,11 +61,13 @@ export function formatDateTime(locale: Locale, date: Date | string): string {
 	return `${formatDate(locale, value)} ${time}`;
 }
 
+// One formatter per language and precision: building one per number was the largest cost of rendering a dashboard (bench/README.md).
+const numberFormats = new Map<string, Intl.NumberFormat>();
 export function formatNumber(locale: Locale, value: number, fractionDigits = 0): string {
-	return new Intl.NumberFormat(intlTags[locale], {
-		minimumFractionDigits: fractionDigits,
-		maximumFractionDigits: fractionDigits
-	}).format(value);
+	const key = `${locale}:${fractionDigits}`;
+	let format = numberFormats.get(key);
+	if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(intlTags[locale], { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits })));
+	return format.format(value);
 }
 
 /** Compares text the way the language sorts it: æøå and åäö after z. */
