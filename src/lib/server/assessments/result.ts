@@ -1,7 +1,7 @@
 import type { Locale } from '../../i18n';
 import type { Db } from '../db/index';
 import type { QuestionnaireDefinition } from '../questionnaires/schema';
-import { dimensionScores, itemScores, type Answers, type AnswerValue, type DimensionScore, type PooledItem } from '../scoring/score';
+import { dimensionScores, itemScores, levelReached, type Answers, type AnswerValue, type DimensionScore, type PooledItem } from '../scoring/score';
 
 /**
  * The pooled result of one assessment: its submitted responses scored by the pure
@@ -51,12 +51,11 @@ export function resultView(definition: QuestionnaireDefinition, pooled: PooledRe
 		const p = pooled.items[item.key]!;
 		return { key: item.key, dimension: item.dimension, text: item.text[locale], mean: p.mean, n: p.n, spread: p.spread, dontKnow: p.dontKnow };
 	});
-	const levelAt = (mean: number) => definition.scoring.values.reduce((level, value, i) => (value <= mean ? i + 1 : level), 1);
 	const weakest = items
 		.filter((i) => i.mean !== null)
 		.sort((a, b) => a.mean! - b.mean! || a.key.localeCompare(b.key))
 		.slice(0, WEAKEST)
-		.map((i) => ({ key: i.key, text: i.text, mean: i.mean!, recommendation: definition.items.find((x) => x.key === i.key)!.recommendations[levelAt(i.mean!) - 1]![locale] }));
+		.map((i) => ({ key: i.key, text: i.text, mean: i.mean!, recommendation: definition.items.find((x) => x.key === i.key)!.recommendations[levelReached(definition.scoring, i.mean!) - 1]![locale] }));
 	return {
 		respondents: pooled.respondents,
 		dimensions: pooled.dimensions.map((d) => ({

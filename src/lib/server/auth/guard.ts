@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
-import { can, type Permission, type Scope } from './access';
+import { translate, type MessageKey } from '$lib/i18n';
+import { can, coordinatedMunicipalities, type Permission, type Scope } from './access';
 import type { SessionUser } from './session';
 
 interface Event {
@@ -19,4 +19,15 @@ export function requirePermission(event: Event, permission: Permission, scope: S
 	const user = requireUser(event);
 	if (!can(user.grants, permission, scope)) error(403, translate(event.locals.locale, 'error.forbidden'));
 	return user;
+}
+
+/**
+ * Someone who follows the collaboration's rounds: the municipalities they coordinate
+ * ('all' for its admins); everyone else gets a 403 with `message`.
+ */
+export function requireCoordination(event: Event, collaborationId: string, message: MessageKey = 'error.forbidden'): { user: SessionUser; follows: 'all' | string[] } {
+	const user = requirePermission(event, 'collaboration.view', { collaborationId });
+	const follows = coordinatedMunicipalities(user.grants, collaborationId);
+	if (follows !== 'all' && follows.length === 0) error(403, translate(event.locals.locale, message));
+	return { user, follows };
 }

@@ -5,7 +5,7 @@ import type { Db } from '../db/index';
 import { roundState, type RoundState } from '../assessments/rounds';
 import { getVersionById } from '../questionnaires/versions';
 import type { QuestionnaireDefinition } from '../questionnaires/schema';
-import { levelOf } from '../scoring/score';
+import { levelOf, levelReached } from '../scoring/score';
 import { trendSeries, type TrendSeries } from '../scoring/trend';
 
 /**
@@ -232,7 +232,7 @@ export async function weakestItems(sql: Db, frame: Frame, roundId: string, munic
 		group by x.item_key order by mean, x.item_key limit ${limit}`;
 	return rows.map((row) => {
 		const item = frame.definition.items.find((i) => i.key === row.itemKey)!;
-		const level = values.reduce((at, value, i) => (value <= row.mean ? i + 1 : at), 1);
+		const level = levelReached(frame.definition.scoring, row.mean);
 		return { ...row, text: item.text[locale], dimension: item.dimension, recommendation: item.recommendations[level - 1]![locale] };
 	});
 }

@@ -6,6 +6,7 @@ import {
 	itemScores,
 	itemValue,
 	levelOf,
+	levelReached,
 	meanWithDistribution,
 	poolItem,
 	type AnswerValue,
@@ -222,3 +223,10 @@ const caseArb = fc
 			respondents: fc.array(respondent, { maxLength: 6 })
 		});
 	});
+
+describe('levelReached', () => {
+	it('is the highest level whose value the mean has reached', () => {
+		const rules = { values: [0, 25, 50, 75, 100] };
+		expect([0, 24.9, 25, 62.5, 99, 100].map((m) => levelReached(rules, m))).toEqual([1, 1, 2, 3, 4, 5]);
+	});
+});

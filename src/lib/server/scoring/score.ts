@@ -145,6 +145,14 @@ export function levelOf(rules: Pick<ScoringRules, 'bands'>, score: number | null
 	return best?.level ?? null;
 }
 
+/**
+ * The answer level whose value a pooled mean has reached (the highest level valued at or
+ * below it): the level whose recommendation applies to an item with that mean.
+ */
+export function levelReached(rules: Pick<ScoringRules, 'values'>, mean: number): number {
+	return rules.values.reduce((level, value, i) => (value <= mean ? i + 1 : level), 1);
+}
+
 /** Mean and quartiles of a set of scores; see meanWithDistribution. */
 export interface Distribution {
 	mean: number;

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { coordinatedMunicipalities } from '$lib/server/auth/access';
-import { requirePermission } from '$lib/server/auth/guard';
+import { requireCoordination, requirePermission } from '$lib/server/auth/guard';
 import { grantScopes } from '$lib/server/collaborations/people';
 import { db } from '$lib/server/db';
 import { fieldError, fieldErrors, msg, uuidField } from '$lib/server/forms';
@@ -11,9 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const collaborationId = event.params.collaborationId;
-	const user = requirePermission(event, 'collaboration.view', { collaborationId });
-	const follows = coordinatedMunicipalities(user.grants, collaborationId);
-	if (follows !== 'all' && follows.length === 0) error(403, translate(event.locals.locale, 'completion.only_admin_or_coordinator'));
+	const { follows } = requireCoordination(event, collaborationId, 'completion.only_admin_or_coordinator');
 	const sql = db();
 	const rounds = await listRounds(sql, collaborationId);
 	if (follows !== 'all') return { rounds, manage: false as const };

@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { translate } from '$lib/i18n';
 import { can, coordinatedMunicipalities } from '$lib/server/auth/access';
-import { requirePermission } from '$lib/server/auth/guard';
+import { requireCoordination } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { formFields, msg, uuidField } from '$lib/server/forms';
 import { frameOf, pickRound, resultRounds } from '$lib/server/results/dashboards';
@@ -12,10 +12,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 /** Targets: admins set the collaboration's minimum, coordinators their municipality's ambition. */
 async function targetScope(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	const collaborationId = event.params.collaborationId;
-	const user = requirePermission(event, 'collaboration.view', { collaborationId });
-	const follows = coordinatedMunicipalities(user.grants, collaborationId);
-	if (follows !== 'all' && follows.length === 0) error(403, translate(event.locals.locale, 'error.forbidden'));
-	return { user, collaborationId, follows };
+	return { ...requireCoordination(event, collaborationId), collaborationId };
 }
 
 export const load: PageServerLoad = async (event) => {

@@ -2,8 +2,8 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { translate } from '$lib/i18n';
 import { AnsweringError, assessmentContext, reopenResponse } from '$lib/server/assessments/answering';
-import { can, coordinatedMunicipalities } from '$lib/server/auth/access';
-import { requirePermission } from '$lib/server/auth/guard';
+import { can } from '$lib/server/auth/access';
+import { requireCoordination } from '$lib/server/auth/guard';
 import type { SessionUser } from '$lib/server/auth/session';
 import { getCollaboration } from '$lib/server/collaborations/collaborations';
 import { GrantScopeError, invite, mailInvitation, revokeGrant } from '$lib/server/collaborations/people';
@@ -16,9 +16,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 /** The round, and the municipalities the person follows in it; 403 for everyone else. */
 async function roundInScope(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const { collaborationId, roundId } = event.params;
-	const user = requirePermission(event, 'collaboration.view', { collaborationId });
-	const follows = coordinatedMunicipalities(user.grants, collaborationId);
-	if (follows !== 'all' && follows.length === 0) error(403, translate(event.locals.locale, 'completion.only_admin_or_coordinator'));
+	const { user, follows } = requireCoordination(event, collaborationId, 'completion.only_admin_or_coordinator');
 	const round = await getRound(db(), collaborationId, roundId);
 	if (!round) error(404);
 	return { user, collaborationId, round, municipalityIds: follows === 'all' ? null : follows };
