@@ -7,6 +7,8 @@ declare global {
 			locale: Locale;
 			user: SessionUser | null;
 			session: Session | null;
+			/** set when a request failed because the database could not be reached (answered 503) */
+			databaseUnavailable?: boolean;
 		}
 		interface Error {
 			message: string;

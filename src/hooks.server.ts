@@ -1,8 +1,10 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import { json, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { translate } from '$lib/i18n';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSession } from '$lib/server/auth/session';
 import { readConfig } from '$lib/server/config';
 import { db, openDatabase } from '$lib/server/db';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '$lib/server/db/unavailable';
 import { prepareInstallation } from '$lib/server/installation';
 import { localeOf } from '$lib/server/locale';
 import { publishFromDirectory } from '$lib/server/questionnaires/publish';
@@ -62,4 +64,77 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleSecurityHeaders, handleAuth, handleLocale);
+/**
+ * While the database cannot be reached, requests are answered 503 with Retry-After
+ * instead of 500: a load balancer and the answering page both read it as "try again",
+ * and the page keeps its unsent answers until then. postgres.js reconnects by itself
+ * on the next query, so nothing has to be restarted when the database is back.
+ */
+const handleUnavailable: Handle = async ({ event, resolve }) => {
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (e) {
+		// Thrown before any route ran (the session lookup is the first query).
+		if (!isDatabaseUnavailable(e)) throw e;
+		logUnavailable(event, e);
+		event.locals.databaseUnavailable = true;
+		return isActionRequest(event) ? unavailableAction(event) : unavailablePage(event);
+	}
+	if (response.status !== 500 || !event.locals.databaseUnavailable) return response;
+	if (isActionRequest(event)) return unavailableAction(event);
+	const headers = new Headers(response.headers);
+	headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+	return new Response(response.body, { status: 503, headers });
+};
+
+/**
+ * The answer to any other request that failed before a route ran: JSON for a client that
+ * asked for it, else a page without scripts (the layout would need the database too).
+ */
+function unavailablePage(event: RequestEvent): Response {
+	const locale = event.locals.locale ?? localeOf(event);
+	const message = unavailableMessage(event);
+	const headers = { 'cache-control': 'no-store', 'retry-after': String(RETRY_AFTER_SECONDS) };
+	if (event.request.headers.get('accept')?.includes('application/json')) return json({ message }, { status: 503, headers });
+	const html =
+		`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+		`<title>${translate(locale, 'error.title')} — ${translate(locale, 'app.name')}</title></head>` +
+		`<body><h1>${translate(locale, 'error.title')}</h1><p>${message}</p></body></html>`;
+	return new Response(html, { status: 503, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
+}
+
+/** A form action posted by the page's own fetch (use:enhance or the answering queue). */
+function isActionRequest(event: RequestEvent): boolean {
+	return event.request.method === 'POST' && event.request.headers.get('x-sveltekit-action') === 'true';
+}
+
+/** The ActionResult the page's deserialize() reads as an error, so it keeps its input and retries. */
+function unavailableAction(event: RequestEvent): Response {
+	const message = unavailableMessage(event);
+	return new Response(JSON.stringify({ type: 'error', status: 503, error: { message } }), {
+		status: 503,
+		headers: { 'content-type': 'application/json', 'cache-control': 'no-store', 'retry-after': String(RETRY_AFTER_SECONDS) }
+	});
+}
+
+function unavailableMessage(event: RequestEvent): string {
+	return translate(event.locals.locale ?? localeOf(event), 'error.unavailable');
+}
+
+function logUnavailable(event: RequestEvent, e: unknown) {
+	console.warn(`503 ${event.request.method} ${event.url.pathname}: database unavailable (${(e as { code?: string }).code})`);
+}
+
+/** Unexpected errors: logged; an unreachable database is marked so handleUnavailable answers 503. */
+export const handleError: HandleServerError = ({ error: e, event, message }) => {
+	if (isDatabaseUnavailable(e)) {
+		event.locals.databaseUnavailable = true;
+		logUnavailable(event, e);
+		return { message: unavailableMessage(event) };
+	}
+	console.error(e);
+	return { message };
+};
+
+export const handle = sequence(handleSecurityHeaders, handleUnavailable, handleAuth, handleLocale);

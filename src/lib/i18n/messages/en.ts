@@ -59,7 +59,8 @@ export const en = {
 	'questionnaires.retired': 'Questions from version {version} no longer asked',
 	'error.title': 'Something went wrong',
 	'error.not_found': 'The page was not found.',
-	'error.back_home': 'Back to the home page'
+	'error.back_home': 'Back to the home page',
+	'error.unavailable': 'The database is not answering just now. Nothing saved is lost; try again in a moment.'
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -57,5 +57,6 @@ export const nb: Messages = {
 	'questionnaires.retired': 'Spørsmål fra versjon {version} som ikke stilles lenger',
 	'error.title': 'Noe gikk galt',
 	'error.not_found': 'Siden finnes ikke.',
-	'error.back_home': 'Tilbake til forsiden'
+	'error.back_home': 'Tilbake til forsiden',
+	'error.unavailable': 'Databasen svarer ikke akkurat nå. Det som er lagret, er ikke tapt; prøv igjen om litt.'
 };

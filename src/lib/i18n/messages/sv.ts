@@ -57,5 +57,6 @@ export const sv: Messages = {
 	'questionnaires.retired': 'Frågor från version {version} som inte ställs längre',
 	'error.title': 'Något gick fel',
 	'error.not_found': 'Sidan finns inte.',
-	'error.back_home': 'Tillbaka till startsidan'
+	'error.back_home': 'Tillbaka till startsidan',
+	'error.unavailable': 'Databasen svarar inte just nu. Det som är sparat är inte förlorat; försök igen om en stund.'
 };
