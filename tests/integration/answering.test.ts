@@ -111,6 +111,27 @@ describe('rounds and answering', () => {
 		);
 	});
 
+	it('a page that missed the acknowledgement of its own save may change the answer again; another page may not', async () => {
+		const item = 'culture.collaboration-as-ours';
+		const tab = '6f1c2a52-7d9e-4c1b-9a55-0c1d2e3f4a5b';
+		const otherTab = '0b8e5a61-3c2d-4f7e-8a9b-1c2d3e4f5a6b';
+		// The save of level 2 commits, but the server dies before it replies: the page still knows revision 0.
+		expect(await saveAnswers(sql(), kari, assessment, [level(item, 2)], tab)).toEqual([{ itemKey: item, outcome: 'saved', revision: 1 }]);
+		// Meanwhile the person chose 5; the page sends it from revision 0. Its own write is the latest: saved.
+		expect(await saveAnswers(sql(), kari, assessment, [level(item, 5)], tab)).toEqual([{ itemKey: item, outcome: 'saved', revision: 2 }]);
+		// Another page that also knew revision 0 is stale: a conflict, and level 5 stays.
+		const [conflict] = await saveAnswers(sql(), kari, assessment, [level(item, 1)], otherTab);
+		expect(conflict).toMatchObject({ outcome: 'conflict', current: { level: 5, revision: 2 } });
+		expect(conflict).not.toHaveProperty('current.writtenBy');
+		// Once another page wrote, the first page is stale too.
+		await saveAnswers(sql(), kari, assessment, [level(item, 3, 2)], otherTab);
+		const [stale] = await saveAnswers(sql(), kari, assessment, [level(item, 4, 2)], tab);
+		expect(stale).toMatchObject({ outcome: 'conflict', current: { level: 3, revision: 3 } });
+		// Without an id (the page without JavaScript) only the revision counts.
+		const [plain] = await saveAnswers(sql(), kari, assessment, [level(item, 4, 2)]);
+		expect(plain).toMatchObject({ outcome: 'conflict' });
+	});
+
 	it('keeps a comment written before a level is chosen, and N/A with its reason where allowed', async () => {
 		await saveAnswers(sql(), kari, assessment, [
 			{ itemKey: 'culture.user-orientation', kind: null, level: null, naReason: null, comment: 'Drøftes i ledermøtet', evidenceUrl: 'https://hamar.kommune.no/plan', baseRevision: 0 },
@@ -160,7 +181,7 @@ describe('rounds and answering', () => {
 		const row = rows.find((r) => r.assessmentId === assessment)!;
 		expect(row.status).toBe('in_progress');
 		expect(row.respondents.map((p) => [p.email, p.status, p.answered])).toEqual([
-			['kari@hamar.no', 'submitted', 4],
+			['kari@hamar.no', 'submitted', 5],
 			['ola@hamar.no', 'in_progress', 1]
 		]);
 		expect(rows.every((r) => r.municipality === 'Hamar')).toBe(true);

@@ -11,8 +11,10 @@ import type { MessageKey } from '$lib/i18n';
  * An answer is sent the moment it is given. Until the server acknowledges it, it stays
  * in the queue: a lost connection, a restarting server or a 5xx keeps it there and it is
  * sent again (with backoff, and at once when the browser is back online). Re-sending is
- * safe: the server acknowledges an answer it already holds. Only the latest state of
- * each item is kept, and each item is its own upsert on the server.
+ * safe: the server acknowledges an answer it already holds, and a newer change over a
+ * save whose acknowledgement was lost is recognised by the page's id (`writer`), not
+ * taken for another tab's. Only the latest state of each item is kept, and each item is
+ * its own upsert on the server.
  */
 export interface ItemState {
 	/** "1"…"5", "dont_know", "not_applicable", or "" before a choice */
@@ -61,6 +63,8 @@ export class AnsweringState {
 	// Bookkeeping, not shown: plain maps on purpose (what the page shows is above).
 	readonly #pending = new Map<string, ItemState>(); // eslint-disable-line svelte/prefer-svelte-reactivity
 	readonly #revisions = new Map<string, number>(); // eslint-disable-line svelte/prefer-svelte-reactivity
+	/** this page's id, sent with each save: lets the server recognise a re-sent save of its own */
+	readonly #writer = randomId();
 	#inFlight = false;
 	#attempt = 0;
 	#timer: ReturnType<typeof setTimeout> | undefined;
@@ -157,6 +161,7 @@ export class AnsweringState {
 
 	#body(batch: Map<string, ItemState>): FormData {
 		const body = new FormData();
+		body.set('writer', this.#writer);
 		for (const [key, state] of batch) {
 			body.set(`rev:${key}`, String(this.#revisions.get(key) ?? 0));
 			body.set(`choice:${key}`, state.choice);
@@ -208,6 +213,15 @@ export class AnsweringState {
 			this.#revisions.set(key, stored.revision);
 		}
 	}
+}
+
+/** A random UUID; crypto.randomUUID exists only on HTTPS and localhost, getRandomValues everywhere. */
+function randomId(): string {
+	const bytes = crypto.getRandomValues(new Uint8Array(16));
+	bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+	bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+	const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 function sameState(a: ItemState, b: ItemState): boolean {

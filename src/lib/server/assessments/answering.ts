@@ -3,6 +3,7 @@ import { audit } from '../audit';
 import { can, type Grant } from '../auth/access';
 import type { Db } from '../db/index';
 import { refreshScores } from '../results/scores';
+import { getVersionById } from '../questionnaires/versions';
 import { roundState, type RoundState } from './rounds';
 
 /**
@@ -153,33 +154,27 @@ const isEmpty = (input: AnswerInput) => input.kind === null && input.comment ===
  * transaction. The whole request is refused (nothing stored) when the person may not
  * answer, the round is not open, the response is submitted, or any answer breaks a rule.
  */
-export async function saveAnswers(sql: Sql, person: Person, assessmentId: string, inputs: AnswerInput[]): Promise<SaveResult[]> {
+export async function saveAnswers(sql: Sql, person: Person, assessmentId: string, inputs: AnswerInput[], writer: string | null = null): Promise<SaveResult[]> {
 	return sql.begin(async (tx) => {
 		const context = await answerable(tx, person, assessmentId);
 		if (inputs.length === 0) return [];
-		const keys = [...new Set(inputs.map((i) => i.itemKey))];
-		const items = new Map(
-			(
-				await tx<{ key: string; allowNa: boolean }[]>`
-					select key, allow_na as "allowNa" from questionnaire_item
-					where questionnaire_version_id = ${context.versionId} and key = any(${keys})`
-			).map((i) => [i.key, i.allowNa])
-		);
+		const definition = (await getVersionById(tx, context.versionId))!;
+		const items = new Map(definition.items.map((i) => [i.key, i.allow_na]));
 		for (const input of inputs) {
 			if (!items.has(input.itemKey)) throw new AnsweringError('unknown_item');
 			checkInput(input, items.get(input.itemKey)!);
 		}
 
-		const responseId = await ownResponse(tx, context, person.id, { create: inputs.some((i) => !isEmpty(i)) });
+		const own = await ownResponse(tx, context, person.id, { create: inputs.some((i) => !isEmpty(i)) });
 		const results: SaveResult[] = [];
 		for (const input of inputs) {
-			if (responseId === null) {
+			if (own === null) {
 				results.push({ itemKey: input.itemKey, outcome: 'saved', revision: 0 });
 				continue;
 			}
-			results.push(await saveOne(tx, context, responseId, input));
+			results.push(await saveOne(tx, context, own.id, input, writer));
 		}
-		await syncAssessmentStatus(tx, assessmentId);
+		if (own?.created) await syncAssessmentStatus(tx, assessmentId);
 		return results;
 	});
 }
@@ -187,41 +182,66 @@ export async function saveAnswers(sql: Sql, person: Person, assessmentId: string
 /**
  * The person's response to the assessment, locked for this transaction; created when
  * `create` (the first real answer), else null while there is none. Refused once submitted.
+ * `created` tells the caller that the assessment's status may have changed.
  */
-async function ownResponse(tx: Db, context: AssessmentContext, userId: string, { create }: { create: boolean }): Promise<string | null> {
-	if (create) {
+async function ownResponse(tx: Db, context: AssessmentContext, userId: string, { create }: { create: boolean }): Promise<{ id: string; created: boolean } | null> {
+	const select = async () => (await tx<{ id: string; status: string }[]>`
+		select id, status from response where assessment_id = ${context.id} and respondent_id = ${userId} for update`)[0];
+	let response = await select();
+	let created = false;
+	if (!response && create) {
 		await tx`
 			insert into response (collaboration_id, assessment_id, respondent_id)
 			values (${context.collaborationId}, ${context.id}, ${userId})
 			on conflict (assessment_id, respondent_id) where respondent_id is not null do nothing`;
+		response = await select();
+		created = true;
 	}
-	const [response] = await tx<{ id: string; status: string }[]>`
-		select id, status from response where assessment_id = ${context.id} and respondent_id = ${userId} for update`;
 	if (!response) return null;
 	if (response.status === 'submitted') throw new AnsweringError('submitted');
-	return response.id;
+	return { id: response.id, created };
 }
 
-async function saveOne(tx: Db, context: AssessmentContext, responseId: string, input: AnswerInput): Promise<SaveResult> {
+/**
+ * One item: first the common case in one statement (the page's revision is the stored
+ * one, or the stored revision is this page's own write, and the content differs);
+ * otherwise the stored answer decides: same content is saved, a revision written by
+ * someone else since is a conflict, no answer yet is an insert.
+ *
+ * `writer` is the posting page's random id. A page sends one save at a time, so when the
+ * stored revision is its own, nobody changed the answer after it: the page only missed
+ * the acknowledgement (a server restart between commit and reply) and is not stale.
+ */
+async function saveOne(tx: Db, context: AssessmentContext, responseId: string, input: AnswerInput, writer: string | null): Promise<SaveResult> {
+	const update = () => tx<{ revision: number }[]>`
+		update answer set kind = ${input.kind}, level = ${input.level}, na_reason = ${input.naReason}, comment = ${input.comment},
+			evidence_url = ${input.evidenceUrl}, revision = revision + 1, updated_at = now(), written_by = ${writer}
+		where response_id = ${responseId} and item_key = ${input.itemKey}
+			and (revision = ${input.baseRevision} or written_by = ${writer}::uuid)
+			and (kind, level, na_reason, comment, evidence_url) is distinct from (${input.kind}, ${input.level}::smallint, ${input.naReason}, ${input.comment}, ${input.evidenceUrl})
+		returning revision`;
+	const [changed] = await update();
+	if (changed) return { itemKey: input.itemKey, outcome: 'saved', revision: changed.revision };
 	const selectCurrent = async () =>
-		(await tx<StoredAnswer[]>`select ${answerColumns(tx)} from answer where response_id = ${responseId} and item_key = ${input.itemKey} for update`)[0];
+		(await tx<(StoredAnswer & { writtenBy: string | null })[]>`
+			select ${answerColumns(tx)}, written_by as "writtenBy" from answer
+			where response_id = ${responseId} and item_key = ${input.itemKey} for update`)[0];
 	let current = await selectCurrent();
 	if (!current) {
 		if (isEmpty(input)) return { itemKey: input.itemKey, outcome: 'saved', revision: 0 };
 		const [inserted] = await tx<{ revision: number }[]>`
-			insert into answer (response_id, collaboration_id, questionnaire_version_id, item_key, kind, level, na_reason, comment, evidence_url)
+			insert into answer (response_id, collaboration_id, questionnaire_version_id, item_key, kind, level, na_reason, comment, evidence_url, written_by)
 			values (${responseId}, ${context.collaborationId}, ${context.versionId}, ${input.itemKey}, ${input.kind}, ${input.level},
-				${input.naReason}, ${input.comment}, ${input.evidenceUrl})
+				${input.naReason}, ${input.comment}, ${input.evidenceUrl}, ${writer})
 			on conflict (response_id, item_key) do nothing returning revision`;
 		if (inserted) return { itemKey: input.itemKey, outcome: 'saved', revision: inserted.revision };
 		current = (await selectCurrent())!; // another tab inserted it a moment ago
 	}
-	if (sameContent(current, input)) return { itemKey: input.itemKey, outcome: 'saved', revision: current.revision };
-	if (current.revision !== input.baseRevision) return { itemKey: input.itemKey, outcome: 'conflict', current };
-	const [updated] = await tx<{ revision: number }[]>`
-		update answer set kind = ${input.kind}, level = ${input.level}, na_reason = ${input.naReason}, comment = ${input.comment},
-			evidence_url = ${input.evidenceUrl}, revision = revision + 1, updated_at = now()
-		where response_id = ${responseId} and item_key = ${input.itemKey} returning revision`;
+	const { writtenBy, ...stored } = current;
+	if (sameContent(stored, input)) return { itemKey: input.itemKey, outcome: 'saved', revision: stored.revision };
+	if (stored.revision !== input.baseRevision && (writer === null || writtenBy !== writer)) return { itemKey: input.itemKey, outcome: 'conflict', current: stored };
+	// The row is locked now: the one-statement update cannot miss it a second time.
+	const [updated] = await update();
 	return { itemKey: input.itemKey, outcome: 'saved', revision: updated!.revision };
 }
 
@@ -247,7 +267,7 @@ export async function syncAssessmentStatus(tx: Db, assessmentId: string): Promis
 export async function submitResponse(sql: Sql, person: Person, assessmentId: string): Promise<void> {
 	await sql.begin(async (tx) => {
 		const context = await answerable(tx, person, assessmentId);
-		const responseId = await ownResponse(tx, context, person.id, { create: false });
+		const responseId = (await ownResponse(tx, context, person.id, { create: false }))?.id ?? null;
 		const [answered] = responseId
 			? await tx<{ n: number }[]>`select count(*)::int as n from answer where response_id = ${responseId} and kind is not null`
 			: [];

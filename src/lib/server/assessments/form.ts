@@ -7,7 +7,8 @@ import { isWebAddress, type AnswerInput } from './answering';
  * The answering form, as the step page posts it with or without JavaScript. Each item
  * sends `rev:<key>` (the revision the page showed) and may send `choice:<key>` ("1"…"5",
  * "dont_know", "not_applicable"), `reason:<key>`, `comment:<key>` and `evidence:<key>`.
- * The page with JavaScript posts only the items that changed, in the same shape.
+ * The page with JavaScript posts only the items that changed, in the same shape, and
+ * `writer`, its random id (see saveAnswers); a missing or malformed id counts as none.
  */
 export const answerFieldNames = (key: string) => ({
 	revision: `rev:${key}`,
@@ -43,6 +44,8 @@ export interface ParsedAnswers {
 	answers: AnswerInput[];
 	/** per item key: what is wrong with it (those items are not in `answers`) */
 	errors: Record<string, MessageKey>;
+	/** the posting page's random id (the page with JavaScript sends `writer`), else null */
+	writer: string | null;
 }
 
 /** The answers in a posted form; items with a problem are reported, not dropped silently. */
@@ -75,5 +78,6 @@ export function parseAnswerForm(fields: Record<string, string>): ParsedAnswers {
 			baseRevision: revision
 		});
 	}
-	return { answers, errors };
+	const writer = z.uuid().safeParse(fields.writer);
+	return { answers, errors, writer: writer.success ? writer.data : null };
 }

@@ -37,10 +37,10 @@ function refused(event: RequestEvent, e: unknown) {
 export async function save(event: RequestEvent) {
 	const user = requireUser(event);
 	const fields = formFields(await event.request.formData());
-	const { answers, errors } = parseAnswerForm(fields);
+	const { answers, errors, writer } = parseAnswerForm(fields);
 	let results;
 	try {
-		results = await saveAnswers(db(), user, event.params.assessmentId!, answers);
+		results = await saveAnswers(db(), user, event.params.assessmentId!, answers, writer);
 	} catch (e) {
 		return refused(event, e);
 	}
