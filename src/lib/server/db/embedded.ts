@@ -21,15 +21,16 @@ export class DataDirectoryInUseError extends Error {}
  *   second live process gets a clear error before anything touches the files.
  * - a postmaster left running by an owner that was killed (kill -9 does not let us
  *   stop it) is shut down cleanly before we start our own.
+ * It listens on a free port unless `options.port` names one (a restart on the same address).
  */
-export async function startEmbedded(dataDir: string): Promise<EmbeddedDatabase> {
+export async function startEmbedded(dataDir: string, options: { port?: number } = {}): Promise<EmbeddedDatabase> {
 	fs.mkdirSync(path.dirname(dataDir), { recursive: true });
 	const releaseLock = acquireLock(`${dataDir}.lock`, dataDir);
 	try {
 		await hydrateSymlinks();
 		await stopOrphanedPostmaster(dataDir);
 		const password = readOrCreatePassword(`${dataDir}.password`);
-		const port = await freePort();
+		const port = options.port ?? (await freePort());
 		const log: string[] = [];
 		const pg = new EmbeddedPostgres({
 			databaseDir: dataDir,
@@ -138,7 +139,8 @@ function readOrCreatePassword(file: string): string {
 	return password;
 }
 
-function freePort(): Promise<number> {
+/** A port on the loopback interface that nothing listens on just now. */
+export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const server = net.createServer();
 		server.unref();
