@@ -17,7 +17,7 @@ import { table, writeResults } from './report';
 import { preparePeople, type BenchPeople } from './respondents';
 import { floorLoad, saveLoad, type Session } from './save';
 import { embeddedUrl, postmasterPid, signIn, startServer, type Server } from './server';
-import { pageWeight } from './weight';
+import { launchBrowser, pageWeight } from './weight';
 
 const { values } = parseArgs({
 	options: {
@@ -99,18 +99,19 @@ async function measureSave(server: Server, sessions: Session[]) {
 }
 
 async function measureWeight(server: Server, people: BenchPeople, sessions: Session[]) {
-	const html = async (pathname: string, cookie: string) => {
-		const response = await fetch(`${server.origin}${pathname}`, { headers: { cookie, accept: 'text/html' } });
-		return `${response.headers.get('link') ?? ''}\n${await response.text()}`;
-	};
 	const admin = await signIn(server.origin, people.admin, people.password);
 	const [collaboration, municipality] = dashboards(people.collaborationId, people.municipalityId);
 	const { respondent, cookie } = sessions[0]!;
-	return {
-		answering: pageWeight(await html(`/assessments/${respondent.assessmentId}/${respondent.dimension}`, cookie)),
-		collaboration: pageWeight(await html(collaboration!.path, admin)),
-		municipality: pageWeight(await html(municipality!.path, admin))
-	};
+	const browser = await launchBrowser();
+	try {
+		return {
+			answering: await pageWeight(browser, server.origin, `/assessments/${respondent.assessmentId}/${respondent.dimension}`, cookie),
+			collaboration: await pageWeight(browser, server.origin, collaboration!.path, admin),
+			municipality: await pageWeight(browser, server.origin, municipality!.path, admin)
+		};
+	} finally {
+		await browser.close();
+	}
 }
 
 async function main() {

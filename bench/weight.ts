@@ -1,36 +1,48 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from '@playwright/test';
 
 /**
  * The JavaScript a page loads, in gzipped bytes as adapter-node serves it (its .gz files
- * in build/client): the scripts the server-rendered page names (the module preloads of
- * its `link` header, the start-up script's imports) and everything they import, static or dynamic, except the
- * route table of the app entry, which names every page's code and loads only the page
- * at hand (a later client-side navigation loads more; not counted here).
+ * in build/client): the scripts Chromium actually fetches when it opens the page signed
+ * in and lets it hydrate: the start-up script, the page's nodes, and what they import,
+ * static or dynamic, including the one language catalogue the reader gets. A later
+ * client-side navigation loads more; not counted here.
  */
 const CLIENT = path.resolve('build/client');
-const IMPORTED = /["'](\.{1,2}\/[^"']+\.js)["']/g;
-const STATIC_IMPORT = /(?:from|import)\s*["'](\.{1,2}\/[^"']+\.js)["']/g;
 
 export interface Weight {
 	files: number;
 	gzipBytes: number;
 }
 
-/** `page`: the page's HTML and its `link` response header. */
-export function pageWeight(page: string): Weight {
-	const named = [...page.matchAll(/["'(<]((?:\.{0,2}\/)*_app\/immutable\/[^"')\s>]+\.js)["')>]/g)].map((m) => path.join(CLIENT, m[1]!.replace(/^(\.{0,2}\/)*/, '')));
-	const seen = new Set<string>();
-	const visit = (file: string) => {
-		if (seen.has(file) || !fs.existsSync(file)) return;
-		seen.add(file);
-		const text = fs.readFileSync(file, 'utf8');
-		const pattern = /\/entry\/app\.[^/]+\.js$/.test(file) ? STATIC_IMPORT : IMPORTED;
-		for (const m of text.matchAll(pattern)) visit(path.resolve(path.dirname(file), m[1]!));
-	};
-	named.forEach(visit);
-	let gzipBytes = 0;
-	for (const file of seen) gzipBytes += fs.existsSync(`${file}.gz`) ? fs.statSync(`${file}.gz`).size : gzipSync(fs.readFileSync(file), { level: 9 }).length;
-	return { files: seen.size, gzipBytes };
+/** Debian's Chromium, as the end-to-end tests use it. */
+export function launchBrowser(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+	});
+}
+
+/** `cookie`: the session cookie as `name=value`. */
+export async function pageWeight(browser: Browser, origin: string, pathname: string, cookie: string): Promise<Weight> {
+	const context = await browser.newContext();
+	try {
+		const [name, ...value] = cookie.split(';')[0]!.split('=');
+		await context.addCookies([{ name: name!, value: value.join('='), url: origin }]);
+		const page = await context.newPage();
+		const scripts = new Set<string>();
+		page.on('response', (response) => {
+			const { pathname: file } = new URL(response.url());
+			if (file.startsWith('/_app/immutable/') && file.endsWith('.js')) scripts.add(path.join(CLIENT, file));
+		});
+		const response = await page.goto(`${origin}${pathname}`, { waitUntil: 'networkidle' });
+		if (!response?.ok()) throw new Error(`${pathname}: ${response?.status()}`);
+		let gzipBytes = 0;
+		for (const file of scripts) gzipBytes += fs.existsSync(`${file}.gz`) ? fs.statSync(`${file}.gz`).size : gzipSync(fs.readFileSync(file), { level: 9 }).length;
+		return { files: scripts.size, gzipBytes };
+	} finally {
+		await context.close();
+	}
 }

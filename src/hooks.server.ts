@@ -1,6 +1,6 @@
 import { json, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSession } from '$lib/server/auth/session';
 import { readConfig } from '$lib/server/config';
 import { db, openDatabase } from '$lib/server/db';

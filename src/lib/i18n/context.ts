@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import { formatDate, formatDateTime, formatNumber, translate, type Locale, type MessageKey, type Params } from './index';
+import { formatDate, formatDateTime, formatNumber, interpolate, type Catalogue, type Locale, type MessageKey, type Params } from './index';
 
 export interface I18n {
 	readonly locale: Locale;
@@ -12,15 +12,16 @@ export interface I18n {
 const KEY = Symbol('i18n');
 
 /**
- * Called once by the root layout. Components read the language through the getter,
- * so a language change (new layout data) re-renders every text that uses it.
+ * Called once by the root layout, with the reader's language and its catalogue (the
+ * only one the browser loads; see messages/load.ts). Components read both through the
+ * getters, so a language change (new layout data) re-renders every text that uses it.
  */
-export function setI18n(getLocale: () => Locale): I18n {
+export function setI18n(getLocale: () => Locale, getCatalogue: () => Catalogue): I18n {
 	const i18n: I18n = {
 		get locale() {
 			return getLocale();
 		},
-		t: (key, params) => translate(getLocale(), key, params),
+		t: (key, params) => interpolate(getCatalogue()[key], params),
 		date: (value) => formatDate(getLocale(), value),
 		dateTime: (value) => formatDateTime(getLocale(), value),
 		number: (value, digits) => formatNumber(getLocale(), value, digits)

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { collator, formatDate, formatNumber, negotiateLocale, translate } from './index';
+import { translate } from '$lib/server/i18n';
+import { collator, formatDate, formatNumber, negotiateLocale } from './index';
 import { catalogues } from './messages';
+import { en as access } from './messages/access/en';
+import { en as answering } from './messages/answering/en';
+import { en as collaborationAdmin } from './messages/collaboration-admin/en';
+import { en as core } from './messages/core/en';
+import { loadCatalogue } from './messages/load';
+import { en as results } from './messages/results/en';
+import { en as rounds } from './messages/rounds/en';
 
 const { en, nb, sv } = catalogues;
 
@@ -41,6 +49,18 @@ describe('catalogues', () => {
 			expect(params(nb[key]), key).toEqual(params(en[key]));
 			expect(params(sv[key]), key).toEqual(params(en[key]));
 		}
+	});
+
+	it('give every key to one file only, so no feature overrides another', () => {
+		const files = [core, access, collaborationAdmin, rounds, answering, results].map((file) => Object.keys(file));
+		expect(files.flat().length).toBe(new Set(files.flat()).size);
+		expect(files.flat().length).toBe(Object.keys(en).length);
+	});
+
+	it('load one language for the browser, the same as the server has', async () => {
+		expect(await loadCatalogue('sv')).toEqual(sv);
+		expect(await loadCatalogue('nb')).toEqual(nb);
+		expect(await loadCatalogue('en')).toEqual(en);
 	});
 
 	it('fill in parameters and leave unknown ones visible', () => {

@@ -1,6 +1,4 @@
-import { catalogues, type MessageKey } from './messages';
-
-export type { MessageKey } from './messages';
+export type { Catalogue, MessageKey } from './messages/en';
 
 /** The interface languages; the first is the default. */
 export const locales = ['nb', 'sv', 'en'] as const;
@@ -16,8 +14,11 @@ export function isLocale(value: unknown): value is Locale {
 
 export type Params = Record<string, string | number>;
 
-export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-	const text = catalogues[locale][key];
+/**
+ * A catalogue text with its `{name}` parameters filled in; an unknown one stays visible.
+ * (The server translates with $lib/server/i18n; a page with its context's `t`.)
+ */
+export function interpolate(text: string, params?: Params): string {
 	if (!params) return text;
 	return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { audit } from '$lib/server/audit';
 import { issueLink, linkPath } from '$lib/server/auth/links';
 import { hit, limits } from '$lib/server/auth/throttle';

@@ -1,62 +1,9 @@
-import type { Messages } from './en';
+import type { Catalogue } from './en';
+import { nb as core } from './core/nb';
+import { nb as access } from './access/nb';
+import { nb as collaborationAdmin } from './collaboration-admin/nb';
+import { nb as rounds } from './rounds/nb';
+import { nb as answering } from './answering/nb';
+import { nb as results } from './results/nb';
 
-export const nb: Messages = {
-	'app.demo_banner': 'Demonstrasjon: alle samarbeid, personer og svar her er laget, ikke ekte.',
-	'app.name': 'Moden',
-	'app.tagline': 'Digital modenhet, målt sammen',
-	'app.skip_to_content': 'Gå til hovedinnhold',
-	'nav.label': 'Hovedmeny',
-	'nav.home': 'Hjem',
-	'language.label': 'Språk',
-	'language.nb': 'Norsk bokmål',
-	'language.sv': 'Svenska',
-	'language.en': 'English',
-	'language.change': 'Bytt språk',
-	'home.title': 'Digital modenhet for interkommunale samarbeid',
-	'home.lead':
-		'Med Moden kan et interkommunalt digitaliseringssamarbeid kartlegge den digitale modenheten i hver medlemskommune, sektor for sektor, én gang i året — og følge utviklingen over tid.',
-	'home.who.title': 'Hvem det er for',
-	'home.who.respondents': 'Kommunalsjefer besvarer modenhetskartleggingen for sin sektor, sammen med teamet sitt.',
-	'home.who.coordinators': 'Koordinatorer i hver kommune følger opp besvarelsen, går gjennom og godkjenner.',
-	'home.who.leaders':
-		'Ledergrupper og samarbeidets styre sammenligner kommunen med samarbeidet og med anonyme sammenlignbare kommuner, år for år.',
-	'home.dimensions.title': 'Fem dimensjoner',
-	'home.dimensions.lead': 'Kartleggingen ser på digital modenhet fra fem sider:',
-	'dimension.culture': 'Kultur',
-	'dimension.strategy': 'Strategi',
-	'dimension.leadership': 'Ledelse',
-	'dimension.competence': 'Kompetanse',
-	'dimension.technology': 'Teknologi',
-	'home.privacy.title': 'Sammenligning som ivaretar personvernet',
-	'home.privacy.text':
-		'Sammenligninger vises bare for grupper med minst fem organisasjoner, og medlemmene ser hverandre ved navn bare der samarbeidet har vedtatt det.',
-	'home.today': 'I dag er det {date}.',
-	'footer.text': 'Moden — egenvurdering av digital modenhet for kommuner i Norge og Sverige.',
-	'nav.questionnaires': 'Spørreskjema',
-	'questionnaires.title': 'Spørreskjema',
-	'questionnaires.lead': 'De publiserte versjonene av modenhetsverktøyene. En publisert versjon endres aldri; en ny utgave er en ny versjon med en kobling til den forrige.',
-	'questionnaires.none': 'Ingen spørreskjema er publisert ennå.',
-	'questionnaires.name': 'Spørreskjema',
-	'questionnaires.version': 'Versjon',
-	'questionnaires.items': 'Spørsmål',
-	'questionnaires.published': 'Publisert',
-	'questionnaires.item_count': '{count} spørsmål',
-	'questionnaires.compared_with': 'sammenlignet med versjon {version}',
-	'questionnaires.scoring': 'Slik regnes svarene om til poeng',
-	'questionnaires.scoring_text': 'Nivå 1 til 5 gir {values} poeng. En dimensjon får poeng bare når minst {coverage} % av vekten er besvart; «vet ikke» og «ikke relevant» teller ikke. Poengene snittes først og plasseres så i disse nivåene:',
-	'questionnaires.dimensions': 'Dimensjoner',
-	'questionnaires.kind_practice': 'Praksis',
-	'questionnaires.kind_perception': 'Vurdering',
-	'questionnaires.na_allowed': '«Ikke relevant» tillatt',
-	'questionnaires.status_new': 'Nytt i denne versjonen',
-	'questionnaires.status_reworded': 'Omformulert, sammenlignbart',
-	'questionnaires.status_changed': 'Endret, ikke sammenlignbart',
-	'questionnaires.status_identical': 'Uendret',
-	'questionnaires.status_retired': 'Fjernet',
-	'questionnaires.recommendations': 'Anbefalinger: slik når dere neste nivå',
-	'questionnaires.retired': 'Spørsmål fra versjon {version} som ikke stilles lenger',
-	'error.title': 'Noe gikk galt',
-	'error.not_found': 'Siden finnes ikke.',
-	'error.back_home': 'Tilbake til forsiden',
-	'error.unavailable': 'Databasen svarer ikke akkurat nå. Det som er lagret, er ikke tapt; prøv igjen om litt.'
-};
+export const nb: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results };

@@ -1,62 +1,9 @@
-import type { Messages } from './en';
+import type { Catalogue } from './en';
+import { sv as core } from './core/sv';
+import { sv as access } from './access/sv';
+import { sv as collaborationAdmin } from './collaboration-admin/sv';
+import { sv as rounds } from './rounds/sv';
+import { sv as answering } from './answering/sv';
+import { sv as results } from './results/sv';
 
-export const sv: Messages = {
-	'app.demo_banner': 'Demonstration: alla samverkansorganisationer, personer och svar här är påhittade, inte verkliga.',
-	'app.name': 'Moden',
-	'app.tagline': 'Digital mognad, mätt tillsammans',
-	'app.skip_to_content': 'Gå till huvudinnehållet',
-	'nav.label': 'Huvudmeny',
-	'nav.home': 'Hem',
-	'language.label': 'Språk',
-	'language.nb': 'Norsk bokmål',
-	'language.sv': 'Svenska',
-	'language.en': 'English',
-	'language.change': 'Byt språk',
-	'home.title': 'Digital mognad för kommunala samverkansorganisationer',
-	'home.lead':
-		'Med Moden kan en kommunal samverkan inom digitalisering kartlägga den digitala mognaden i varje medlemskommun, verksamhet för verksamhet, en gång om året — och följa förändringen över tid.',
-	'home.who.title': 'Vem det är till för',
-	'home.who.respondents': 'Verksamhetschefer besvarar mognadskartläggningen för sin verksamhet, tillsammans med sitt team.',
-	'home.who.coordinators': 'Samordnare i varje kommun följer svarsläget, granskar och godkänner.',
-	'home.who.leaders':
-		'Ledningsgrupper och samverkansorganisationens styrelse jämför kommunen med samverkan och med anonyma jämförbara kommuner, år för år.',
-	'home.dimensions.title': 'Fem dimensioner',
-	'home.dimensions.lead': 'Kartläggningen ser på digital mognad från fem håll:',
-	'dimension.culture': 'Kultur',
-	'dimension.strategy': 'Strategi',
-	'dimension.leadership': 'Ledarskap',
-	'dimension.competence': 'Kompetens',
-	'dimension.technology': 'Teknik',
-	'home.privacy.title': 'Jämförelser som värnar integriteten',
-	'home.privacy.text':
-		'Jämförelser visas bara för grupper med minst fem organisationer, och medlemmarna ser varandra med namn bara där samverkan har beslutat det.',
-	'home.today': 'I dag är det {date}.',
-	'footer.text': 'Moden — självskattning av digital mognad för kommuner i Norge och Sverige.',
-	'nav.questionnaires': 'Frågeformulär',
-	'questionnaires.title': 'Frågeformulär',
-	'questionnaires.lead': 'De publicerade versionerna av mognadsinstrumenten. En publicerad version ändras aldrig; en ny utgåva är en ny version med en koppling till den föregående.',
-	'questionnaires.none': 'Inget frågeformulär har publicerats ännu.',
-	'questionnaires.name': 'Frågeformulär',
-	'questionnaires.version': 'Version',
-	'questionnaires.items': 'Frågor',
-	'questionnaires.published': 'Publicerad',
-	'questionnaires.item_count': '{count} frågor',
-	'questionnaires.compared_with': 'jämförd med version {version}',
-	'questionnaires.scoring': 'Så räknas svaren om till poäng',
-	'questionnaires.scoring_text': 'Nivå 1 till 5 ger {values} poäng. En dimension får poäng bara när minst {coverage} % av vikten är besvarad; ”vet inte” och ”ej tillämpligt” räknas inte. Poängen medelvärdesberäknas först och placeras sedan i dessa nivåer:',
-	'questionnaires.dimensions': 'Dimensioner',
-	'questionnaires.kind_practice': 'Praktik',
-	'questionnaires.kind_perception': 'Bedömning',
-	'questionnaires.na_allowed': '”Ej tillämpligt” tillåtet',
-	'questionnaires.status_new': 'Ny i denna version',
-	'questionnaires.status_reworded': 'Omformulerad, jämförbar',
-	'questionnaires.status_changed': 'Ändrad, inte jämförbar',
-	'questionnaires.status_identical': 'Oförändrad',
-	'questionnaires.status_retired': 'Borttagen',
-	'questionnaires.recommendations': 'Rekommendationer: så når ni nästa nivå',
-	'questionnaires.retired': 'Frågor från version {version} som inte ställs längre',
-	'error.title': 'Något gick fel',
-	'error.not_found': 'Sidan finns inte.',
-	'error.back_home': 'Tillbaka till startsidan',
-	'error.unavailable': 'Databasen svarar inte just nu. Det som är sparat är inte förlorat; försök igen om en stund.'
-};
+export const sv: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results };

@@ -1,4 +1,5 @@
-import { formatDate, isLocale, translate, type Locale } from '../../i18n';
+import { formatDate, isLocale, type Locale } from '../../i18n';
+import { translate } from '$lib/server/i18n';
 import { audit } from '../audit';
 import type { Db } from '../db/index';
 import { sendMail } from '../mail';

@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
-import { translate, type MessageKey } from '$lib/i18n';
+import { type MessageKey } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { can, coordinatedMunicipalities, type Permission, type Scope } from './access';
 import type { SessionUser } from './session';
 

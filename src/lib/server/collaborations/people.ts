@@ -4,7 +4,8 @@ import type { Grant, Role } from '../auth/access';
 import { issueLink, linkPath } from '../auth/links';
 import { ensureUser } from '../auth/users';
 import type { Db } from '../db/index';
-import { translate, type Locale } from '../../i18n';
+import { type Locale } from '../../i18n';
+import { translate } from '$lib/server/i18n';
 import { sendMail } from '../mail';
 
 export interface Person {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { translate, type Locale } from '../../i18n';
+import { type Locale } from '../../i18n';
+import { translate } from '$lib/server/i18n';
 import type { Db } from '../db/index';
 import { getVersionById } from '../questionnaires/versions';
 import { levelOf } from '../scoring/score';

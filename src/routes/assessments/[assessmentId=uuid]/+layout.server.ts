@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { assessmentContext, loadOwnResponse, mayAnswer } from '$lib/server/assessments/answering';
 import { assessmentSummary } from '$lib/server/assessments/listing';
 import { answeredKeys, steps } from '$lib/server/assessments/steps';

@@ -1,5 +1,5 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { AnsweringError, saveAnswers, submitResponse, type Refusal } from '$lib/server/assessments/answering';
 import { parseAnswerForm } from '$lib/server/assessments/form';
 import { requireUser } from '$lib/server/auth/guard';

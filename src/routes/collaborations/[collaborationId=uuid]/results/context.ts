@@ -1,5 +1,5 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { resultsScope } from '$lib/server/auth/access';
 import { requirePermission } from '$lib/server/auth/guard';
 import { getCollaboration } from '$lib/server/collaborations/collaborations';

@@ -6,7 +6,7 @@ import { grantScopes } from '$lib/server/collaborations/people';
 import { db } from '$lib/server/db';
 import { fieldError, fieldErrors, msg, uuidField } from '$lib/server/forms';
 import { listRounds, openRound, RoundError, versionChoices } from '$lib/server/assessments/rounds';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { can, coordinatedMunicipalities } from '$lib/server/auth/access';
 import { requireCoordination } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
+import { translate } from '$lib/server/i18n';
 import { requirePermission } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { getVersion } from '$lib/server/questionnaires/versions';

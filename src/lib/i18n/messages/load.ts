@@ -1,0 +1,17 @@
+import type { Locale } from '../index';
+import type { Catalogue } from './en';
+
+/**
+ * The reader's language only, as its own script (one chunk per language), for the root
+ * layout's load: the browser never downloads the languages it does not show.
+ */
+export function loadCatalogue(locale: Locale): Promise<Catalogue> {
+	switch (locale) {
+		case 'nb':
+			return import('./nb').then((m) => m.nb);
+		case 'sv':
+			return import('./sv').then((m) => m.sv);
+		case 'en':
+			return import('./en').then((m) => m.en);
+	}
+}
