@@ -6,12 +6,15 @@ import type { PageServerLoad } from './$types';
 
 /** The collaboration dashboard: members × dimensions, the distribution per dimension, completion. */
 export const load: PageServerLoad = async (event) => {
-	const { context, viewer, rounds, scope, user } = await resultsContext(event);
 	const collaborationId = event.params.collaborationId;
 	const sql = db();
-	const sectors = await sql<{ id: string; name: string }[]>`
-		select id, ${sql(`name_${event.locals.locale}`)} as name from sector
-		where collaboration_id = ${event.params.collaborationId} and archived_at is null order by position, name_nb`;
+	// Independent reads go out together: each is a round trip on its own connection.
+	const [{ context, viewer, rounds, scope, user }, sectors] = await Promise.all([
+		resultsContext(event),
+		sql<{ id: string; name: string }[]>`
+			select id, ${sql(`name_${event.locals.locale}`)} as name from sector
+			where collaboration_id = ${collaborationId} and archived_at is null order by position, name_nb`
+	]);
 	// Which rows link to a municipality's own dashboard: those the viewer may read.
 	const opened = (view: Awaited<ReturnType<typeof collaborationView>>) => ({
 		...view,

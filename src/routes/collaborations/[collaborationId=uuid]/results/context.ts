@@ -19,8 +19,7 @@ export async function resultsContext(event: Pick<RequestEvent, 'locals' | 'url' 
 	const scope = resultsScope(user.grants, collaborationId);
 	if (!scope.all && scope.municipalities.length === 0) error(403, translate(event.locals.locale, 'results.forbidden'));
 	const sql = db();
-	const collaboration = (await getCollaboration(sql, collaborationId))!;
-	const rounds = await resultRounds(sql, collaborationId);
+	const [collaboration, rounds] = await Promise.all([getCollaboration(sql, collaborationId).then((c) => c!), resultRounds(sql, collaborationId)]);
 	const year = Number(event.url.searchParams.get('year')) || null;
 	const round = pickRound(rounds, year);
 	const viewer: Viewer = {

@@ -10,19 +10,27 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { collaborationId, municipalityId } = event.params;
 	requirePermission(event, 'municipality.results', { collaborationId, municipalityId });
-	const { context, rounds, viewer } = await resultsContext(event);
 	const sql = db();
-	const [municipality] = await sql<{ name: string }[]>`
-		select m.name from municipality m join membership ms on ms.municipality_id = m.id
-		where m.id = ${municipalityId} and ms.collaboration_id = ${collaborationId} limit 1`;
+	// Independent reads go out together: each is a round trip on its own connection.
+	const [{ context, rounds, viewer }, [municipality]] = await Promise.all([
+		resultsContext(event),
+		sql<{ name: string }[]>`
+			select m.name from municipality m join membership ms on ms.municipality_id = m.id
+			where m.id = ${municipalityId} and ms.collaboration_id = ${collaborationId} limit 1`
+	]);
 	if (!municipality) error(404);
+	const [view, trend, recommendations] = await Promise.all([
+		context ? municipalityView(sql, context, viewer, municipalityId) : null,
+		municipalityTrend(sql, collaborationId, municipalityId, rounds),
+		context ? weakestItems(sql, context.frame, context.round.id, municipalityId, event.locals.locale) : []
+	]);
 	return {
 		municipality: { id: municipalityId, name: municipality.name },
 		years: rounds.map((r) => r.year),
 		frame: context ? pageFrame(context) : null,
-		view: context ? await municipalityView(sql, context, viewer, municipalityId) : null,
-		trend: await municipalityTrend(sql, collaborationId, municipalityId, rounds),
-		recommendations: context ? await weakestItems(sql, context.frame, context.round.id, municipalityId, event.locals.locale) : [],
+		view,
+		trend,
+		recommendations,
 		printedAt: new Date(),
 		k: viewer.k
 	};
