@@ -1,4 +1,4 @@
-import type { Sql } from 'postgres';
+import type { Fragment, Sql } from 'postgres';
 import { audit } from '../audit';
 import { can, type Grant } from '../auth/access';
 import type { Db } from '../db/index';
@@ -86,23 +86,38 @@ export interface AssessmentContext {
 	state: RoundState;
 }
 
+const contextColumns = (sql: Db) => sql`
+	a.id, a.collaboration_id as "collaborationId", a.municipality_id as "municipalityId", a.sector_id as "sectorId",
+	a.round_id as "roundId", r.questionnaire_version_id as "versionId", ${roundState(sql)} as state`;
+
 export async function assessmentContext(sql: Db, assessmentId: string): Promise<AssessmentContext | null> {
 	const [row] = await sql<AssessmentContext[]>`
-		select a.id, a.collaboration_id as "collaborationId", a.municipality_id as "municipalityId", a.sector_id as "sectorId",
-			a.round_id as "roundId", r.questionnaire_version_id as "versionId", ${roundState(sql)} as state
-		from assessment a join round r on r.id = a.round_id
-		where a.id = ${assessmentId}`;
+		select ${contextColumns(sql)} from assessment a join round r on r.id = a.round_id where a.id = ${assessmentId}`;
 	return row ?? null;
 }
 
-/** The assessment, if the person may answer it; refusals otherwise. */
-async function answerable(sql: Db, person: Person, assessmentId: string): Promise<AssessmentContext> {
-	const context = await assessmentContext(sql, assessmentId);
-	if (!context) throw new AnsweringError('not_found');
+interface FoundResponse {
+	id: string;
+	status: string;
+}
+
+/**
+ * The assessment, if the person may answer it, and the person's response to it if there
+ * is one, locked for the transaction: one round trip, as every save starts with it.
+ * Refusals otherwise.
+ */
+async function answerable(tx: Db, person: Person, assessmentId: string): Promise<{ context: AssessmentContext; response: FoundResponse | null }> {
+	const [row] = await tx<(AssessmentContext & { responseId: string | null; responseStatus: string | null })[]>`
+		select ${contextColumns(tx)}, own.id as "responseId", own.status as "responseStatus"
+		from assessment a join round r on r.id = a.round_id
+		left join lateral (select id, status from response where assessment_id = a.id and respondent_id = ${person.id} for update) own on true
+		where a.id = ${assessmentId}`;
+	if (!row) throw new AnsweringError('not_found');
+	const { responseId, responseStatus, ...context } = row;
 	if (!can(person.grants, 'assessment.answer', context)) throw new AnsweringError('forbidden');
 	if (context.state === 'closed') throw new AnsweringError('round_closed');
 	if (context.state === 'upcoming') throw new AnsweringError('round_not_open');
-	return context;
+	return { context, response: responseId ? { id: responseId, status: responseStatus! } : null };
 }
 
 const answerColumns = (sql: Db) => sql`
@@ -126,6 +141,21 @@ function checkInput(input: AnswerInput, allowNa: boolean): void {
 		if ((input[field]?.length ?? 0) > max) throw new AnsweringError('too_long');
 	}
 	if (input.evidenceUrl !== null && !isWebAddress(input.evidenceUrl)) throw new AnsweringError('evidence_invalid');
+}
+
+/**
+ * Whether an answer keeps every rule that does not depend on its item, so its update may
+ * go out before the checks. "Not applicable" waits: only the version says whether the
+ * item allows it.
+ */
+function mayGoEarly(input: AnswerInput): boolean {
+	if (input.kind === 'not_applicable') return false;
+	try {
+		checkInput(input, false);
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 export function isWebAddress(value: string): boolean {
@@ -156,7 +186,18 @@ const isEmpty = (input: AnswerInput) => input.kind === null && input.comment ===
  */
 export async function saveAnswers(sql: Sql, person: Person, assessmentId: string, inputs: AnswerInput[], writer: string | null = null): Promise<SaveResult[]> {
 	return sql.begin(async (tx) => {
-		const context = await answerable(tx, person, assessmentId);
+		// The usual save changes answers that exist. Sent together, in this order, in one
+		// round trip (postgres.js pipelines them): the check that locks the response, then
+		// the update of each answer. A refusal below throws, and the transaction takes the
+		// updates back; an update that found nothing to change goes the long way (saveOne).
+		// Only inputs that keep every rule the database checks go out early, so no update
+		// can fail and abort the transaction before the refusal it deserves.
+		const checked = answerable(tx, person, assessmentId);
+		const ownResponseId = tx`(select id from response where assessment_id = ${assessmentId} and respondent_id = ${person.id})`;
+		const early = inputs.every(mayGoEarly);
+		const updates = inputs.map((input) => (early ? updateAnswer(tx, ownResponseId, input, writer) : null));
+		for (const update of updates) update?.catch(() => {}); // awaited below, unless a refusal comes first
+		const { context, response } = await checked;
 		if (inputs.length === 0) return [];
 		const definition = (await getVersionById(tx, context.versionId))!;
 		const items = new Map(definition.items.map((i) => [i.key, i.allow_na]));
@@ -165,14 +206,13 @@ export async function saveAnswers(sql: Sql, person: Person, assessmentId: string
 			checkInput(input, items.get(input.itemKey)!);
 		}
 
-		const own = await ownResponse(tx, context, person.id, { create: inputs.some((i) => !isEmpty(i)) });
+		const own = await ownResponse(tx, context, person.id, response, { create: inputs.some((i) => !isEmpty(i)) });
 		const results: SaveResult[] = [];
-		for (const input of inputs) {
-			if (own === null) {
-				results.push({ itemKey: input.itemKey, outcome: 'saved', revision: 0 });
-				continue;
-			}
-			results.push(await saveOne(tx, context, own.id, input, writer));
+		for (const [i, input] of inputs.entries()) {
+			const [changed] = (await updates[i]) ?? [];
+			if (changed) results.push({ itemKey: input.itemKey, outcome: 'saved', revision: changed.revision });
+			else if (own === null) results.push({ itemKey: input.itemKey, outcome: 'saved', revision: 0 });
+			else results.push(await saveOne(tx, context, own.id, input, writer));
 		}
 		if (own?.created) await syncAssessmentStatus(tx, assessmentId);
 		return results;
@@ -180,21 +220,27 @@ export async function saveAnswers(sql: Sql, person: Person, assessmentId: string
 }
 
 /**
- * The person's response to the assessment, locked for this transaction; created when
- * `create` (the first real answer), else null while there is none. Refused once submitted.
- * `created` tells the caller that the assessment's status may have changed.
+ * The person's response to the assessment (`found` by answerable, locked); created when
+ * missing and `create` (the first real answer), else null while there is none. Refused
+ * once submitted. `created` tells the caller that the assessment's status may have changed.
  */
-async function ownResponse(tx: Db, context: AssessmentContext, userId: string, { create }: { create: boolean }): Promise<{ id: string; created: boolean } | null> {
-	const select = async () => (await tx<{ id: string; status: string }[]>`
-		select id, status from response where assessment_id = ${context.id} and respondent_id = ${userId} for update`)[0];
-	let response = await select();
+async function ownResponse(
+	tx: Db,
+	context: AssessmentContext,
+	userId: string,
+	found: FoundResponse | null,
+	{ create }: { create: boolean }
+): Promise<{ id: string; created: boolean } | null> {
+	let response = found;
 	let created = false;
 	if (!response && create) {
 		await tx`
 			insert into response (collaboration_id, assessment_id, respondent_id)
 			values (${context.collaborationId}, ${context.id}, ${userId})
 			on conflict (assessment_id, respondent_id) where respondent_id is not null do nothing`;
-		response = await select();
+		const [row] = await tx<FoundResponse[]>`
+			select id, status from response where assessment_id = ${context.id} and respondent_id = ${userId} for update`;
+		response = row ?? null;
 		created = true;
 	}
 	if (!response) return null;
@@ -203,25 +249,29 @@ async function ownResponse(tx: Db, context: AssessmentContext, userId: string, {
 }
 
 /**
- * One item: first the common case in one statement (the page's revision is the stored
- * one, or the stored revision is this page's own write, and the content differs);
- * otherwise the stored answer decides: same content is saved, a revision written by
- * someone else since is a conflict, no answer yet is an insert.
+ * The usual save in one statement: the answer exists, the page knew its revision (or the
+ * stored revision is the page's own write), and the content differs. No row back when
+ * any of that is not so.
  *
  * `writer` is the posting page's random id. A page sends one save at a time, so when the
  * stored revision is its own, nobody changed the answer after it: the page only missed
  * the acknowledgement (a server restart between commit and reply) and is not stale.
  */
-async function saveOne(tx: Db, context: AssessmentContext, responseId: string, input: AnswerInput, writer: string | null): Promise<SaveResult> {
-	const update = () => tx<{ revision: number }[]>`
+function updateAnswer(tx: Db, responseId: string | Fragment, input: AnswerInput, writer: string | null) {
+	return tx<{ revision: number }[]>`
 		update answer set kind = ${input.kind}, level = ${input.level}, na_reason = ${input.naReason}, comment = ${input.comment},
 			evidence_url = ${input.evidenceUrl}, revision = revision + 1, updated_at = now(), written_by = ${writer}
 		where response_id = ${responseId} and item_key = ${input.itemKey}
 			and (revision = ${input.baseRevision} or written_by = ${writer}::uuid)
 			and (kind, level, na_reason, comment, evidence_url) is distinct from (${input.kind}, ${input.level}::smallint, ${input.naReason}, ${input.comment}, ${input.evidenceUrl})
 		returning revision`;
-	const [changed] = await update();
-	if (changed) return { itemKey: input.itemKey, outcome: 'saved', revision: changed.revision };
+}
+
+/**
+ * One item the usual update did not change: the stored answer decides. Same content is
+ * saved, a revision written by someone else since is a conflict, no answer yet is an insert.
+ */
+async function saveOne(tx: Db, context: AssessmentContext, responseId: string, input: AnswerInput, writer: string | null): Promise<SaveResult> {
 	const selectCurrent = async () =>
 		(await tx<(StoredAnswer & { writtenBy: string | null })[]>`
 			select ${answerColumns(tx)}, written_by as "writtenBy" from answer
@@ -240,8 +290,8 @@ async function saveOne(tx: Db, context: AssessmentContext, responseId: string, i
 	const { writtenBy, ...stored } = current;
 	if (sameContent(stored, input)) return { itemKey: input.itemKey, outcome: 'saved', revision: stored.revision };
 	if (stored.revision !== input.baseRevision && (writer === null || writtenBy !== writer)) return { itemKey: input.itemKey, outcome: 'conflict', current: stored };
-	// The row is locked now: the one-statement update cannot miss it a second time.
-	const [updated] = await update();
+	// The first update ran before the response existed in this transaction; with the row locked now it applies.
+	const [updated] = await updateAnswer(tx, responseId, input, writer);
 	return { itemKey: input.itemKey, outcome: 'saved', revision: updated!.revision };
 }
 
@@ -266,8 +316,8 @@ export async function syncAssessmentStatus(tx: Db, assessmentId: string): Promis
 /** Submits the person's response: from now on it is locked, until a coordinator reopens it. */
 export async function submitResponse(sql: Sql, person: Person, assessmentId: string): Promise<void> {
 	await sql.begin(async (tx) => {
-		const context = await answerable(tx, person, assessmentId);
-		const responseId = (await ownResponse(tx, context, person.id, { create: false }))?.id ?? null;
+		const { context, response } = await answerable(tx, person, assessmentId);
+		const responseId = (await ownResponse(tx, context, person.id, response, { create: false }))?.id ?? null;
 		const [answered] = responseId
 			? await tx<{ n: number }[]>`select count(*)::int as n from answer where response_id = ${responseId} and kind is not null`
 			: [];
