@@ -2,7 +2,7 @@ import { json, type Handle, type HandleServerError, type RequestEvent, type Serv
 import { sequence } from '@sveltejs/kit/hooks';
 import { translate } from '$lib/server/i18n';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSession } from '$lib/server/auth/session';
-import { readConfig } from '$lib/server/config';
+import { serverConfig } from '$lib/server/config';
 import { db, openDatabase } from '$lib/server/db';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '$lib/server/db/unavailable';
 import { prepareInstallation } from '$lib/server/installation';
@@ -15,7 +15,7 @@ import { publishFromDirectory } from '$lib/server/questionnaires/publish';
  * and, on a first start on an empty embedded database, the demo collaboration.
  */
 export const init: ServerInit = async () => {
-	const config = readConfig();
+	const config = serverConfig();
 	const sql = await openDatabase(config);
 	await publishFromDirectory(sql, config.MODEN_QUESTIONNAIRES_DIR);
 	await prepareInstallation(sql, config);

@@ -46,20 +46,25 @@ export function negotiateLocale(header: string | null | undefined): Locale {
 	return defaultLocale;
 }
 
+// One formatter per language and kind, as for numbers below: building one per call costs more than formatting.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: Locale, kind: 'date' | 'time'): Intl.DateTimeFormat {
+	const key = `${locale}:${kind}`;
+	let format = dateFormats.get(key);
+	if (!format) {
+		const parts: Intl.DateTimeFormatOptions = kind === 'date' ? { year: 'numeric', month: '2-digit', day: '2-digit' } : { hour: '2-digit', minute: '2-digit' };
+		dateFormats.set(key, (format = new Intl.DateTimeFormat(intlTags[locale], { ...parts, timeZone: 'Europe/Oslo' })));
+	}
+	return format;
+}
+
 export function formatDate(locale: Locale, date: Date | string): string {
-	const value = typeof date === 'string' ? new Date(date) : date;
-	return new Intl.DateTimeFormat(intlTags[locale], {
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		timeZone: 'Europe/Oslo'
-	}).format(value);
+	return dateFormat(locale, 'date').format(typeof date === 'string' ? new Date(date) : date);
 }
 
 export function formatDateTime(locale: Locale, date: Date | string): string {
 	const value = typeof date === 'string' ? new Date(date) : date;
-	const time = new Intl.DateTimeFormat(intlTags[locale], { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Oslo' }).format(value);
-	return `${formatDate(locale, value)} ${time}`;
+	return `${formatDate(locale, value)} ${dateFormat(locale, 'time').format(value)}`;
 }
 
 // One formatter per language and precision: building one per number was the largest cost of rendering a dashboard (bench/README.md).

@@ -35,6 +35,13 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 	};
 }
 
+let current: Config | undefined;
+
+/** The running server's settings: the environment, read and checked the first time they are asked for. */
+export function serverConfig(): Config {
+	return (current ??= readConfig());
+}
+
 /** `FOO=` in a shell or .env means "not set", not "set to the empty string". */
 function emptyToUndefined(env: Record<string, string | undefined>) {
 	return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));

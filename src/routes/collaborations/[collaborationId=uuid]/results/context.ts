@@ -3,7 +3,7 @@ import { translate } from '$lib/server/i18n';
 import { resultsScope } from '$lib/server/auth/access';
 import { requirePermission } from '$lib/server/auth/guard';
 import { getCollaboration } from '$lib/server/collaborations/collaborations';
-import { readConfig } from '$lib/server/config';
+import { serverConfig } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { frameOf, pickRound, resultRounds } from '$lib/server/results/dashboards';
 import type { Context, Viewer } from '$lib/server/results/views';
@@ -25,7 +25,7 @@ export async function resultsContext(event: Pick<RequestEvent, 'locals' | 'url' 
 	const viewer: Viewer = {
 		namesVisible: scope.all || collaboration.membersSeeNames,
 		ownMunicipalities: scope.municipalities,
-		k: readConfig().MODEN_MIN_GROUP_SIZE
+		k: serverConfig().MODEN_MIN_GROUP_SIZE
 	};
 	const context: Context | null = round
 		? { collaborationId, country: collaboration.country, round, frame: await frameOf(sql, round, event.locals.locale), locale: event.locals.locale }
