@@ -36,9 +36,10 @@ export function cpuSample(serverPid: number, postmasterPid: number | null): CpuS
 	return { server: stat(String(serverPid)).seconds, postgres: postmasterPid === null ? NaN : postgres };
 }
 
-/** CPU ms per request of each, between two samples. */
-export function cpuPerRequest(before: CpuSample | null, after: CpuSample | null, requests: number) {
-	if (!before || !after || requests === 0) return null;
-	const postgresMs = ((after.postgres - before.postgres) * 1000) / requests;
-	return { serverMs: ((after.server - before.server) * 1000) / requests, postgresMs: Number.isNaN(postgresMs) ? null : postgresMs };
+/** CPU ms per request of each, over one or more spans between two samples. */
+export function cpuPerRequest(spans: [CpuSample | null, CpuSample | null][], requests: number) {
+	if (requests === 0 || spans.some(([before, after]) => !before || !after)) return null;
+	const sum = (of: (s: CpuSample) => number) => spans.reduce((total, [before, after]) => total + of(after!) - of(before!), 0);
+	const postgresMs = (sum((s) => s.postgres) * 1000) / requests;
+	return { serverMs: (sum((s) => s.server) * 1000) / requests, postgresMs: Number.isNaN(postgresMs) ? null : postgresMs };
 }

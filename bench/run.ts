@@ -9,13 +9,13 @@ import { parseArgs } from 'node:util';
 import { connect } from '../src/lib/server/db/index';
 import { startEmbedded } from '../src/lib/server/db/embedded';
 import { ensureBuild } from './build';
-import { cpuPerRequest, cpuSample } from './cpu';
+import { cpuPerRequest, cpuSample, type CpuSample } from './cpu';
 import { dashboards, sampleInterleaved, timeFloor, timeHttp } from './dashboards';
 import { ensurePlatform, NATIONAL, redact, siblingDatabase, TENTH, type PlatformSpec, platformSize } from './platforms';
 import { figures, type Measured } from './figures';
 import { table, writeResults } from './report';
 import { preparePeople, type BenchPeople } from './respondents';
-import { floorLoad, saveLoad, type Session } from './save';
+import { combine, floorLoad, saveLoad, type LoadResult, type Session } from './save';
 import { embeddedUrl, postmasterPid, signIn, startServer, type Server } from './server';
 import { launchBrowser, pageWeight } from './weight';
 
@@ -32,6 +32,7 @@ const FULL: PlatformSpec = values.full === 'tenth' ? TENTH : NATIONAL;
 const SAMPLES = Number(values.samples);
 const SECONDS = Number(values.seconds);
 const RESPONDENTS = 50;
+const SLICES = 5;
 // --full tenth (for working on the bench itself) keeps its own cluster, so the national one stays built.
 const DATA_DIR = path.resolve(FULL === NATIONAL ? 'bench/.data/postgres' : 'bench/.data/dev-postgres');
 const EXTERNAL = process.env.BENCH_DATABASE_URL || null;
@@ -83,18 +84,26 @@ async function signInAll(origin: string, people: BenchPeople): Promise<Session[]
 }
 
 async function measureSave(server: Server, sessions: Session[]) {
-	log(`bench: save path, ${sessions.length} connections, ${SECONDS} s each after a warm-up …`);
+	log(`bench: save path, ${sessions.length} connections, ${SECONDS} s each in ${SLICES} alternating slices, after a warm-up …`);
 	await floorLoad(server.origin, sessions, 2);
 	await saveLoad(server.origin, sessions, 2);
+	// Alternating slices, so the machine's noise falls on both alike.
 	const postmaster = EXTERNAL ? null : postmasterPid(DATA_DIR);
-	const before = cpuSample(server.pid, postmaster);
-	const floor = await floorLoad(server.origin, sessions, SECONDS);
-	const between = cpuSample(server.pid, postmaster);
-	const save = await saveLoad(server.origin, sessions, SECONDS);
-	const after = cpuSample(server.pid, postmaster);
+	const sample = () => cpuSample(server.pid, postmaster);
+	const runs = { floor: [] as LoadResult[], save: [] as LoadResult[] };
+	const spans = { floor: [] as [CpuSample | null, CpuSample | null][], save: [] as [CpuSample | null, CpuSample | null][] };
+	for (let i = 0; i < SLICES; i++) {
+		for (const [kind, load] of [['floor', floorLoad], ['save', saveLoad]] as const) {
+			const before = sample();
+			runs[kind].push(await load(server.origin, sessions, SECONDS / SLICES));
+			spans[kind].push([before, sample()]);
+		}
+	}
+	const floor = combine(runs.floor);
+	const save = combine(runs.save);
 	return {
-		floor: { ...floor, cpu: cpuPerRequest(before, between, floor.completed) },
-		save: { ...save, cpu: cpuPerRequest(between, after, save.completed) }
+		floor: { ...floor, cpu: cpuPerRequest(spans.floor, floor.completed) },
+		save: { ...save, cpu: cpuPerRequest(spans.save, save.completed) }
 	};
 }
 

@@ -84,6 +84,25 @@ function run(origin: string, sessions: Session[], seconds: number, requestOf: (s
 	});
 }
 
+/**
+ * Slices of one load taken at different times, as one result: throughput over their whole
+ * time, the median of their medians, and the worst of their p99s.
+ */
+export function combine(slices: LoadResult[]): LoadResult {
+	const seconds = slices.reduce((t, s) => t + s.seconds, 0);
+	const completed = slices.reduce((t, s) => t + s.completed, 0);
+	const p50s = slices.map((s) => s.p50).sort((a, b) => a - b);
+	return {
+		connections: slices[0]!.connections,
+		seconds,
+		completed,
+		throughput: completed / seconds,
+		p50: p50s[Math.floor(p50s.length / 2)]!,
+		p99: Math.max(...slices.map((s) => s.p99)),
+		failed: slices.reduce((t, s) => t + s.failed, 0)
+	};
+}
+
 /** Each connection saves as its own respondent: the items of a dimension in turn, each changed. */
 export function saveLoad(origin: string, sessions: Session[], seconds: number): Promise<LoadResult> {
 	return run(origin, sessions, seconds, ({ cookie, respondent }, succeeded) => {
