@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '../src/lib/server/db/embedded';
 
 /**
  * The production build (build/index.js, adapter-node) as a child process on a loopback
@@ -16,16 +16,6 @@ export interface Server {
 	/** resident memory of the server process, in MB */
 	rssMb(): number;
 	stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer().once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 /** Starts the server on a free port; resolves at its first 200 of /healthz. */
