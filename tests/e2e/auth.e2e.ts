@@ -98,3 +98,18 @@ test('roles are listed in the interface language', async ({ page }) => {
 	await page.goto('/account');
 	await expect(page.getByText('Administratör i samverkan — Hedmark IKT')).toBeVisible();
 });
+
+test('what is typed before the page’s scripts arrive is kept when they do', async ({ page }) => {
+	// Hold every script until the e-mail is typed: the server-rendered form works before hydration.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/sign-in', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('E-post').fill('typed-early@example.test');
+	release();
+	await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+	await expect(page.getByLabel('E-post')).toHaveValue('typed-early@example.test');
+});
