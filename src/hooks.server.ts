@@ -97,10 +97,14 @@ function unavailablePage(event: RequestEvent): Response {
 	const message = unavailableMessage(event);
 	const headers = { 'cache-control': 'no-store', 'retry-after': String(RETRY_AFTER_SECONDS) };
 	if (event.request.headers.get('accept')?.includes('application/json')) return json({ message }, { status: 503, headers });
+	const t = (key: 'error.title' | 'app.name' | 'error.try_again') => translate(locale, key);
+	const here = escapeHtml(event.url.pathname + event.url.search);
+	// A page of its own (no layout, no scripts, no assets): everything else would need the database or a build hash.
 	const html =
 		`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-		`<title>${translate(locale, 'error.title')} — ${translate(locale, 'app.name')}</title></head>` +
-		`<body><h1>${translate(locale, 'error.title')}</h1><p>${message}</p></body></html>`;
+		`<title>${t('error.title')} — ${t('app.name')}</title>` +
+		`<style>body{font-family:system-ui,sans-serif;line-height:1.5;color:#1e2b3c;max-width:40rem;margin:4rem auto;padding:0 1.5rem}a{color:#0062ba}</style></head>` +
+		`<body><h1>${t('error.title')}</h1><p>${message}</p><p><a href="${here}">${t('error.try_again')}</a></p></body></html>`;
 	return new Response(html, { status: 503, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
 }
 
@@ -116,6 +120,10 @@ function unavailableAction(event: RequestEvent): Response {
 		status: 503,
 		headers: { 'content-type': 'application/json', 'cache-control': 'no-store', 'retry-after': String(RETRY_AFTER_SECONDS) }
 	});
+}
+
+function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function unavailableMessage(event: RequestEvent): string {

@@ -60,5 +60,6 @@ export const en = {
 	'error.title': 'Something went wrong',
 	'error.not_found': 'The page was not found.',
 	'error.back_home': 'Back to the home page',
-	'error.unavailable': 'The database is not answering just now. Nothing saved is lost; try again in a moment.'
+	'error.unavailable': 'The database is not answering just now. Nothing saved is lost; try again in a moment.',
+	'error.try_again': 'Try again'
 } as const;

@@ -58,5 +58,6 @@ export const nb = {
 	'error.title': 'Noe gikk galt',
 	'error.not_found': 'Siden finnes ikke.',
 	'error.back_home': 'Tilbake til forsiden',
-	'error.unavailable': 'Databasen svarer ikke akkurat nå. Det som er lagret, er ikke tapt; prøv igjen om litt.'
+	'error.unavailable': 'Databasen svarer ikke akkurat nå. Det som er lagret, er ikke tapt; prøv igjen om litt.',
+	'error.try_again': 'Prøv igjen'
 } satisfies Record<keyof typeof en, string>;

@@ -58,5 +58,6 @@ export const sv = {
 	'error.title': 'Något gick fel',
 	'error.not_found': 'Sidan finns inte.',
 	'error.back_home': 'Tillbaka till startsidan',
-	'error.unavailable': 'Databasen svarar inte just nu. Det som är sparat är inte förlorat; försök igen om en stund.'
+	'error.unavailable': 'Databasen svarar inte just nu. Det som är sparat är inte förlorat; försök igen om en stund.',
+	'error.try_again': 'Försök igen'
 } satisfies Record<keyof typeof en, string>;
