@@ -207,3 +207,23 @@ test('two tabs of one person and a second respondent answer at once through a ki
 	await first.context.close();
 	await colleague.context.close();
 });
+
+test('an answer chosen before the page’s scripts arrive (a slow connection) is saved once they do', async ({ browser }) => {
+	const { tabs: email } = stack.fixture.respondents;
+	const assessmentId = stack.fixture.own.assessments['1:0']!;
+	const { context, page } = await answeringPage(browser, email, '/assessments');
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto(`/assessments/${assessmentId}/culture`, { waitUntil: 'domcontentloaded' });
+	await items(page).nth(0).locator('input[value="4"]').check();
+	release();
+	await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+	await allSaved(page);
+	const key = (await itemKeys(page))[0]!;
+	expect((await stored(email, assessmentId)).get(key)?.level).toBe(4);
+	await context.close();
+});
