@@ -16,7 +16,8 @@ import { figures, type Measured } from './figures';
 import { table, writeResults } from './report';
 import { preparePeople, type BenchPeople } from './respondents';
 import { combine, floorLoad, saveLoad, type LoadResult, type Session } from './save';
-import { embeddedUrl, postmasterPid, signIn, startServer, type Server } from './server';
+import { startServer, type ServerOptions, type ServerProcess } from '../scripts/server-process';
+import { embeddedUrl, postmasterPid, signIn } from './server';
 import { launchBrowser, pageWeight } from './weight';
 
 const { values } = parseArgs({
@@ -55,7 +56,7 @@ async function preparePlatforms() {
 	}
 }
 
-async function measureDashboards(servers: { full: Server; tenth: Server }, urls: { full: string; tenth: string }, people: { full: BenchPeople; tenth: BenchPeople }) {
+async function measureDashboards(servers: { full: ServerProcess; tenth: ServerProcess }, urls: { full: string; tenth: string }, people: { full: BenchPeople; tenth: BenchPeople }) {
 	const sql = { full: connect(urls.full), tenth: connect(urls.tenth) };
 	try {
 		const probes: Record<string, () => Promise<number>> = {};
@@ -83,7 +84,7 @@ async function signInAll(origin: string, people: BenchPeople): Promise<Session[]
 	return sessions;
 }
 
-async function measureSave(server: Server, sessions: Session[]) {
+async function measureSave(server: ServerProcess, sessions: Session[]) {
 	log(`bench: save path, ${sessions.length} connections, ${SECONDS} s each in ${SLICES} alternating slices, after a warm-up …`);
 	await floorLoad(server.origin, sessions, 2);
 	await saveLoad(server.origin, sessions, 2);
@@ -107,7 +108,7 @@ async function measureSave(server: Server, sessions: Session[]) {
 	};
 }
 
-async function measureWeight(server: Server, people: BenchPeople, sessions: Session[]) {
+async function measureWeight(server: ServerProcess, people: BenchPeople, sessions: Session[]) {
 	const admin = await signIn(server.origin, people.admin, people.password);
 	const [collaboration, municipality] = dashboards(people.collaborationId, people.municipalityId);
 	const { respondent, cookie } = sessions[0]!;
@@ -123,6 +124,12 @@ async function measureWeight(server: Server, people: BenchPeople, sessions: Sess
 	}
 }
 
+async function started(options: ServerOptions): Promise<ServerProcess> {
+	const server = await startServer(options);
+	log(`bench: server ${server.origin} up in ${Math.round(server.startMs)} ms`);
+	return server;
+}
+
 async function main() {
 	const began = Date.now();
 	const build = ensureBuild(log);
@@ -131,12 +138,12 @@ async function main() {
 	log(`bench: platforms ${built.full}/${built.tenth}: ${size.full.answers.toLocaleString('en')} and ${size.tenth.answers.toLocaleString('en')} answers`);
 	if (values.prepare) return;
 	// The full platform's server starts the embedded database itself, as `npm start` does: the start figure.
-	const full = await startServer(EXTERNAL ? { databaseUrl: EXTERNAL, log } : { dataDir: DATA_DIR, log });
-	let tenth: Server | null = null;
+	const full = await started(EXTERNAL ? { databaseUrl: EXTERNAL } : { dataDir: DATA_DIR });
+	let tenth: ServerProcess | null = null;
 	try {
 		const fullUrl = EXTERNAL ?? embeddedUrl(DATA_DIR);
 		const urls = { full: fullUrl, tenth: EXTERNAL ? await siblingDatabase(EXTERNAL, tenthName(EXTERNAL)) : embeddedUrl(DATA_DIR, tenthName(fullUrl)) };
-		tenth = await startServer({ databaseUrl: urls.tenth, log });
+		tenth = await started({ databaseUrl: urls.tenth });
 		const dashboardTimings = await measureDashboards({ full, tenth }, urls, people);
 		const sessions = await signInAll(full.origin, people.full);
 		const save = await measureSave(full, sessions);

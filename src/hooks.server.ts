@@ -64,6 +64,9 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** Every 503 of an outage: not to be cached, and when to try again. */
+const UNAVAILABLE_HEADERS = { 'cache-control': 'no-store', 'retry-after': String(RETRY_AFTER_SECONDS) };
+
 /**
  * While the database cannot be reached, requests are answered 503 with Retry-After
  * instead of 500: a load balancer and the answering page both read it as "try again",
@@ -77,14 +80,13 @@ const handleUnavailable: Handle = async ({ event, resolve }) => {
 	} catch (e) {
 		// Thrown before any route ran (the session lookup is the first query).
 		if (!isDatabaseUnavailable(e)) throw e;
-		logUnavailable(event, e);
-		event.locals.databaseUnavailable = true;
+		markUnavailable(event, e);
 		return isActionRequest(event) ? unavailableAction(event) : unavailablePage(event);
 	}
 	if (response.status !== 500 || !event.locals.databaseUnavailable) return response;
 	if (isActionRequest(event)) return unavailableAction(event);
 	const headers = new Headers(response.headers);
-	headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+	for (const [name, value] of Object.entries(UNAVAILABLE_HEADERS)) headers.set(name, value);
 	return new Response(response.body, { status: 503, headers });
 };
 
@@ -94,9 +96,8 @@ const handleUnavailable: Handle = async ({ event, resolve }) => {
  */
 function unavailablePage(event: RequestEvent): Response {
 	const locale = event.locals.locale ?? localeOf(event);
-	const message = unavailableMessage(event);
-	const headers = { 'cache-control': 'no-store', 'retry-after': String(RETRY_AFTER_SECONDS) };
-	if (event.request.headers.get('accept')?.includes('application/json')) return json({ message }, { status: 503, headers });
+	const message = translate(locale, 'error.unavailable');
+	if (event.request.headers.get('accept')?.includes('application/json')) return json({ message }, { status: 503, headers: UNAVAILABLE_HEADERS });
 	const t = (key: 'error.title' | 'app.name' | 'error.try_again') => translate(locale, key);
 	const here = escapeHtml(event.url.pathname + event.url.search);
 	// A page of its own (no layout, no scripts, no assets): everything else would need the database or a build hash.
@@ -105,7 +106,7 @@ function unavailablePage(event: RequestEvent): Response {
 		`<title>${t('error.title')} — ${t('app.name')}</title>` +
 		`<style>body{font-family:system-ui,sans-serif;line-height:1.5;color:#1e2b3c;max-width:40rem;margin:4rem auto;padding:0 1.5rem}a{color:#0062ba}</style></head>` +
 		`<body><h1>${t('error.title')}</h1><p>${message}</p><p><a href="${here}">${t('error.try_again')}</a></p></body></html>`;
-	return new Response(html, { status: 503, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
+	return new Response(html, { status: 503, headers: { ...UNAVAILABLE_HEADERS, 'content-type': 'text/html; charset=utf-8' } });
 }
 
 /** A form action posted by the page's own fetch (use:enhance or the answering queue). */
@@ -115,11 +116,8 @@ function isActionRequest(event: RequestEvent): boolean {
 
 /** The ActionResult the page's deserialize() reads as an error, so it keeps its input and retries. */
 function unavailableAction(event: RequestEvent): Response {
-	const message = unavailableMessage(event);
-	return new Response(JSON.stringify({ type: 'error', status: 503, error: { message } }), {
-		status: 503,
-		headers: { 'content-type': 'application/json', 'cache-control': 'no-store', 'retry-after': String(RETRY_AFTER_SECONDS) }
-	});
+	const error = { message: unavailableMessage(event) };
+	return json({ type: 'error', status: 503, error }, { status: 503, headers: UNAVAILABLE_HEADERS });
 }
 
 function escapeHtml(text: string): string {
@@ -130,15 +128,16 @@ function unavailableMessage(event: RequestEvent): string {
 	return translate(event.locals.locale ?? localeOf(event), 'error.unavailable');
 }
 
-function logUnavailable(event: RequestEvent, e: unknown) {
+/** Marks the request as failed for want of the database (answered 503), and says so in the log. */
+function markUnavailable(event: RequestEvent, e: unknown) {
+	event.locals.databaseUnavailable = true;
 	console.warn(`503 ${event.request.method} ${event.url.pathname}: database unavailable (${(e as { code?: string }).code})`);
 }
 
 /** Unexpected errors: logged; an unreachable database is marked so handleUnavailable answers 503. */
 export const handleError: HandleServerError = ({ error: e, event, message }) => {
 	if (isDatabaseUnavailable(e)) {
-		event.locals.databaseUnavailable = true;
-		logUnavailable(event, e);
+		markUnavailable(event, e);
 		return { message: unavailableMessage(event) };
 	}
 	console.error(e);

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { database, signIn, tenants } from './fixture';
+import { database, signIn, storedAnswers as storedAnswersOf, tenants } from './fixture';
 
 /**
  * The sector head's path (issue 6): answering in several sittings, with a colleague,
@@ -29,10 +29,7 @@ async function answerStep(page: Page, level: number, count = Infinity) {
 async function storedAnswers(email: string, assessmentId: string) {
 	const sql = database();
 	try {
-		return await sql<{ itemKey: string; kind: string; level: number | null }[]>`
-			select a.item_key as "itemKey", a.kind, a.level from answer a
-			join response r on r.id = a.response_id join app_user u on u.id = r.respondent_id
-			where u.email = ${email} and r.assessment_id = ${assessmentId} and a.kind is not null order by a.item_key`;
+		return await storedAnswersOf(sql, email, assessmentId);
 	} finally {
 		await sql.end();
 	}

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { FIXTURE_PASSWORD } from '../fixtures/tenants';
-import { signIn, tenants } from './fixture';
+import { holdScripts, signIn, tenants } from './fixture';
 
 test('an administrator invites a respondent, who sets a password from the link and is signed in', async ({ page, browser }) => {
 	const { own } = tenants();
@@ -101,12 +101,7 @@ test('roles are listed in the interface language', async ({ page }) => {
 
 test('what is typed before the page’s scripts arrive is kept when they do', async ({ page }) => {
 	// Hold every script until the e-mail is typed: the server-rendered form works before hydration.
-	let release!: () => void;
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await held;
-		await route.continue();
-	});
+	const release = await holdScripts(page);
 	await page.goto('/sign-in', { waitUntil: 'domcontentloaded' });
 	await page.getByLabel('E-post').fill('typed-early@example.test');
 	release();

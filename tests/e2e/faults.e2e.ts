@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { acknowledgements, FaultStack, until, type Acknowledgement } from './fault-stack';
-import { signIn } from './fixture';
+import { acknowledgements, FaultStack, type Acknowledgement } from './fault-stack';
+import { holdScripts, signIn, storedAnswers } from './fixture';
 
 /**
  * Answers are never lost (issue 10): the app server killed with kill -9 in the middle of
@@ -43,15 +43,11 @@ async function answeringPage(browser: Browser, email: string, path: string) {
 	return { context, page, statuses, acks };
 }
 
-/** The stored answers of one respondent to one assessment: item → [level, revision]. */
-async function stored(email: string, assessmentId: string): Promise<Map<string, { level: number | null; revision: number }>> {
+/** The stored answers of one respondent to one assessment, by item key. */
+async function stored(email: string, assessmentId: string) {
 	const sql = stack.sql();
 	try {
-		const rows = await sql<{ itemKey: string; level: number | null; revision: number }[]>`
-			select a.item_key as "itemKey", a.level, a.revision from answer a
-			join response r on r.id = a.response_id join app_user u on u.id = r.respondent_id
-			where u.email = ${email} and r.assessment_id = ${assessmentId} and a.kind is not null`;
-		return new Map(rows.map((r) => [r.itemKey, { level: r.level, revision: r.revision }]));
+		return new Map((await storedAnswers(sql, email, assessmentId)).map((a) => [a.itemKey, a]));
 	} finally {
 		await sql.end();
 	}
@@ -103,11 +99,11 @@ test('kill -9 of the app in a burst of saves: every acknowledged save is stored,
 		6,
 		async (pass) => {
 			if (pass !== 1) return;
-			await until(async () => acks.length > 0, 10_000, 'a first acknowledged save');
+			await expect.poll(() => acks.length, { message: 'a first acknowledged save', timeout: 10_000 }).toBeGreaterThan(0);
 			killOnNextSave = true;
 		}
 	);
-	await until(async () => killed !== undefined, 10_000, 'a save to cut off');
+	await expect.poll(() => killed !== undefined, { message: 'a save to cut off', timeout: 10_000 }).toBe(true);
 	await killed;
 	await expect(status(page)).toContainText('Ikke lagret');
 
@@ -212,12 +208,7 @@ test('an answer chosen before the page’s scripts arrive (a slow connection) is
 	const { tabs: email } = stack.fixture.respondents;
 	const assessmentId = stack.fixture.own.assessments['1:0']!;
 	const { context, page } = await answeringPage(browser, email, '/assessments');
-	let release!: () => void;
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await held;
-		await route.continue();
-	});
+	const release = await holdScripts(page);
 	await page.goto(`/assessments/${assessmentId}/culture`, { waitUntil: 'domcontentloaded' });
 	await items(page).nth(0).locator('input[value="4"]').check();
 	release();

@@ -30,3 +30,32 @@ export async function signInRequest(request: APIRequestContext, baseURL: string,
 	});
 	expect(response.status(), `sign-in of ${email}`).toBe(303);
 }
+
+export interface StoredAnswer {
+	itemKey: string;
+	kind: string;
+	level: number | null;
+	revision: number;
+}
+
+/** The answers (with a choice) one respondent has stored for one assessment, by item key. */
+export function storedAnswers(sql: Sql, email: string, assessmentId: string): Promise<StoredAnswer[]> {
+	return sql<StoredAnswer[]>`
+		select a.item_key as "itemKey", a.kind, a.level, a.revision from answer a
+		join response r on r.id = a.response_id join app_user u on u.id = r.respondent_id
+		where u.email = ${email} and r.assessment_id = ${assessmentId} and a.kind is not null order by a.item_key`;
+}
+
+/**
+ * Holds every script of the app until the returned function is called: the page is
+ * server-rendered and usable, as on a slow connection before it hydrates.
+ */
+export async function holdScripts(page: Page): Promise<() => void> {
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	return release;
+}

@@ -1,5 +1,5 @@
-import { interpolate, type Locale, type MessageKey, type Params } from '$lib/i18n';
-import { catalogues } from '$lib/i18n/messages';
+import { interpolate, type Locale, type MessageKey, type Params } from '../i18n';
+import { catalogues } from '../i18n/messages';
 
 /**
  * A text in any of the three languages, for what the server writes itself: mails,

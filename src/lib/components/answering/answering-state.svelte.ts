@@ -224,7 +224,7 @@ function randomId(): string {
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-function sameState(a: ItemState, b: ItemState): boolean {
+export function sameState(a: ItemState, b: ItemState): boolean {
 	return a.choice === b.choice && a.reason === b.reason && a.comment === b.comment && a.evidence === b.evidence;
 }
 

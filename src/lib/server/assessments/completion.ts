@@ -1,5 +1,5 @@
 import { formatDate, isLocale, type Locale } from '../../i18n';
-import { translate } from '$lib/server/i18n';
+import { translate } from '../i18n';
 import { audit } from '../audit';
 import type { Db } from '../db/index';
 import { sendMail } from '../mail';

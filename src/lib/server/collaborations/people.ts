@@ -5,7 +5,7 @@ import { issueLink, linkPath } from '../auth/links';
 import { ensureUser } from '../auth/users';
 import type { Db } from '../db/index';
 import { type Locale } from '../../i18n';
-import { translate } from '$lib/server/i18n';
+import { translate } from '../i18n';
 import { sendMail } from '../mail';
 
 export interface Person {

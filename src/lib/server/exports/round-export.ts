@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { type Locale } from '../../i18n';
-import { translate } from '$lib/server/i18n';
+import { translate } from '../i18n';
 import type { Db } from '../db/index';
 import { getVersionById } from '../questionnaires/versions';
 import { levelOf } from '../scoring/score';
