@@ -2,7 +2,7 @@ import { hashPassword } from '../src/lib/server/auth/password';
 import { connect } from '../src/lib/server/db/index';
 import { DEMO_PASSWORD } from '../src/lib/server/demo/load';
 import { HEDMARK } from '../src/lib/server/demo/plan';
-import { refreshAssessmentScores, refreshPeerBenchmarks } from '../src/lib/server/results/scores';
+import { refreshAssessmentScores } from '../src/lib/server/results/scores';
 
 /**
  * The people the bench signs in as, made ready in the bench database on every run:
@@ -67,7 +67,6 @@ export async function preparePeople(url: string, count: number): Promise<BenchPe
 				await tx`update response set status = 'in_progress', submitted_at = null where id = any(${reopened.map((h) => h.responseId!)}::uuid[])`;
 				await tx`update assessment set status = 'in_progress' where id = any(${reopened.map((h) => h.assessmentId)}::uuid[])`;
 				for (const h of reopened) await refreshAssessmentScores(tx, h.assessmentId);
-				await refreshPeerBenchmarks(tx, round.year);
 			}
 
 			// Each head saves the items of the instrument's first dimension, in turn.

@@ -142,7 +142,8 @@ async function changeThroughTheApp(sql: Sql, collaborationId: string) {
 async function snapshot(sql: Sql, collaborationId: string): Promise<Record<string, unknown[]>> {
 	const versions = new Map((await sql<{ id: string; name: string }[]>`
 		select v.id, q.slug || '@' || v.version as name from questionnaire_version v join questionnaire q on q.id = v.questionnaire_id`).map((v) => [v.id, v.name]));
-	const named = (row: Record<string, unknown>) =>
+	// When a round's scores last changed marks when the next snapshot is due; the restore rebuilds the scores, so it is new there.
+	const named = ({ scores_changed_at: _, ...row }: Record<string, unknown>) =>
 		'questionnaire_version_id' in row ? { ...row, questionnaire_version_id: versions.get(row.questionnaire_version_id as string) } : row;
 	const own = sql`collaboration_id = ${collaborationId}`;
 	const members = sql`select municipality_id from membership where ${own}`;
@@ -173,7 +174,7 @@ async function snapshot(sql: Sql, collaborationId: string): Promise<Record<strin
 
 /** How many rows the installation holds per table, and where its audit ids stand. */
 async function fingerprint(sql: Sql) {
-	const tables = ['collaboration', 'municipality', 'municipality_population', 'app_user', 'sector', 'membership', 'role_grant', 'round', 'assessment', 'response', 'answer', 'target', 'audit_event', 'assessment_score', 'peer_benchmark'];
+	const tables = ['collaboration', 'municipality', 'municipality_population', 'app_user', 'sector', 'membership', 'role_grant', 'round', 'assessment', 'response', 'answer', 'target', 'audit_event', 'assessment_score'];
 	const counts: Record<string, number> = {};
 	for (const table of tables) counts[table] = (await first(sql<{ n: number }[]>`select count(*)::int as n from ${sql(table)}`)).n;
 	const { last } = await first(sql<{ last: string | null }[]>`select pg_sequence_last_value(pg_get_serial_sequence('audit_event', 'id')::regclass)::text as last`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { connect, type Sql } from '../../src/lib/server/db/index';
 import { migrate } from '../../src/lib/server/db/migrate';
+import { currentPublication } from '../../src/lib/server/benchmarks/publications';
 import { isEmpty, loadDemo, NotEmptyError } from '../../src/lib/server/demo/load';
 import { publishFromDirectory } from '../../src/lib/server/questionnaires/publish';
 import { createEmptyDatabase, dropDatabase } from './database';
@@ -39,11 +40,14 @@ describe('demo data', () => {
 			const [a, b] = [await digest(first), await digest(second)];
 			expect(a.answers).toBeGreaterThan(10_000);
 			expect(a).toEqual(b);
-			const { rounds, open, scored, peers } = (await first<{ rounds: number; open: number; scored: number; peers: number }[]>`
+			const { rounds, open, scored } = (await first<{ rounds: number; open: number; scored: number }[]>`
 				select (select count(distinct year)::int from round) as rounds,
 					(select count(*)::int from round where closes_on >= '2026-11-23' and opens_on <= '2026-11-23') as open,
-					(select count(*)::int from assessment_score where score is not null) as scored,
-					(select count(*)::int from peer_benchmark) as peers`)[0]!;
+					(select count(*)::int from assessment_score where score is not null) as scored`)[0]!;
+			const [last] = await first<{ year: number; versionId: string }[]>`
+				select year, questionnaire_version_id as "versionId" from round where closes_on < '2026-11-23' order by year desc limit 1`;
+			const publication = await currentPublication(first, last!.year, last!.versionId);
+			const [{ peers }] = await first<{ peers: number }[]>`select count(*)::int as peers from peer_statistic where publication_id = ${publication!.id}`;
 			expect({ rounds, open: open > 0, scored: scored > 0, peers: peers > 0 }).toEqual({ rounds: 3, open: true, scored: true, peers: true });
 			const hamar = await first<{ year: number; score: number }[]>`
 				select r.year, avg(s.score)::float8 as score from assessment_score s join assessment a on a.id = s.assessment_id

@@ -5,7 +5,8 @@ import { migrate } from '../../src/lib/server/db/migrate';
 import { loadDemo } from '../../src/lib/server/demo/load';
 import { roundTables, toCsv, toXlsx } from '../../src/lib/server/exports/round-export';
 import { publishFromDirectory } from '../../src/lib/server/questionnaires/publish';
-import { assessmentScores } from '../../src/lib/server/results/dashboards';
+import { snapshotCells } from '../../src/lib/server/results/dashboards';
+import { currentSnapshot } from '../../src/lib/server/results/snapshots';
 import { createEmptyDatabase, dropDatabase, first } from './database';
 
 /** The round export reads back from XLSX with the dashboards' numbers, and only what the reader may see. */
@@ -31,14 +32,15 @@ describe('round export', () => {
 	});
 
 	it('writes three sheets in the reader’s language whose scores equal the dashboards’', async () => {
-		const tables = await roundTables(sql, { collaborationId, roundId, scoreMunicipalities: null, answerMunicipalities: null, locale: 'nb' });
+		const snapshotId = (await currentSnapshot(sql, roundId))!.id;
+		const tables = await roundTables(sql, { collaborationId, roundId, snapshotId, scoreMunicipalities: null, answerMunicipalities: null, locale: 'nb' });
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.load((await toXlsx(tables, 'nb')) as unknown as ArrayBuffer);
 		expect(workbook.worksheets.map((w) => w.name)).toEqual(['Poeng', 'Svar', 'Spørreskjema']);
 
 		const scores = workbook.getWorksheet('Poeng')!;
 		expect(scores.getRow(1).values).toEqual([undefined, 'Kommunenummer', 'Kommune', 'Sektor', 'Dimensjon', 'Poeng', 'Nivå', 'Andel besvart', 'Respondenter']);
-		const dashboard = await assessmentScores(sql, collaborationId, roundId);
+		const dashboard = await snapshotCells(sql, snapshotId);
 		expect(scores.rowCount - 1).toBe(dashboard.length);
 		const sectors = new Map((await sql<{ id: string; name: string }[]>`select id, name_nb as name from sector where collaboration_id = ${collaborationId}`).map((s) => [s.name, s.id]));
 		const numbers = new Map((await sql<{ id: string; n: string }[]>`select id, national_number as n from municipality`).map((m) => [m.n, m.id]));
@@ -63,7 +65,8 @@ describe('round export', () => {
 	});
 
 	it('gives a reader of one municipality only its rows, and CSV in the spreadsheet’s own dialect', async () => {
-		const tables = await roundTables(sql, { collaborationId, roundId, scoreMunicipalities: [hamar], answerMunicipalities: [], locale: 'sv' });
+		const snapshotId = (await currentSnapshot(sql, roundId))!.id;
+		const tables = await roundTables(sql, { collaborationId, roundId, snapshotId, scoreMunicipalities: [hamar], answerMunicipalities: [], locale: 'sv' });
 		const scores = tables.find((t) => t.sheet === 'scores')!;
 		expect(scores.rows.length).toBeGreaterThan(0);
 		expect(scores.rows.every((r) => r[0] === '3403')).toBe(true);

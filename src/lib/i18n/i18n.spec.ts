@@ -9,6 +9,7 @@ import { en as core } from './messages/core/en';
 import { loadCatalogue } from './messages/load';
 import { en as results } from './messages/results/en';
 import { en as rounds } from './messages/rounds/en';
+import { en as privacy } from './messages/privacy/en';
 
 const { en, nb, sv } = catalogues;
 
@@ -52,7 +53,7 @@ describe('catalogues', () => {
 	});
 
 	it('give every key to one file only, so no feature overrides another', () => {
-		const files = [core, access, collaborationAdmin, rounds, answering, results].map((file) => Object.keys(file));
+		const files = [core, access, collaborationAdmin, rounds, answering, results, privacy].map((file) => Object.keys(file));
 		expect(files.flat().length).toBe(new Set(files.flat()).size);
 		expect(files.flat().length).toBe(Object.keys(en).length);
 	});

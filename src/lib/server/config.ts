@@ -15,7 +15,9 @@ const schema = z.object({
 	// load the demo collaboration into an empty embedded database at start-up (0: never)
 	MODEN_DEMO: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('1').transform((v) => v === '1'),
 	// k of "a peer group is shown only with at least k organisations" (BRIEF §6); never below 3
-	MODEN_MIN_GROUP_SIZE: z.coerce.number().int().min(3, 'must be 3 or more: smaller groups could be recovered').max(1000).default(5)
+	MODEN_MIN_GROUP_SIZE: z.coerce.number().int().min(3, 'must be 3 or more: smaller groups could be recovered').max(1000).default(5),
+	// points (0–100 scale) by which every hidden value must stay undetermined, either way (docs/privacy.md)
+	MODEN_PROTECTION_WIDTH: z.coerce.number().min(1, 'must be at least 1 point').max(50).default(10)
 });
 
 export type Config = z.infer<typeof schema>;

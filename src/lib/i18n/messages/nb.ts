@@ -5,5 +5,6 @@ import { nb as collaborationAdmin } from './collaboration-admin/nb';
 import { nb as rounds } from './rounds/nb';
 import { nb as answering } from './answering/nb';
 import { nb as results } from './results/nb';
+import { nb as privacy } from './privacy/nb';
 
-export const nb: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results };
+export const nb: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy };

@@ -5,5 +5,6 @@ import { sv as collaborationAdmin } from './collaboration-admin/sv';
 import { sv as rounds } from './rounds/sv';
 import { sv as answering } from './answering/sv';
 import { sv as results } from './results/sv';
+import { sv as privacy } from './privacy/sv';
 
-export const sv: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results };
+export const sv: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy };

@@ -42,7 +42,11 @@ export const rowSchemas = {
 		id, collaboration_id: id, year: int, questionnaire_version_id: id, opens_on: day, closes_on: day, closed_at: time.nullable(),
 		created_at: time
 	}),
-	assessment: z.strictObject({ id, collaboration_id: id, round_id: id, municipality_id: id, sector_id: id, status: z.string(), updated_at: time }),
+	assessment: z.strictObject({
+		id, collaboration_id: id, round_id: id, municipality_id: id, sector_id: id, status: z.string(), updated_at: time,
+		// backups made before teams existed hold confidential ones, the default then as now
+		team: z.enum(['confidential', 'open']).default('confidential')
+	}),
 	response: z.strictObject({
 		id, collaboration_id: id, assessment_id: id, respondent_id: id.nullable(), status: z.string(), started_at: time,
 		submitted_at: time.nullable()

@@ -1,6 +1,6 @@
 import type { Sql } from 'postgres';
 import type { Db } from '../db/index';
-import { refreshPeerBenchmarks, refreshYearScores } from '../results/scores';
+import { refreshYearScores } from '../results/scores';
 import { parseBackup, type Backup, type Row, type Table } from './format';
 
 /**
@@ -64,10 +64,7 @@ export async function restoreCollaboration(sql: Sql, document: unknown): Promise
 
 		summary.years = [...new Set(backup.rounds.map((r) => r.year))].sort((a, b) => a - b);
 		await tx`analyze municipality, sector, round, assessment, response, answer`;
-		for (const year of summary.years) {
-			await refreshYearScores(tx, year);
-			await refreshPeerBenchmarks(tx, year);
-		}
+		for (const year of summary.years) await refreshYearScores(tx, year);
 		return summary;
 	});
 }

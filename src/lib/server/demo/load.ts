@@ -2,7 +2,7 @@ import type { Sql } from 'postgres';
 import { hashPassword } from '../auth/password';
 import { createCollaboration } from '../collaborations/collaborations';
 import type { Db } from '../db/index';
-import { refreshPeerBenchmarks, refreshYearScores } from '../results/scores';
+import { refreshYearScores } from '../results/scores';
 import { demoPlan, HEDMARK, type PlannedCollaboration, type Scale } from './plan';
 
 /**
@@ -97,10 +97,7 @@ export async function loadDemo(sql: Sql, options: DemoOptions): Promise<DemoLogi
 		// Fresh statistics after the bulk insert, so the planner hash-joins the year's rows
 		// instead of looping over what it would take for a handful.
 		await sql`analyze assessment, response, answer`;
-		await sql.begin(async (tx) => {
-			await refreshYearScores(tx, year);
-			await refreshPeerBenchmarks(tx, year);
-		});
+		await sql.begin((tx) => refreshYearScores(tx, year));
 		const [{ n } = { n: 0 }] = await sql<{ n: number }[]>`select count(*)::int as n from answer a join response r on r.id = a.response_id join assessment x on x.id = r.assessment_id join round ro on ro.id = x.round_id where ro.year = ${year}`;
 		log(`demo: round ${year}${open ? ' (open)' : ''}: ${n} answers (${Date.now() - t0} ms)`);
 	}

@@ -6,7 +6,7 @@ import { refreshAssessmentScores } from '../results/scores';
  * Submitted responses written straight into past rounds, for demo data, fixtures and
  * benchmarks: the answering path refuses closed rounds, as it must. Everything else is
  * as the app stores it (the database's own checks apply), and the caches are refreshed
- * from the stored answers. Call refreshPeerBenchmarks for the year afterwards.
+ * from the stored answers. Snapshots and peer publications follow when results are read.
  */
 export interface SyntheticAnswer {
 	itemKey: string;

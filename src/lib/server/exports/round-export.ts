@@ -7,7 +7,7 @@ import { levelOf } from '../scoring/score';
 
 /**
  * A round's figures to take to Excel: scores (municipality × sector × dimension, read from
- * the same cache as the dashboards), answers (with comments and evidence links) and the
+ * the same round snapshot as the dashboards), answers (with comments and evidence links) and the
  * questionnaire version, with column headers in the reader's language.
  *
  * What is exported follows what the reader may see: every member for the collaboration's
@@ -21,6 +21,8 @@ export type Sheet = (typeof sheets)[number];
 export interface ExportScope {
 	collaborationId: string;
 	roundId: string;
+	/** the round snapshot whose scores are exported (results/snapshots.ts) */
+	snapshotId: string;
 	/** municipalities whose scores are exported; null: all members */
 	scoreMunicipalities: string[] | null;
 	/** municipalities whose answers are exported; null: all members */
@@ -48,12 +50,12 @@ export async function roundTables(sql: Db, scope: ExportScope): Promise<Table[]>
 
 	const scores = await sql<{ number: string; municipality: string; sector: string; dimension: string; score: number | null; coverage: number; respondents: number }[]>`
 		select m.national_number as number, m.name as municipality, s.${sectorName} as sector, x.dimension,
-			x.score::float8 as score, x.coverage::float8 as coverage, x.respondents
-		from assessment a
-		join assessment_score x on x.assessment_id = a.id
+			x.score::float8 as score, x.coverage::float8 as coverage, a.respondents
+		from round_snapshot_assessment a
+		join round_snapshot_score x on x.snapshot_id = a.snapshot_id and x.assessment_id = a.assessment_id
 		join municipality m on m.id = a.municipality_id
 		join sector s on s.id = a.sector_id
-		where a.round_id = ${scope.roundId} and a.collaboration_id = ${scope.collaborationId} ${only(sql, scope.scoreMunicipalities)}
+		where a.snapshot_id = ${scope.snapshotId} ${only(sql, scope.scoreMunicipalities)}
 		order by m.name, s.position, x.dimension`;
 	const answers = await sql<{ number: string; municipality: string; sector: string; response: number; itemKey: string; kind: string; level: number | null; naReason: string | null; comment: string | null; evidenceUrl: string | null }[]>`
 		select m.national_number as number, m.name as municipality, s.${sectorName} as sector,

@@ -1,18 +1,16 @@
 import type { Locale } from '../../i18n';
-import { sizeClass, sizeClasses, type SizeClass } from '../benchmarks/peers';
-import { peerGroupShown, suppress } from '../benchmarks/suppression';
+import { sizeClass, type SizeClass } from '../benchmarks/peers';
 import type { Db } from '../db/index';
 import { roundState, type RoundState } from '../assessments/rounds';
 import { getVersionById } from '../questionnaires/versions';
 import type { QuestionnaireDefinition } from '../questionnaires/schema';
-import { levelOf, levelReached } from '../scoring/score';
-import { trendSeries, type TrendSeries } from '../scoring/trend';
+import { levelReached } from '../scoring/score';
 
 /**
- * What the dashboards show, read from the score caches (results/scores.ts) of the
- * viewer's own collaboration, grouped in SQL; peer groups come from the platform-wide
- * distributions kept per year. No query here reads answers. Who may see what is
- * decided by the routes (access.ts); which names and small groups are shown, here.
+ * What the dashboards read, in SQL: a round snapshot's cells (results/snapshots.ts) of the
+ * viewer's own collaboration, targets, and the rounds. No query here reads live scores
+ * or another collaboration's rows; peers come from publications (disclosure/peers.ts).
+ * Which of it a viewer sees is decided in views.ts through the disclosure module.
  */
 
 export interface ResultRound {
@@ -20,6 +18,7 @@ export interface ResultRound {
 	year: number;
 	versionId: string;
 	state: RoundState;
+	/** assessments with a submitted response */
 	scored: number;
 }
 
@@ -30,9 +29,15 @@ export async function resultRounds(sql: Db, collaborationId: string): Promise<Re
 		from round r where r.collaboration_id = ${collaborationId} order by r.year`;
 }
 
-/** The asked-for year's round, else the newest round with scores, else the newest. */
+/** The asked-for year's round, else the newest closed round with scores, else the newest with scores, else the newest. */
 export function pickRound(rounds: readonly ResultRound[], year: number | null): ResultRound | null {
-	return rounds.find((r) => r.year === year) ?? rounds.findLast((r) => r.scored > 0) ?? rounds.at(-1) ?? null;
+	return (
+		rounds.find((r) => r.year === year) ??
+		rounds.findLast((r) => r.state === 'closed' && r.scored > 0) ??
+		rounds.findLast((r) => r.scored > 0) ??
+		rounds.at(-1) ??
+		null
+	);
 }
 
 export interface Frame {
@@ -50,52 +55,8 @@ export async function frameOf(sql: Db, round: ResultRound, locale: Locale): Prom
 	};
 }
 
-/** Per member and dimension: the mean of its sectors' scores in the round. */
-export interface MemberScore {
-	municipalityId: string;
-	dimension: string;
-	score: number;
-	sectors: number;
-	min: number;
-	max: number;
-}
-
-export async function memberScores(sql: Db, collaborationId: string, roundId: string): Promise<MemberScore[]> {
-	return sql<MemberScore[]>`
-		select a.municipality_id as "municipalityId", s.dimension, avg(s.score)::float8 as score, count(*)::int as sectors,
-			min(s.score)::float8 as min, max(s.score)::float8 as max
-		from assessment a join assessment_score s on s.assessment_id = a.id
-		where a.collaboration_id = ${collaborationId} and a.round_id = ${roundId} and s.score is not null
-		group by a.municipality_id, s.dimension`;
-}
-
-export interface Quartiles {
-	dimension: string;
-	organisations: number;
-	min: number;
-	q1: number;
-	median: number;
-	q3: number;
-	max: number;
-}
-
-/** The members' distribution per dimension (quartiles like the pure module: linear interpolation). */
-export async function memberDistribution(sql: Db, collaborationId: string, roundId: string): Promise<Quartiles[]> {
-	return sql<Quartiles[]>`
-		select dimension, count(*)::int as organisations, min(score)::float8 as min,
-			percentile_cont(0.25) within group (order by score)::float8 as q1,
-			percentile_cont(0.5) within group (order by score)::float8 as median,
-			percentile_cont(0.75) within group (order by score)::float8 as q3,
-			max(score)::float8 as max
-		from (
-			select a.municipality_id, s.dimension, avg(s.score) as score
-			from assessment a join assessment_score s on s.assessment_id = a.id
-			where a.collaboration_id = ${collaborationId} and a.round_id = ${roundId} and s.score is not null
-			group by a.municipality_id, s.dimension
-		) m group by dimension`;
-}
-
-export interface SectorCell {
+/** One assessment of a snapshot with its score in one dimension (score null: not enough answered). */
+export interface SnapshotCell {
 	assessmentId: string;
 	municipalityId: string;
 	sectorId: string;
@@ -103,68 +64,45 @@ export interface SectorCell {
 	score: number | null;
 	coverage: number;
 	respondents: number;
-	dontKnowRate: number;
+	dontKnow: number;
+	answers: number;
 }
 
-/** Each assessment's dimension scores in the round (optionally of one municipality or one sector). */
-export async function assessmentScores(
-	sql: Db,
-	collaborationId: string,
-	roundId: string,
-	filter: { municipalityId?: string; sectorId?: string } = {}
-): Promise<SectorCell[]> {
-	return sql<SectorCell[]>`
-		select a.id as "assessmentId", a.municipality_id as "municipalityId", a.sector_id as "sectorId", s.dimension,
-			s.score::float8 as score, s.coverage::float8 as coverage, s.respondents,
-			case when s.answers > 0 then s.dont_know::float8 / s.answers else 0 end as "dontKnowRate"
-		from assessment a join assessment_score s on s.assessment_id = a.id
-		where a.collaboration_id = ${collaborationId} and a.round_id = ${roundId}
+/** A snapshot's scored cells (optionally of one municipality or one sector). */
+export async function snapshotCells(sql: Db, snapshotId: string, filter: { municipalityId?: string; sectorId?: string } = {}): Promise<SnapshotCell[]> {
+	return sql<SnapshotCell[]>`
+		select a.assessment_id as "assessmentId", a.municipality_id as "municipalityId", a.sector_id as "sectorId", s.dimension,
+			s.score::float8 as score, s.coverage::float8 as coverage, a.respondents, s.dont_know as "dontKnow", s.answers
+		from round_snapshot_assessment a join round_snapshot_score s on s.snapshot_id = a.snapshot_id and s.assessment_id = a.assessment_id
+		where a.snapshot_id = ${snapshotId}
 			${filter.municipalityId ? sql`and a.municipality_id = ${filter.municipalityId}` : sql``}
 			${filter.sectorId ? sql`and a.sector_id = ${filter.sectorId}` : sql``}`;
 }
 
-export interface PeerFigure {
-	kind: 'size' | 'sector' | 'country' | 'platform';
-	group: string;
-	dimension: string;
-	organisations: number;
-	mean: number | null;
-	median: number | null;
-	/** false: fewer than k organisations, the figures are withheld */
-	shown: boolean;
+export interface MemberCompletion {
+	municipalityId: string;
+	name: string;
+	submitted: number;
+	total: number;
 }
 
-/** The platform's peer distributions of a year that one view needs; small groups withheld. */
-export async function peerFigures(sql: Db, year: number, country: string, k?: number): Promise<PeerFigure[]> {
-	const rows = await sql<(Omit<PeerFigure, 'shown'> & { country: string })[]>`
-		select kind, grp as group, dimension, organisations, mean::float8 as mean, median::float8 as median, country
-		from peer_benchmark where year = ${year} and country in (${country}, '*')`;
-	return rows.map(({ country: _, ...row }) => {
-		const shown = peerGroupShown(row.organisations, k);
-		return { ...row, mean: shown ? row.mean : null, median: shown ? row.median : null, shown };
-	});
+/** Per member of the snapshot: its assessments and how many were submitted then. */
+export async function snapshotCompletion(sql: Db, snapshotId: string, filter: { sectorId?: string } = {}): Promise<MemberCompletion[]> {
+	return sql<MemberCompletion[]>`
+		select a.municipality_id as "municipalityId", m.name,
+			count(*) filter (where a.status = 'submitted')::int as submitted, count(*)::int as total
+		from round_snapshot_assessment a join municipality m on m.id = a.municipality_id
+		where a.snapshot_id = ${snapshotId} ${filter.sectorId ? sql`and a.sector_id = ${filter.sectorId}` : sql``}
+		group by a.municipality_id, m.name`;
 }
 
-/**
- * Size classes × dimensions of the country, with the country's total: a cell under k
- * is withheld, and so is a partner cell where the total would give it away
- * (benchmarks/suppression.ts).
- */
-export function peerTable(figures: readonly PeerFigure[], dimensions: readonly string[], k?: number) {
-	const cells = figures
-		.filter((f) => f.kind === 'size' && dimensions.includes(f.dimension))
-		.map((f) => ({ row: f.group, column: f.dimension, count: f.organisations, mean: f.mean }));
-	const table = suppress({ cells, totals: { rows: false, columns: true, grand: false } }, k);
-	const totals = new Map(figures.filter((f) => f.kind === 'country').map((f) => [f.dimension, f]));
-	return {
-		rows: sizeClasses.filter((size) => cells.some((c) => c.row === size)),
-		cells: table.cells.map((c) => ({ sizeClass: c.row as SizeClass, dimension: c.column, organisations: c.count, mean: c.suppressed ? null : c.mean })),
-		totals: table.columnTotals.map((t) => ({
-			dimension: t.column,
-			organisations: t.count,
-			mean: t.suppressed ? null : (totals.get(t.column)?.mean ?? null)
-		}))
-	};
+/** Per round snapshot, member and dimension: the mean of the member's sector scores. */
+export async function memberScoresOf(sql: Db, snapshotIds: readonly string[]) {
+	return sql<{ snapshotId: string; municipalityId: string; dimension: string; score: number }[]>`
+		select a.snapshot_id as "snapshotId", a.municipality_id as "municipalityId", s.dimension, avg(s.score)::float8 as score
+		from round_snapshot_assessment a join round_snapshot_score s on s.snapshot_id = a.snapshot_id and s.assessment_id = a.assessment_id
+		where a.snapshot_id = any(${[...snapshotIds]}::uuid[]) and s.score is not null
+		group by a.snapshot_id, a.municipality_id, s.dimension`;
 }
 
 export interface Target {
@@ -182,32 +120,6 @@ export async function targets(sql: Db, collaborationId: string, municipalityId: 
 			max(level) filter (where municipality_id = ${municipalityId})::int as own
 		from target where collaboration_id = ${collaborationId} and (municipality_id is null or municipality_id = ${municipalityId})
 		group by dimension`;
-}
-
-/** A municipality's dimensions across the collaboration's rounds, with series breaks (BRIEF §5). */
-export async function municipalityTrend(sql: Db, collaborationId: string, municipalityId: string, rounds: readonly ResultRound[]): Promise<TrendSeries[]> {
-	const rows = await sql<{ roundId: string; dimension: string; score: number }[]>`
-		select a.round_id as "roundId", s.dimension, avg(s.score)::float8 as score
-		from assessment a join assessment_score s on s.assessment_id = a.id
-		where a.collaboration_id = ${collaborationId} and a.municipality_id = ${municipalityId} and s.score is not null
-		group by a.round_id, s.dimension`;
-	const versions = new Map<string, QuestionnaireDefinition>();
-	for (const round of rounds) if (!versions.has(round.versionId)) versions.set(round.versionId, (await getVersionById(sql, round.versionId))!);
-	const scored = rounds.filter((r) => rows.some((row) => row.roundId === r.id));
-	return trendSeries(
-		scored.map((round) => {
-			const definition = versions.get(round.versionId)!;
-			return {
-				year: round.year,
-				version: definition.version,
-				scores: definition.dimensions.map((d) => {
-					const score = rows.find((row) => row.roundId === round.id && row.dimension === d.key)?.score ?? null;
-					return { dimension: d.key, score, level: levelOf(definition.scoring, score), coverage: 1, answeredItems: 0, totalItems: 0, dontKnowRate: 0 };
-				})
-			};
-		}),
-		[...versions.values()]
-	);
 }
 
 /** The municipality's size class in a year (its latest known population), or null. */
@@ -235,4 +147,10 @@ export async function weakestItems(sql: Db, frame: Frame, roundId: string, munic
 		const level = levelReached(frame.definition.scoring, row.mean);
 		return { ...row, text: item.text[locale], dimension: item.dimension, recommendation: item.recommendations[level - 1]![locale] };
 	});
+}
+
+export async function definitionsOf(sql: Db, rounds: readonly ResultRound[]): Promise<Map<string, QuestionnaireDefinition>> {
+	const versions = new Map<string, QuestionnaireDefinition>();
+	for (const round of rounds) if (!versions.has(round.versionId)) versions.set(round.versionId, (await getVersionById(sql, round.versionId))!);
+	return versions;
 }

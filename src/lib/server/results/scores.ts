@@ -1,4 +1,3 @@
-import { sizeClassBounds } from '../benchmarks/peers';
 import type { Db } from '../db/index';
 
 /**
@@ -6,8 +5,8 @@ import type { Db } from '../db/index';
  * grouping) by the rules of BRIEF §5 that the pure module `scoring/score.ts` also
  * implements; an integration test holds the two to the same numbers.
  *
- * Called in the transaction that submits or reopens a response, so a dashboard never
- * reads a score that disagrees with the submitted answers.
+ * Called in the transaction that submits or reopens a response, so a snapshot never
+ * holds a score that disagrees with the submitted answers.
  */
 
 /** Rewrites the assessment's dimension scores from its submitted responses (none: no rows). */
@@ -21,6 +20,7 @@ export async function refreshYearScores(tx: Db, year: number): Promise<void> {
 	const rounds = tx`select id from round where year = ${year}::int`;
 	await tx`delete from assessment_score s using assessment a where a.id = s.assessment_id and a.round_id in (${rounds})`;
 	await insertScores(tx, tx`a.round_id in (${rounds})`);
+	await tx`update round set scores_changed_at = clock_timestamp() where id in (${rounds})`;
 }
 
 /**
@@ -75,65 +75,12 @@ async function insertScores(tx: Db, which: ReturnType<Db>) {
 }
 
 /**
- * Rewrites the platform's peer distributions of one year: municipalities (the mean of
- * their sectors) by size class, by country and in all; assessments by sector key.
- * Serialised per year, so two submissions cannot interleave their rewrites.
+ * After a response was submitted or reopened: the assessment's scores, and the mark on its
+ * round that the next snapshot is due (results/snapshots.ts). Nothing platform-wide is
+ * recomputed here: benchmarks are published from snapshots, so a submit costs the same
+ * however large the platform is.
  */
-export async function refreshPeerBenchmarks(tx: Db, year: number): Promise<void> {
-	await tx`select pg_advisory_xact_lock(hashtext('peer_benchmark'), ${year})`;
-	await tx`delete from peer_benchmark where year = ${year}`;
-	const bounds = sizeClassBounds.map((b) => ({ size: b.sizeClass, below: b.below }));
-	await tx`
-		with scored as (
-			select c.country, a.collaboration_id, a.municipality_id, sec.key as sector, s.dimension, s.score
-			from round r
-			join collaboration c on c.id = r.collaboration_id
-			join assessment a on a.round_id = r.id
-			join assessment_score s on s.assessment_id = a.id
-			join sector sec on sec.id = a.sector_id
-			where r.year = ${year} and s.score is not null
-		),
-		municipalities as (
-			select country, municipality_id, dimension, avg(score) as score
-			from scored group by country, collaboration_id, municipality_id, dimension
-		),
-		sized as (
-			select m.*, (
-				select b.size from jsonb_to_recordset(${tx.json(bounds)}) as b(size text, below numeric)
-				where p.population < b.below order by b.below limit 1
-			) as size
-			from municipalities m
-			left join lateral (
-				select population from municipality_population
-				where municipality_id = m.municipality_id and year <= ${year} order by year desc limit 1
-			) p on true
-		)
-		insert into peer_benchmark (year, kind, country, grp, dimension, organisations, mean, q1, median, q3)
-		select ${year}::int, 'size', country, size, dimension, count(*), avg(score),
-			percentile_cont(0.25) within group (order by score), percentile_cont(0.5) within group (order by score),
-			percentile_cont(0.75) within group (order by score)
-		from sized where size is not null group by country, size, dimension
-		union all
-		select ${year}::int, 'country', country, country, dimension, count(*), avg(score),
-			percentile_cont(0.25) within group (order by score), percentile_cont(0.5) within group (order by score),
-			percentile_cont(0.75) within group (order by score)
-		from sized group by country, dimension
-		union all
-		select ${year}::int, 'platform', '*', '', dimension, count(*), avg(score),
-			percentile_cont(0.25) within group (order by score), percentile_cont(0.5) within group (order by score),
-			percentile_cont(0.75) within group (order by score)
-		from sized group by dimension
-		union all
-		select ${year}::int, 'sector', country, sector, dimension, count(*), avg(score),
-			percentile_cont(0.25) within group (order by score), percentile_cont(0.5) within group (order by score),
-			percentile_cont(0.75) within group (order by score)
-		from scored group by country, sector, dimension`;
-}
-
-/** After a response was submitted or reopened: the assessment's scores, then its year's peers. */
 export async function refreshScores(tx: Db, assessmentId: string): Promise<void> {
 	await refreshAssessmentScores(tx, assessmentId);
-	const [round] = await tx<{ year: number }[]>`
-		select r.year from assessment a join round r on r.id = a.round_id where a.id = ${assessmentId}`;
-	if (round) await refreshPeerBenchmarks(tx, round.year);
+	await tx`update round set scores_changed_at = clock_timestamp() where id = (select round_id from assessment where id = ${assessmentId})`;
 }

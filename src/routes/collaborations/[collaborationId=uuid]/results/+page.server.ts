@@ -25,6 +25,7 @@ export const load: PageServerLoad = async (event) => {
 		frame: context ? pageFrame(context) : null,
 		view: context ? opened(await collaborationView(sql, context, viewer)) : null,
 		namesVisible: viewer.namesVisible,
+		k: viewer.policy.k,
 		sectors,
 		ownMunicipalities: scope.all ? null : scope.municipalities
 	};

@@ -22,6 +22,7 @@ export const GET: RequestHandler = async (event) => {
 	const tables = await roundTables(db(), {
 		collaborationId,
 		roundId: context.round.id,
+		snapshotId: context.snapshot.id,
 		scoreMunicipalities: viewer.namesVisible ? null : scope.municipalities,
 		// answers only where the reader may open the municipality's own results; asking about
 		// a municipality no grant names tells whether the reader may open every one (admins)

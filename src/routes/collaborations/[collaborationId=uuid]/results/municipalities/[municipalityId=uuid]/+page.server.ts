@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { requirePermission } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { municipalityTrend, weakestItems } from '$lib/server/results/dashboards';
-import { municipalityView } from '$lib/server/results/views';
+import { weakestItems } from '$lib/server/results/dashboards';
+import { municipalityTrend, municipalityView } from '$lib/server/results/views';
 import { pageFrame, resultsContext } from '../../context';
 import type { PageServerLoad } from './$types';
 
@@ -21,7 +21,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!municipality) error(404);
 	const [view, trend, recommendations] = await Promise.all([
 		context ? municipalityView(sql, context, viewer, municipalityId) : null,
-		municipalityTrend(sql, collaborationId, municipalityId, rounds),
+		municipalityTrend(sql, municipalityId, rounds),
 		context ? weakestItems(sql, context.frame, context.round.id, municipalityId, event.locals.locale) : []
 	]);
 	return {
@@ -32,6 +32,6 @@ export const load: PageServerLoad = async (event) => {
 		trend,
 		recommendations,
 		printedAt: new Date(),
-		k: viewer.k
+		k: viewer.policy.k
 	};
 };

@@ -1,24 +1,24 @@
 import { error } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
-import { peerFigures } from '$lib/server/results/dashboards';
-import { collaborationView } from '$lib/server/results/views';
+import { collaborationView, peersOf } from '$lib/server/results/views';
 import { pageFrame, resultsContext } from '../../context';
 import type { PageServerLoad } from './$types';
 
 /** One sector across the members, by the same naming rule, with the platform's peers of that sector. */
 export const load: PageServerLoad = async (event) => {
-	const { context, rounds, viewer, collaboration } = await resultsContext(event);
+	const { context, rounds, viewer } = await resultsContext(event);
 	const sql = db();
 	const [sector] = await sql<{ key: string; name: string }[]>`
 		select key, ${sql(`name_${event.locals.locale}`)} as name from sector
 		where id = ${event.params.sectorId} and collaboration_id = ${event.params.collaborationId}`;
 	if (!sector) error(404);
-	const peers = context ? (await peerFigures(sql, context.round.year, collaboration.country, viewer.k)).filter((f) => f.kind === 'sector' && f.group === sector.key) : [];
+	const peers = context ? (await peersOf(sql, context, viewer)).figures.filter((f) => f.kind === 'sector' && f.group === sector.key) : [];
 	return {
 		sector: { id: event.params.sectorId, name: sector.name },
 		years: rounds.map((r) => r.year),
 		frame: context ? pageFrame(context) : null,
 		view: context ? await collaborationView(sql, context, viewer, { sectorId: event.params.sectorId }) : null,
+		k: viewer.policy.k,
 		peers
 	};
 };
