@@ -2,6 +2,7 @@ import type { Fragment, Sql } from 'postgres';
 import { audit } from '../audit';
 import { can, type Grant } from '../auth/access';
 import type { Db } from '../db/index';
+import type { Team } from '../disclosure/respondents';
 import { refreshScores } from '../results/scores';
 import { getVersionById } from '../questionnaires/versions';
 import { roundState, type RoundState } from './rounds';
@@ -84,11 +85,13 @@ export interface AssessmentContext {
 	roundId: string;
 	versionId: string;
 	state: RoundState;
+	/** whether those who answer it together see each other's answers (disclosure/respondents.ts) */
+	team: Team;
 }
 
 const contextColumns = (sql: Db) => sql`
 	a.id, a.collaboration_id as "collaborationId", a.municipality_id as "municipalityId", a.sector_id as "sectorId",
-	a.round_id as "roundId", r.questionnaire_version_id as "versionId", ${roundState(sql)} as state`;
+	a.round_id as "roundId", r.questionnaire_version_id as "versionId", ${roundState(sql)} as state, a.team`;
 
 export async function assessmentContext(sql: Db, assessmentId: string): Promise<AssessmentContext | null> {
 	const [row] = await sql<AssessmentContext[]>`

@@ -2,6 +2,7 @@ import { formatDate, isLocale, type Locale } from '../../i18n';
 import { translate } from '../i18n';
 import { audit } from '../audit';
 import type { Db } from '../db/index';
+import type { Team } from '../disclosure/respondents';
 import { sendMail } from '../mail';
 
 /**
@@ -34,6 +35,8 @@ export interface CompletionRow {
 	sectorId: string;
 	sector: string;
 	status: 'not_started' | 'in_progress' | 'submitted' | 'reopened';
+	/** whether its respondents see each other's answers (disclosure/respondents.ts) */
+	team: Team;
 	items: number;
 	respondents: RespondentProgress[];
 }
@@ -51,7 +54,7 @@ export async function roundCompletion(
 ): Promise<CompletionRow[]> {
 	return sql<CompletionRow[]>`
 		select a.id as "assessmentId", m.id as "municipalityId", m.name as municipality, s.id as "sectorId",
-			s.${sql(`name_${locale}`)} as sector, a.status,
+			s.${sql(`name_${locale}`)} as sector, a.status, a.team,
 			(select count(*)::int from questionnaire_item i where i.questionnaire_version_id = r.questionnaire_version_id) as items,
 			coalesce((
 				select json_agg(p order by p.name, p.email) from (

@@ -1,6 +1,7 @@
 import type { Locale } from '../../i18n';
 import type { Db } from '../db/index';
 import type { QuestionnaireDefinition } from '../questionnaires/schema';
+import type { DisclosedDimension, DisclosedItem } from '../disclosure/respondents';
 import { dimensionScores, itemScores, levelReached, type Answers, type AnswerValue, type DimensionScore, type PooledItem } from '../scoring/score';
 
 /**
@@ -41,15 +42,20 @@ export async function pooledResult(sql: Db, assessmentId: string, definition: Qu
 const WEAKEST = 3;
 
 /**
- * The pooled result in the reader's language: dimension scores with their level, every
- * item, and the instrument's recommendation for the weakest answered items (the advice
- * for the level the pooled mean sits at).
+ * The pooled result in the reader's language, as the disclosure module let the reader see
+ * it (disclosure/respondents.ts): dimension scores with their level, every item, and the
+ * instrument's recommendation for the weakest shown items (the advice for the level the
+ * pooled mean sits at).
  */
-export function resultView(definition: QuestionnaireDefinition, pooled: PooledResult, locale: Locale) {
+export function resultView(
+	definition: QuestionnaireDefinition,
+	pooled: { respondents: number; dimensions: DisclosedDimension[]; items: Record<string, DisclosedItem> },
+	locale: Locale
+) {
 	const band = (level: number | null) => definition.scoring.bands.find((b) => b.level === level)?.label[locale] ?? null;
 	const items = definition.items.map((item) => {
 		const p = pooled.items[item.key]!;
-		return { key: item.key, dimension: item.dimension, text: item.text[locale], mean: p.mean, n: p.n, spread: p.spread, dontKnow: p.dontKnow };
+		return { key: item.key, dimension: item.dimension, text: item.text[locale], mean: p.mean, n: p.n, spread: p.spread, dontKnow: p.dontKnow, withheld: p.withheld };
 	});
 	const weakest = items
 		.filter((i) => i.mean !== null)

@@ -27,6 +27,7 @@ export const load: LayoutServerLoad = async (event) => {
 		answeredKeys: answeredKeys(own?.answers ?? {}),
 		responseStatus: own?.status ?? null,
 		submittedAt: own?.submittedAt ?? null,
-		editable: context.state === 'open' && own?.status !== 'submitted'
+		editable: context.state === 'open' && own?.status !== 'submitted',
+		team: context.team
 	};
 };

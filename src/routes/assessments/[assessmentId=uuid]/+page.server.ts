@@ -1,8 +1,10 @@
 import { redirect } from '@sveltejs/kit';
-import { loadOwnResponse } from '$lib/server/assessments/answering';
+import { assessmentContext, loadOwnResponse } from '$lib/server/assessments/answering';
 import { pooledResult, resultView } from '$lib/server/assessments/result';
 import { resumeAt } from '$lib/server/assessments/steps';
+import { can } from '$lib/server/auth/access';
 import { requireUser } from '$lib/server/auth/guard';
+import { disclosePooled } from '$lib/server/disclosure/respondents';
 import { db } from '$lib/server/db';
 import { getVersionById } from '$lib/server/questionnaires/versions';
 import type { PageServerLoad } from './$types';
@@ -10,7 +12,8 @@ import type { PageServerLoad } from './$types';
 /**
  * Opening an assessment: while the person can answer, go to their first unanswered item
  * (or to the review once all are answered). Once they have submitted, show the pooled
- * result of everyone who has submitted, beside their own answers.
+ * result of everyone who has submitted, as far as the team's confidentiality lets them
+ * see it (disclosure/respondents.ts), beside their own answers.
  */
 export const load: PageServerLoad = async (event) => {
 	const frame = await event.parent();
@@ -23,9 +26,15 @@ export const load: PageServerLoad = async (event) => {
 	const sql = db();
 	const definition = (await getVersionById(sql, frame.summary.versionId))!;
 	const locale = event.locals.locale;
-	const own = await loadOwnResponse(sql, user.id, assessmentId);
+	const [own, context] = await Promise.all([loadOwnResponse(sql, user.id, assessmentId), assessmentContext(sql, assessmentId)]);
+	const reader = {
+		accountable: can(user.grants, 'municipality.results', context!),
+		team: context!.team,
+		own: new Map(Object.values(own?.answers ?? {}).flatMap((a) => (a.kind ? [[a.itemKey, a.kind === 'level' ? { kind: 'level' as const, level: a.level as 1 } : { kind: a.kind }]] : [])))
+	};
+	const pooled = frame.responseStatus === 'submitted' ? disclosePooled(await pooledResult(sql, assessmentId, definition), definition.items, reader) : null;
 	return {
-		result: frame.responseStatus === 'submitted' ? resultView(definition, await pooledResult(sql, assessmentId, definition), locale) : null,
+		result: pooled ? resultView(definition, pooled, locale) : null,
 		own: Object.fromEntries(Object.values(own?.answers ?? {}).map((a) => [a.itemKey, { kind: a.kind, level: a.level }]))
 	};
 };

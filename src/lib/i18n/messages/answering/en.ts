@@ -84,7 +84,7 @@ export const en = {
 	'result.question': 'Question',
 	'result.respondents': 'n',
 	'result.spread': 'Spread',
-	'result.spread_hidden': 'shown from n = 3',
+	'result.spread_hidden': 'not shown for so few answers',
 	'result.dont_know': 'Don’t know',
 	'result.own_answers': 'Your answers',
 	'result.back': 'Back to my assessments'

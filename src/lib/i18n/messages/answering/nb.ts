@@ -82,7 +82,7 @@ export const nb = {
 	'result.question': 'Spørsmål',
 	'result.respondents': 'n',
 	'result.spread': 'Spredning',
-	'result.spread_hidden': 'vises fra n = 3',
+	'result.spread_hidden': 'vises ikke for så få svar',
 	'result.dont_know': 'Vet ikke',
 	'result.own_answers': 'Dine svar',
 	'result.back': 'Tilbake til mine kartlegginger'

@@ -82,7 +82,7 @@ export const sv = {
 	'result.question': 'Fråga',
 	'result.respondents': 'n',
 	'result.spread': 'Spridning',
-	'result.spread_hidden': 'visas från n = 3',
+	'result.spread_hidden': 'visas inte för så få svar',
 	'result.dont_know': 'Vet ej',
 	'result.own_answers': 'Dina svar',
 	'result.back': 'Tillbaka till mina kartläggningar'

@@ -21,6 +21,11 @@ export const en = {
 	'privacy.team.confidential_note': 'Your answers are confidential: those who answer with you see only pooled results, and only once at least 3 have submitted.',
 	'privacy.team.open_note': 'This is an open team: those who answer this assessment with you see each other’s answers.',
 	'privacy.team.change': 'Change team for {sector}',
+	'privacy.team.save': 'Save',
+	'privacy.team.refused.answered': 'Someone has already answered in confidence: the answers cannot be opened to the team now.',
+	'privacy.team.refused.round_closed': 'The round is closed.',
+	'privacy.team.refused.not_found': 'The assessment was not found.',
+	'privacy.team.refused.forbidden': 'Only the municipality’s coordinator or the collaboration’s admins can change this.',
 	'privacy.team.saved': 'The team setting is saved.',
 	'privacy.team.explain': 'Confidential: respondents see only pooled results, from 3 respondents on. Open: respondents see each other’s answers. Coordinators and the leadership team always see the sector’s pooled result.'
 };

@@ -19,6 +19,11 @@ export const nb = {
 	'privacy.team.confidential_note': 'Svarene dine er fortrolige: de som svarer sammen med deg, ser bare samlede resultater, og først når minst 3 har sendt inn.',
 	'privacy.team.open_note': 'Svarene er åpne: de som svarer på denne kartleggingen sammen med deg, ser hverandres svar.',
 	'privacy.team.change': 'Endre for {sector}',
+	'privacy.team.save': 'Lagre',
+	'privacy.team.refused.answered': 'Noen har allerede svart i fortrolighet: svarene kan ikke åpnes for de andre nå.',
+	'privacy.team.refused.round_closed': 'Runden er avsluttet.',
+	'privacy.team.refused.not_found': 'Fant ikke kartleggingen.',
+	'privacy.team.refused.forbidden': 'Bare kommunens koordinator eller samarbeidets administratorer kan endre dette.',
 	'privacy.team.saved': 'Valget er lagret.',
 	'privacy.team.explain': 'Fortrolige: de som svarer, ser bare samlede resultater, og først fra 3 svar. Åpne: de som svarer, ser hverandres svar. Koordinator og ledergruppen ser alltid sektorens samlede resultat.'
 } satisfies Record<keyof typeof en, string>;

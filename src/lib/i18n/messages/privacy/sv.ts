@@ -19,6 +19,11 @@ export const sv = {
 	'privacy.team.confidential_note': 'Dina svar är konfidentiella: de som svarar tillsammans med dig ser bara sammanställda resultat, och först när minst 3 har skickat in.',
 	'privacy.team.open_note': 'Svaren är öppna: de som besvarar den här kartläggningen tillsammans med dig ser varandras svar.',
 	'privacy.team.change': 'Ändra för {sector}',
+	'privacy.team.save': 'Spara',
+	'privacy.team.refused.answered': 'Någon har redan svarat i förtroende: svaren kan inte öppnas för de andra nu.',
+	'privacy.team.refused.round_closed': 'Omgången är avslutad.',
+	'privacy.team.refused.not_found': 'Kartläggningen hittades inte.',
+	'privacy.team.refused.forbidden': 'Bara kommunens samordnare eller samverkans administratörer kan ändra detta.',
 	'privacy.team.saved': 'Valet är sparat.',
 	'privacy.team.explain': 'Konfidentiella: de som svarar ser bara sammanställda resultat, och först från 3 svar. Öppna: de som svarar ser varandras svar. Samordnaren och ledningsgruppen ser alltid verksamhetens sammanställda resultat.'
 } satisfies Record<keyof typeof en, string>;

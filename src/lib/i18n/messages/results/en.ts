@@ -4,6 +4,7 @@
  */
 export const en = {
 	'result.recommendations': 'Recommendations for the weakest questions',
+	'result.sd': 'standard deviation {sd}',
 	'result.items': 'Question by question',
 	'results.report_title': 'digital maturity report {year}',
 	'results.printed': 'Printed {date}',

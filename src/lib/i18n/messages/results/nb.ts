@@ -2,6 +2,7 @@ import type { en } from './en';
 
 export const nb = {
 	'result.recommendations': 'Anbefalinger for de svakeste spørsmålene',
+	'result.sd': 'standardavvik {sd}',
 	'result.items': 'Spørsmål for spørsmål',
 	'results.report_title': 'rapport om digital modenhet {year}',
 	'results.printed': 'Skrevet ut {date}',

@@ -2,6 +2,7 @@ import type { en } from './en';
 
 export const sv = {
 	'result.recommendations': 'Rekommendationer för de svagaste frågorna',
+	'result.sd': 'standardavvikelse {sd}',
 	'result.items': 'Fråga för fråga',
 	'results.report_title': 'rapport om digital mognad {year}',
 	'results.printed': 'Utskriven {date}',

@@ -11,6 +11,8 @@ import { db } from '$lib/server/db';
 import { emailField, fieldError, fieldErrors, formFields, msg, uuidField } from '$lib/server/forms';
 import { roundCompletion, sendReminders } from '$lib/server/assessments/completion';
 import { closeRound, getRound } from '$lib/server/assessments/rounds';
+import { setTeam, TeamError } from '$lib/server/assessments/team';
+import { teams } from '$lib/server/disclosure/respondents';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The round, and the municipalities the person follows in it; 403 for everyone else. */
@@ -121,6 +123,22 @@ export const actions: Actions = {
 			rows
 		);
 		return { action: 'remind' as const, ...result };
+	},
+
+	/** Whether the assessment's respondents see each other's answers. */
+	team: async (event) => {
+		const { user } = await roundInScope(event);
+		const parsed = z.object({ assessmentId: uuidField, team: z.enum(teams, msg('form.invalid')) }).safeParse(formFields(await event.request.formData()));
+		if (!parsed.success) return fail(400, { action: 'team' as const, message: 'form.invalid' as const });
+		try {
+			await setTeam(db(), user, event.params.collaborationId, parsed.data.assessmentId, parsed.data.team);
+		} catch (e) {
+			if (!(e instanceof TeamError)) throw e;
+			if (e.reason === 'forbidden') error(403, translate(event.locals.locale, 'completion.only_admin_or_coordinator'));
+			if (e.reason === 'not_found') error(404);
+			return fail(409, { action: 'team' as const, assessmentId: parsed.data.assessmentId, message: `privacy.team.refused.${e.reason}` as const });
+		}
+		return { action: 'team' as const, assessmentId: parsed.data.assessmentId, done: true };
 	},
 
 	close: async (event) => {

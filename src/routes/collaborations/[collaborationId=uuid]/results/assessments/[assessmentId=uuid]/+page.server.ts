@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { assessmentContext } from '$lib/server/assessments/answering';
 import { pooledResult, resultView } from '$lib/server/assessments/result';
 import { requirePermission } from '$lib/server/auth/guard';
+import { disclosePooled } from '$lib/server/disclosure/respondents';
 import { db } from '$lib/server/db';
 import { getVersionById } from '$lib/server/questionnaires/versions';
 import type { PageServerLoad } from './$types';
@@ -18,5 +19,7 @@ export const load: PageServerLoad = async (event) => {
 		from assessment a join municipality m on m.id = a.municipality_id join sector s on s.id = a.sector_id join round r on r.id = a.round_id
 		where a.id = ${assessmentId}`;
 	const definition = (await getVersionById(sql, context.versionId))!;
-	return { about: about!, result: resultView(definition, await pooledResult(sql, assessmentId, definition), event.locals.locale) };
+	// Those who read the municipality's results are accountable for the sector: its pooled result is its answer.
+	const pooled = disclosePooled(await pooledResult(sql, assessmentId, definition), definition.items, { accountable: true, team: context.team, own: new Map() });
+	return { about: about!, result: resultView(definition, pooled, event.locals.locale) };
 };

@@ -1,0 +1,80 @@
+/**
+ * What people who answer one assessment together learn of each other (BRIEF §6,
+ * docs/privacy.md). In a confidential team (the default) a respondent knows their own
+ * answers, so any pooled number over fewer than three of them gives the others' away:
+ * - an item's pooled mean is shown only from 3 level answers on (or when the one level
+ *   answer is the reader's own); its spread only as a standard deviation, from 4 on,
+ *   since mean and deviation of two unknown answers pin both; never min and max, never
+ *   counts of "don't know" or "not applicable" per item;
+ * - a dimension's score is shown only when every item in it with an answer is shown (it
+ *   is a weighted mean of them: one hidden item could be solved for), and its
+ *   don't-know rate only from 3 respondents on.
+ * In an open team, and for those accountable for the sector (its coordinator and the
+ * leadership team), the pooled result is the sector's answer and is shown whole.
+ */
+import type { Answers, DimensionScore, PooledItem, ScoredItem } from '../scoring/score';
+
+export const teams = ['confidential', 'open'] as const;
+export type Team = (typeof teams)[number];
+
+/** A confidential team's pooled numbers need this many answers (the reader's own among them). */
+export const MIN_POOLED = 3;
+/** …and a standard deviation one more: with the mean it fixes two unknown answers. */
+export const MIN_SPREAD = 4;
+
+export type RespondentWithheld = 'respondents' | 'complementary';
+
+export interface DisclosedItem extends Omit<PooledItem, 'spread' | 'dontKnow' | 'notApplicable'> {
+	spread: { min: number | null; max: number | null; sd: number } | null;
+	dontKnow: number | null;
+	notApplicable: number | null;
+	withheld: RespondentWithheld | null;
+}
+
+export interface DisclosedDimension extends Omit<DimensionScore, 'dontKnowRate'> {
+	dontKnowRate: number | null;
+	withheld: RespondentWithheld | null;
+}
+
+export interface Reader {
+	/** the coordinator or leadership team of the municipality: they read the sector's answer whole */
+	accountable: boolean;
+	team: Team;
+	/** the reader's own submitted answers */
+	own: Answers;
+}
+
+export function disclosePooled(
+	pooled: { respondents: number; dimensions: readonly DimensionScore[]; items: Readonly<Record<string, PooledItem>> },
+	items: readonly ScoredItem[],
+	reader: Reader
+): { respondents: number; dimensions: DisclosedDimension[]; items: Record<string, DisclosedItem> } {
+	const whole = reader.accountable || reader.team === 'open' || pooled.respondents <= 1;
+	const disclosedItems = Object.fromEntries(
+		Object.entries(pooled.items).map(([key, item]): [string, DisclosedItem] => {
+			if (whole) return [key, { ...item, withheld: null }];
+			const ownLevel = reader.own.get(key)?.kind === 'level';
+			const shown = item.n >= MIN_POOLED || (item.n === 1 && ownLevel) || item.n === 0;
+			return [
+				key,
+				{
+					mean: shown ? item.mean : null,
+					n: item.n,
+					spread: shown && item.n >= MIN_SPREAD && item.spread ? { min: null, max: null, sd: item.spread.sd } : null,
+					dontKnow: null,
+					notApplicable: null,
+					withheld: shown ? null : 'respondents'
+				}
+			];
+		})
+	);
+	const dimensions = pooled.dimensions.map((d): DisclosedDimension => {
+		if (whole) return { ...d, withheld: null };
+		const answered = items.filter((i) => i.dimension === d.dimension && (pooled.items[i.key]?.n ?? 0) > 0);
+		const hidden = answered.filter((i) => disclosedItems[i.key]!.withheld);
+		const rate = pooled.respondents >= MIN_POOLED ? d.dontKnowRate : null;
+		if (hidden.length === 0) return { ...d, dontKnowRate: rate, withheld: null };
+		return { ...d, score: null, level: null, dontKnowRate: rate, withheld: hidden.length === answered.length ? 'respondents' : 'complementary' };
+	});
+	return { respondents: pooled.respondents, dimensions, items: disclosedItems };
+}
