@@ -14,27 +14,30 @@ export interface PooledResult {
 	respondents: number;
 	dimensions: DimensionScore[];
 	items: Record<string, PooledItem>;
+	/** each submitted response's answers (respondent null once their personal data was deleted), for the disclosure rules */
+	responses: { respondentId: string | null; answers: Answers }[];
 }
 
 export async function pooledResult(sql: Db, assessmentId: string, definition: QuestionnaireDefinition): Promise<PooledResult> {
-	const rows = await sql<{ responseId: string; itemKey: string; kind: AnswerValue['kind']; level: number | null }[]>`
-		select r.id as "responseId", a.item_key as "itemKey", a.kind, a.level
+	const rows = await sql<{ responseId: string; respondentId: string | null; itemKey: string; kind: AnswerValue['kind']; level: number | null }[]>`
+		select r.id as "responseId", r.respondent_id as "respondentId", a.item_key as "itemKey", a.kind, a.level
 		from response r join answer a on a.response_id = r.id
 		where r.assessment_id = ${assessmentId} and r.status = 'submitted' and a.kind is not null`;
-	const byResponse = new Map<string, Map<string, AnswerValue>>();
+	const byResponse = new Map<string, { respondentId: string | null; answers: Map<string, AnswerValue> }>();
 	for (const row of rows) {
-		const answers = byResponse.get(row.responseId) ?? new Map<string, AnswerValue>();
-		answers.set(row.itemKey, row.kind === 'level' ? { kind: 'level', level: row.level as 1 | 2 | 3 | 4 | 5 } : { kind: row.kind });
-		byResponse.set(row.responseId, answers);
+		const response = byResponse.get(row.responseId) ?? { respondentId: row.respondentId, answers: new Map<string, AnswerValue>() };
+		response.answers.set(row.itemKey, row.kind === 'level' ? { kind: 'level', level: row.level as 1 | 2 | 3 | 4 | 5 } : { kind: row.kind });
+		byResponse.set(row.responseId, response);
 	}
 	const [{ n: submitted } = { n: 0 }] = await sql<{ n: number }[]>`
 		select count(*)::int as n from response where assessment_id = ${assessmentId} and status = 'submitted'`;
-	const respondents: Answers[] = [...byResponse.values()];
+	const respondents: Answers[] = [...byResponse.values()].map((r) => r.answers);
 	const items = definition.items.map((i) => ({ key: i.key, dimension: i.dimension, weight: i.weight }));
 	return {
 		respondents: submitted,
 		dimensions: dimensionScores(definition.scoring, items, respondents),
-		items: Object.fromEntries(itemScores(definition.scoring, items, respondents))
+		items: Object.fromEntries(itemScores(definition.scoring, items, respondents)),
+		responses: [...byResponse.values()]
 	};
 }
 

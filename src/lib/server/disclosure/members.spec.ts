@@ -3,17 +3,22 @@ import { othersHidden } from './members';
 import { policyOf } from './policy';
 
 const policy = policyOf({ k: 5 });
-const members = ['a', 'b', 'c', 'd', 'e', 'f'];
+const at = (ids: string[], spread = 10) => ids.map((municipalityId, i) => ({ municipalityId, score: 20 + spread * i }));
+const members = at(['a', 'b', 'c', 'd', 'e', 'f']);
 
 describe('othersHidden', () => {
 	it('shows every member to those who see names, however few', () => {
-		expect(othersHidden({ namesVisible: true, ownMunicipalities: [] }, ['a', 'b'], policy)).toBeNull();
+		expect(othersHidden({ namesVisible: true, ownMunicipalities: [] }, at(['a', 'b']), policy)).toBeNull();
 	});
 
 	it('shows an anonymous distribution only with k members besides the viewer’s own', () => {
 		expect(othersHidden({ namesVisible: false, ownMunicipalities: ['a'] }, members, policy)).toBeNull();
 		expect(othersHidden({ namesVisible: false, ownMunicipalities: ['a', 'b'] }, members, policy)).toBe('insider');
-		expect(othersHidden({ namesVisible: false, ownMunicipalities: [] }, ['a', 'b', 'c', 'd'], policy)).toBe('too_few');
-		expect(othersHidden({ namesVisible: false, ownMunicipalities: ['z'] }, [...members, 'a', 'a'], policy)).toBeNull();
+		expect(othersHidden({ namesVisible: false, ownMunicipalities: [] }, at(['a', 'b', 'c', 'd']), policy)).toBe('too_few');
+	});
+
+	it('hides an anonymous list whose scores lie so close together that it tells each member’s score', () => {
+		expect(othersHidden({ namesVisible: false, ownMunicipalities: ['a'] }, at(['a', 'b', 'c', 'd', 'e', 'f'], 2), policy)).toBe('dominance');
+		expect(othersHidden({ namesVisible: false, ownMunicipalities: ['a'] }, at(['a', 'b', 'c', 'd', 'e', 'f'], 3), policy)).toBeNull();
 	});
 });

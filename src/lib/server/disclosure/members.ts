@@ -3,7 +3,9 @@
  * and everyone where the collaboration switched naming on, see every member by name.
  * Otherwise a member sees itself against an anonymous distribution, and an anonymous
  * list of members with their scores is that distribution: shown only with at least k
- * members, and at least k besides the viewer's own municipalities (the insider rule).
+ * members, at least k besides the viewer's own municipalities (the insider rule), and
+ * with the others' scores spread over at least the protection width: if they all lay
+ * closer together, the anonymous list would tell each one's score, whoever it is.
  */
 import type { HiddenReason, Policy } from './policy';
 
@@ -12,11 +14,12 @@ export interface MemberViewer {
 	ownMunicipalities: readonly string[];
 }
 
-/** Why the other members' figures are hidden from the viewer, or null when they are shown. */
-export function othersHidden(viewer: MemberViewer, members: readonly string[], policy: Policy): HiddenReason | null {
+/** Why the other members' figures (one dimension's scores by member) are hidden from the viewer, or null when they are shown. */
+export function othersHidden(viewer: MemberViewer, scores: readonly { municipalityId: string; score: number }[], policy: Policy): HiddenReason | null {
 	if (viewer.namesVisible) return null;
-	const distinct = new Set(members);
-	if (distinct.size < policy.k) return 'too_few';
-	const others = [...distinct].filter((m) => !viewer.ownMunicipalities.includes(m));
-	return others.length < policy.k ? 'insider' : null;
+	if (new Set(scores.map((s) => s.municipalityId)).size < policy.k) return 'too_few';
+	const others = scores.filter((s) => !viewer.ownMunicipalities.includes(s.municipalityId));
+	if (new Set(others.map((s) => s.municipalityId)).size < policy.k) return 'insider';
+	const values = others.map((s) => s.score);
+	return Math.max(...values) - Math.min(...values) < policy.width ? 'dominance' : null;
 }

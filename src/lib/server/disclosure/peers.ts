@@ -81,22 +81,40 @@ async function makeDecision(tx: Db, publication: Publication, viewer: string, po
 	const shownBefore = await tx<{ publicationId: string; hidden: Record<string, HiddenReason> }[]>`
 		select publication_id as "publicationId", hidden from peer_disclosure where viewer = ${viewer} and publication_id = any(${earlier}::uuid[])`;
 	const units = await publicationUnits(tx, [publication.id, ...shownBefore.map((s) => s.publicationId)]);
-	const knownMunicipalities = new Set(
+	const known = new Set(
 		(await tx<{ id: string }[]>`select distinct municipality_id as id from membership where collaboration_id = any(${collaborationIds}::uuid[])`).map((r) => r.id)
 	);
-	const known = new Set([...units.values()].flat().filter((u) => knownMunicipalities.has(u.municipalityId)).map(organisationOf));
-	const statistics = (list: readonly PeerUnit[], dimension: string) => peerGroups(list.filter((u) => u.dimension === dimension)).map(asStatistic);
+	return decidePublication({
+		units: units.get(publication.id)!,
+		shownBefore: shownBefore.map((s) => ({ units: units.get(s.publicationId)!, hidden: new Set(Object.keys(s.hidden)) })),
+		knownMunicipalities: known,
+		policy
+	});
+}
 
+/**
+ * The decision for one publication and one viewer, from its units, what was shown to the
+ * viewer before (each earlier publication's units and its hidden keys), and the
+ * municipalities the viewer knows. Dimensions are independent: each is decided alone.
+ */
+export async function decidePublication(input: {
+	units: readonly PeerUnit[];
+	shownBefore: readonly { units: readonly PeerUnit[]; hidden: ReadonlySet<string> }[];
+	knownMunicipalities: ReadonlySet<string>;
+	policy: Policy;
+}): Promise<{ hidden: Map<string, HiddenReason>; unprotectable: string[] }> {
+	const all = [input.units, ...input.shownBefore.map((s) => s.units)].flat();
+	const known = new Set(all.filter((u) => input.knownMunicipalities.has(u.municipalityId)).map(organisationOf));
+	const statistics = (list: readonly PeerUnit[], dimension: string) => peerGroups(list.filter((u) => u.dimension === dimension)).map(asStatistic);
 	const hidden = new Map<string, HiddenReason>();
 	const unprotectable: string[] = [];
-	const dimensions = [...new Set([...units.values()].flat().map((u) => u.dimension))].sort();
-	for (const dimension of dimensions) {
-		const before = shownBefore.flatMap((s) => statistics(units.get(s.publicationId)!, dimension).map((stat) => ({ stat, hidden: stat.key in s.hidden })));
+	for (const dimension of [...new Set(all.map((u) => u.dimension))].sort()) {
+		const before = input.shownBefore.flatMap((s) => statistics(s.units, dimension).map((stat) => ({ stat, hidden: s.hidden.has(stat.key) })));
 		const made = await decide({
-			candidates: statistics(units.get(publication.id)!, dimension),
+			candidates: statistics(input.units, dimension),
 			shown: { visible: before.filter((b) => !b.hidden).map((b) => b.stat), hidden: before.filter((b) => b.hidden).map((b) => b.stat) },
 			known,
-			policy
+			policy: input.policy
 		});
 		for (const [key, reason] of made.hidden) hidden.set(key, reason);
 		unprotectable.push(...made.unprotectable);

@@ -12,20 +12,23 @@ const items: ScoredItem[] = [
 const level = (l: number): AnswerValue => ({ kind: 'level', level: l as 1 });
 const answers = (entries: Record<string, AnswerValue>): Answers => new Map(Object.entries(entries));
 
+/** The respondents' answers pooled; respondent i is `r<i>`, and the reader is r0 unless said otherwise. */
 function pooled(respondents: Answers[]) {
 	return {
 		respondents: respondents.length,
 		dimensions: dimensionScores(rules, items, respondents),
-		items: Object.fromEntries(itemScores(rules, items, respondents))
+		items: Object.fromEntries(itemScores(rules, items, respondents)),
+		responses: respondents.map((answers, i) => ({ respondentId: `r${i}`, answers }))
 	};
 }
-const confidential = (own: Answers): Reader => ({ accountable: false, team: 'confidential', own });
+const definition = { items, scoring: rules };
+const confidential = (userId: string | null = 'r0'): Reader => ({ accountable: false, team: 'confidential', userId });
 
 describe('disclosePooled', () => {
 	it('shows a confidential team of two nothing pooled: the mean and my answer would give the other’s', () => {
 		const mine = answers({ a1: level(2), a2: level(3), b1: level(4) });
 		const theirs = answers({ a1: level(5), a2: level(1), b1: level(2) });
-		const result = disclosePooled(pooled([mine, theirs]), items, confidential(mine));
+		const result = disclosePooled(pooled([mine, theirs]), definition, confidential());
 		expect(Object.values(result.items).map((i) => i.mean)).toEqual([null, null, null]);
 		expect(result.dimensions.map((d) => [d.score, d.withheld])).toEqual([
 			[null, 'respondents'],
@@ -36,14 +39,14 @@ describe('disclosePooled', () => {
 
 	it('shows a confidential team of three the means, never min and max or per-item counts; the deviation only from four', () => {
 		const three = [answers({ a1: level(2), a2: level(3), b1: level(4) }), answers({ a1: level(5), a2: level(1), b1: level(2) }), answers({ a1: level(3), a2: level(3), b1: level(3) })];
-		const result = disclosePooled(pooled(three), items, confidential(three[0]!));
+		const result = disclosePooled(pooled(three), definition, confidential());
 		expect(result.items.a1!.mean).toBeCloseTo((25 + 100 + 50) / 3, 9);
 		expect(result.items.a1!.spread).toBeNull();
 		expect(result.items.a1!.dontKnow).toBeNull();
 		expect(result.dimensions.every((d) => d.score !== null && d.withheld === null)).toBe(true);
 
 		const four = [...three, answers({ a1: level(1), a2: level(2), b1: level(5) })];
-		const spread = disclosePooled(pooled(four), items, confidential(four[0]!)).items.a1!.spread!;
+		const spread = disclosePooled(pooled(four), definition, confidential()).items.a1!.spread!;
 		expect(spread.min).toBeNull();
 		expect(spread.max).toBeNull();
 		expect(spread.sd).toBeGreaterThan(0);
@@ -52,7 +55,7 @@ describe('disclosePooled', () => {
 	it('hides a dimension whose score would let one hidden item be solved for', () => {
 		// a2 has two level answers among three respondents: hidden; a1 shown; dimension a would give a2.
 		const three = [answers({ a1: level(2), a2: level(3), b1: level(4) }), answers({ a1: level(5), a2: level(1), b1: level(2) }), answers({ a1: level(3), a2: { kind: 'dont_know' }, b1: level(3) })];
-		const result = disclosePooled(pooled(three), items, confidential(three[0]!));
+		const result = disclosePooled(pooled(three), definition, confidential());
 		expect(result.items.a2!.withheld).toBe('respondents');
 		expect(result.items.a1!.mean).not.toBeNull();
 		expect(result.dimensions.find((d) => d.dimension === 'a')).toMatchObject({ score: null, withheld: 'complementary' });
@@ -61,12 +64,19 @@ describe('disclosePooled', () => {
 
 	it('shows an open team, those accountable for the sector, and a lone respondent everything', () => {
 		const two = [answers({ a1: level(2), a2: level(3), b1: level(4) }), answers({ a1: level(5), a2: level(1), b1: level(2) })];
-		for (const reader of [{ ...confidential(two[0]!), team: 'open' as const }, { ...confidential(new Map()), accountable: true }]) {
-			const result = disclosePooled(pooled(two), items, reader);
+		for (const reader of [{ ...confidential(), team: 'open' as const }, { ...confidential(null), accountable: true }]) {
+			const result = disclosePooled(pooled(two), definition, reader);
 			expect(Object.values(result.items).every((i) => i.mean !== null && i.withheld === null)).toBe(true);
 		}
-		const alone = disclosePooled(pooled([two[0]!]), items, confidential(two[0]!));
+		const alone = disclosePooled(pooled([two[0]!]), definition, confidential());
 		expect(alone.dimensions.every((d) => d.score !== null)).toBe(true);
+	});
+
+	it('hides a mean that would pin the others: all of them at the bottom of the scale', () => {
+		const three = [answers({ a1: level(4), a2: level(3), b1: level(4) }), answers({ a1: level(1), a2: level(1), b1: level(2) }), answers({ a1: level(1), a2: level(5), b1: level(3) })];
+		const result = disclosePooled(pooled(three), definition, confidential());
+		expect(result.items.a1!.withheld).toBe('respondents');
+		expect(result.items.a2!.mean).not.toBeNull();
 	});
 
 	it('never shows a confidential respondent a pooled number over fewer than three answers besides their own alone', () => {
@@ -77,7 +87,7 @@ describe('disclosePooled', () => {
 		});
 		fc.assert(
 			fc.property(fc.array(respondentArb, { minLength: 2, maxLength: 6 }), (team) => {
-				const result = disclosePooled(pooled(team), items, confidential(team[0]!));
+				const result = disclosePooled(pooled(team), definition, confidential());
 				for (const item of items) {
 					const shown = result.items[item.key]!;
 					const ownLevel = team[0]!.get(item.key)?.kind === 'level';

@@ -3,7 +3,9 @@
  * docs/privacy.md). In a confidential team (the default) a respondent knows their own
  * answers, so any pooled number over fewer than three of them gives the others' away:
  * - an item's pooled mean is shown only from 3 level answers on (or when the one level
- *   answer is the reader's own); its spread only as a standard deviation, from 4 on,
+ *   answer is the reader's own), and not when it would leave one of the others a single
+ *   possible answer (all at the bottom or all at the top); its spread only as a standard
+ *   deviation, from 4 on,
  *   since mean and deviation of two unknown answers pin both; never min and max, never
  *   counts of "don't know" or "not applicable" per item;
  * - a dimension's score is shown only when every item in it with an answer is shown (it
@@ -12,7 +14,7 @@
  * In an open team, and for those accountable for the sector (its coordinator and the
  * leadership team), the pooled result is the sector's answer and is shown whole.
  */
-import type { Answers, DimensionScore, PooledItem, ScoredItem } from '../scoring/score';
+import { itemValue, type Answers, type DimensionScore, type PooledItem, type ScoredItem, type ScoringRules } from '../scoring/score';
 
 export const teams = ['confidential', 'open'] as const;
 export type Team = (typeof teams)[number];
@@ -40,21 +42,38 @@ export interface Reader {
 	/** the coordinator or leadership team of the municipality: they read the sector's answer whole */
 	accountable: boolean;
 	team: Team;
-	/** the reader's own submitted answers */
-	own: Answers;
+	/** the reader, whose own answers are among the responses */
+	userId: string | null;
+}
+
+export interface Pooled {
+	respondents: number;
+	dimensions: readonly DimensionScore[];
+	items: Readonly<Record<string, PooledItem>>;
+	responses: readonly { respondentId: string | null; answers: Answers }[];
 }
 
 export function disclosePooled(
-	pooled: { respondents: number; dimensions: readonly DimensionScore[]; items: Readonly<Record<string, PooledItem>> },
-	items: readonly ScoredItem[],
+	pooled: Pooled,
+	definition: { items: readonly ScoredItem[]; scoring: Pick<ScoringRules, 'values'> },
 	reader: Reader
 ): { respondents: number; dimensions: DisclosedDimension[]; items: Record<string, DisclosedItem> } {
+	const items = definition.items;
+	const own = pooled.responses.find((r) => reader.userId !== null && r.respondentId === reader.userId)?.answers ?? new Map();
+	const others = pooled.responses.filter((r) => reader.userId === null || r.respondentId !== reader.userId);
+	const othersValues = (key: string) =>
+		others.flatMap((r) => {
+			const answer = r.answers.get(key);
+			const value = answer ? itemValue(definition.scoring, answer) : null;
+			return value === null ? [] : [{ organisation: String(r.respondentId), value }];
+		});
 	const whole = reader.accountable || reader.team === 'open' || pooled.respondents <= 1;
 	const disclosedItems = Object.fromEntries(
 		Object.entries(pooled.items).map(([key, item]): [string, DisclosedItem] => {
 			if (whole) return [key, { ...item, withheld: null }];
-			const ownLevel = reader.own.get(key)?.kind === 'level';
-			const shown = item.n >= MIN_POOLED || (item.n === 1 && ownLevel) || item.n === 0;
+			const ownLevel = own.get(key)?.kind === 'level';
+			const values = othersValues(key);
+			const shown = item.n === 0 || (item.n === 1 && ownLevel) || (item.n >= MIN_POOLED && !pinsAnAnswer(values, definition.scoring.values));
 			return [
 				key,
 				{
@@ -77,4 +96,18 @@ export function disclosePooled(
 		return { ...d, score: null, level: null, dontKnowRate: rate, withheld: hidden.length === answered.length ? 'respondents' : 'complementary' };
 	});
 	return { respondents: pooled.respondents, dimensions, items: disclosedItems };
+}
+
+/**
+ * Does the sum of these answers' values leave one of them a single possible answer? Each
+ * lies in [sum − top·(m − 1), sum] within the scale; the answer values inside that range
+ * are what it could have been.
+ */
+export function pinsAnAnswer(values: readonly { value: number }[], answerValues: readonly number[]): boolean {
+	if (values.length === 0) return false;
+	const [bottom, top] = [Math.min(...answerValues), Math.max(...answerValues)];
+	const sum = values.reduce((s, v) => s + v.value, 0);
+	const low = Math.max(bottom, sum - top * (values.length - 1));
+	const high = Math.min(top, sum - bottom * (values.length - 1));
+	return answerValues.filter((v) => v >= low - 1e-9 && v <= high + 1e-9).length <= 1;
 }

@@ -59,7 +59,7 @@ export async function municipalityView(sql: Sql, c: Context, viewer: Viewer, mun
 	]);
 	const dimensions = c.frame.dimensions.map((d) => {
 		const inDimension = members.filter((m) => m.dimension === d.key);
-		const hidden = othersHidden(viewer, inDimension.map((m) => m.municipalityId), viewer.policy);
+		const hidden = othersHidden(viewer, inDimension, viewer.policy);
 		const collaboration = hidden ? null : meanWithDistribution(inDimension.map((m) => m.score));
 		const own = cells.filter((x) => x.dimension === d.key && x.score !== null).map((x) => x.score!);
 		const score = own.length ? own.reduce((a, b) => a + b, 0) / own.length : null;
@@ -116,7 +116,7 @@ export async function collaborationView(sql: Sql, c: Context, viewer: Viewer, fi
 	]);
 	const scores = cells.flatMap((x) => (x.score === null ? [] : [{ municipalityId: x.municipalityId, dimension: x.dimension, score: x.score }]));
 	const hiddenIn = new Map<string, HiddenReason | null>(
-		c.frame.dimensions.map((d) => [d.key, othersHidden(viewer, scores.filter((s) => s.dimension === d.key).map((s) => s.municipalityId), viewer.policy)])
+		c.frame.dimensions.map((d) => [d.key, othersHidden(viewer, scores.filter((s) => s.dimension === d.key), viewer.policy)])
 	);
 	const othersShown = [...hiddenIn.values()].some((h) => h === null);
 	const rows = completion

@@ -27,12 +27,8 @@ export const load: PageServerLoad = async (event) => {
 	const definition = (await getVersionById(sql, frame.summary.versionId))!;
 	const locale = event.locals.locale;
 	const [own, context] = await Promise.all([loadOwnResponse(sql, user.id, assessmentId), assessmentContext(sql, assessmentId)]);
-	const reader = {
-		accountable: can(user.grants, 'municipality.results', context!),
-		team: context!.team,
-		own: new Map(Object.values(own?.answers ?? {}).flatMap((a) => (a.kind ? [[a.itemKey, a.kind === 'level' ? { kind: 'level' as const, level: a.level as 1 } : { kind: a.kind }]] : [])))
-	};
-	const pooled = frame.responseStatus === 'submitted' ? disclosePooled(await pooledResult(sql, assessmentId, definition), definition.items, reader) : null;
+	const reader = { accountable: can(user.grants, 'municipality.results', context!), team: context!.team, userId: user.id };
+	const pooled = frame.responseStatus === 'submitted' ? disclosePooled(await pooledResult(sql, assessmentId, definition), definition, reader) : null;
 	return {
 		result: pooled ? resultView(definition, pooled, locale) : null,
 		own: Object.fromEntries(Object.values(own?.answers ?? {}).map((a) => [a.itemKey, { kind: a.kind, level: a.level }]))

@@ -20,6 +20,6 @@ export const load: PageServerLoad = async (event) => {
 		where a.id = ${assessmentId}`;
 	const definition = (await getVersionById(sql, context.versionId))!;
 	// Those who read the municipality's results are accountable for the sector: its pooled result is its answer.
-	const pooled = disclosePooled(await pooledResult(sql, assessmentId, definition), definition.items, { accountable: true, team: context.team, own: new Map() });
+	const pooled = disclosePooled(await pooledResult(sql, assessmentId, definition), definition, { accountable: true, team: context.team, userId: null });
 	return { about: about!, result: resultView(definition, pooled, event.locals.locale) };
 };
