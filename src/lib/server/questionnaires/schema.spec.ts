@@ -76,6 +76,26 @@ describe('questionnaire schema', () => {
 		]);
 	});
 
+	it('wants band boundaries with at most one decimal, as scores are shown', () => {
+		const def = definition();
+		def.scoring.bands[2]!.from = 33.3;
+		def.scoring.bands[3]!.from = 66.67;
+		expect(problemsOf(def)).toEqual(['scoring.bands.3.from: must have at most one decimal, like the scores shown']);
+	});
+
+	it('reads a declared rescoring: all or item keys, with a reason in every language', () => {
+		const reason = { nb: 'Ny vekt', sv: 'Ny vikt', en: 'New weight' };
+		const crosswalk = (rescored: unknown) => definition({ version: 2, crosswalk: { previous: 1, items: {}, rescored } as never });
+		expect(problemsOf(crosswalk([{ items: 'all', reason }, { items: ['culture.openness'], reason }]))).toEqual([]);
+		expect(problemsOf(crosswalk([{ items: 'some', reason: { en: 'x' } }, { items: [], reason }]))).toEqual([
+			'crosswalk.rescored.0.items: must be all or a list of item keys',
+			'crosswalk.rescored.0.reason.nb: must be text',
+			'crosswalk.rescored.0.reason.sv: must be text',
+			'crosswalk.rescored.1.items: must name at least one item'
+		]);
+		expect(problemsOf(crosswalk([]))).toEqual(['crosswalk.rescored: must not be empty']);
+	});
+
 	it('wants a crosswalk from version 2 on, and none in version 1', () => {
 		expect(problemsOf(definition({ version: 2 }))).toEqual(['version: version 2 needs a crosswalk to the previous version']);
 		expect(problemsOf(definition({ crosswalk: { previous: 1, items: {} } }))).toEqual([

@@ -58,14 +58,31 @@ const band = z.strictObject({
 	label: localisedText
 });
 
+/** What a file that leaves out `scoring.values` or `scoring.coverage` gets. */
+export const DEFAULT_VALUES: readonly number[] = [0, 25, 50, 75, 100];
+export const DEFAULT_COVERAGE = 0.6;
+
 const scoring = z.strictObject({
 	values: z
 		.array(z.number({ error: 'must be a number' }).min(0, 'must be 0 … 100').max(100, 'must be 0 … 100'))
 		.length(5, 'needs exactly five values, one per level')
-		.default([0, 25, 50, 75, 100]),
-	coverage: z.number({ error: 'must be a number' }).gt(0, 'must be above 0').max(1, 'must be at most 1').default(0.6),
+		.default([...DEFAULT_VALUES]),
+	coverage: z.number({ error: 'must be a number' }).gt(0, 'must be above 0').max(1, 'must be at most 1').default(DEFAULT_COVERAGE),
 	bands: z.array(band).min(2, 'needs at least two bands')
 });
+
+/**
+ * Items the crosswalk compares (identical, reworded) whose scoring rules changed on
+ * purpose: their series break. `all` names every compared item, for a change of the
+ * version's values, bands or coverage.
+ */
+const rescoring = z.strictObject({
+	items: z.union([z.literal('all'), z.array(itemKey, { error: 'must be all or a list of item keys' }).min(1, 'must name at least one item')], {
+		error: 'must be all or a list of item keys'
+	}),
+	reason: localisedText
+});
+export type Rescoring = z.infer<typeof rescoring>;
 
 export const questionnaireDefinition = z
 	.strictObject({
@@ -81,7 +98,9 @@ export const questionnaireDefinition = z
 		crosswalk: z
 			.strictObject({
 				previous: z.int({ error: 'must be a whole number' }).min(1),
-				items: z.record(itemKey, crosswalkStatus)
+				items: z.record(itemKey, crosswalkStatus),
+				// No default: a file without it must keep the content hash it was published with.
+				rescored: z.array(rescoring, { error: 'must be a list of rescorings' }).min(1, 'must not be empty').optional()
 			})
 			.optional()
 	})
@@ -91,6 +110,7 @@ export const questionnaireDefinition = z
 	});
 
 export type QuestionnaireDefinition = z.infer<typeof questionnaireDefinition>;
+export type Crosswalk = NonNullable<QuestionnaireDefinition['crosswalk']>;
 
 type Report = (path: (string | number)[], message: string) => void;
 
@@ -143,6 +163,9 @@ function crossFieldChecks(value: unknown, problem: Report) {
 		const before = bands[i - 1]?.from;
 		if (i > 0 && typeof b.from === 'number' && typeof before === 'number' && b.from <= before)
 			problem(['scoring', 'bands', i, 'from'], 'bands must start at ascending scores');
+		// Scores are shown with one decimal; a boundary between two shown values has no honest display.
+		if (typeof b.from === 'number' && Math.abs(b.from * 10 - Math.round(b.from * 10)) > 1e-9)
+			problem(['scoring', 'bands', i, 'from'], 'must have at most one decimal, like the scores shown');
 	});
 
 	const version = typeof value.version === 'number' ? value.version : undefined;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { definition, item } from '../questionnaires/fixtures';
 import type { CrosswalkStatus } from '../questionnaires/schema';
 import { dimensionScores, type AnswerValue, type Answers } from './score';
-import { comparableItems, trendSeries, type TrendRound, type TrendVersion } from './trend';
+import { comparableItems } from '../questionnaires/crosswalk';
+import { trendSeries, type TrendRound, type TrendVersion } from './trend';
 
 // Version 1: culture.openness, culture.sharing, technology.shared-systems, technology.security.
 const v1 = definition();
@@ -38,12 +39,17 @@ const breaks = (series: ReturnType<typeof trendSeries>) =>
 
 describe('comparableItems', () => {
 	it('keeps identical and reworded items present in both versions', () => {
-		expect(comparableItems(v2.crosswalk!.items, v1.items, v2.items)).toEqual(['culture.openness', 'culture.sharing']);
+		expect(comparableItems(v2.crosswalk!, v1.items, v2.items)).toEqual(['culture.openness', 'culture.sharing']);
+	});
+
+	it('leaves out items the crosswalk declares rescored', () => {
+		expect(comparableItems({ ...v2.crosswalk!, rescored: [{ items: ['culture.sharing'] }] }, v1.items, v2.items)).toEqual(['culture.openness']);
+		expect(comparableItems({ ...v2.crosswalk!, rescored: [{ items: 'all' }] }, v1.items, v2.items)).toEqual([]);
 	});
 
 	it('does not trust a status for an item that moved to another dimension', () => {
 		const moved = [{ key: 'culture.sharing', dimension: 'technology', weight: 1 }];
-		expect(comparableItems({ 'culture.sharing': 'reworded' }, v1.items, moved)).toEqual([]);
+		expect(comparableItems({ items: { 'culture.sharing': 'reworded' } }, v1.items, moved)).toEqual([]);
 	});
 });
 
@@ -78,6 +84,17 @@ describe('trendSeries', () => {
 				[2027, 100, true, ['technology.cloud', 'technology.security', 'technology.shared-systems']]
 			]
 		});
+	});
+
+	it('breaks at a declared rescoring, also through a version no round used, naming the item as rescored', () => {
+		const rescored = { ...v2, crosswalk: { ...v2.crosswalk!, rescored: [{ items: ['culture.sharing'] }] } } satisfies TrendVersion;
+		const series = trendSeries([round(2024, v1, 2), round(2027, v3, 5)], [v1, rescored, v3]);
+		expect(series.find((s) => s.dimension === 'culture')!.points[1]).toMatchObject({
+			seriesBreak: true,
+			changedItems: ['culture.sharing'],
+			rescoredItems: ['culture.sharing']
+		});
+		expect(series.find((s) => s.dimension === 'technology')!.points[1]!.rescoredItems).toEqual([]);
 	});
 
 	it('breaks every series when no crosswalk links the versions', () => {

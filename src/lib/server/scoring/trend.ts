@@ -2,12 +2,13 @@
  * Trends across rounds (BRIEF §5): a dimension's scores form one series only while it
  * is measured by the same items. Item keys persist across versions and each version's
  * crosswalk says whether an item still measures the same thing (identical, reworded)
- * or not (changed, new, retired). Where a dimension's items changed between two
+ * or not (changed, new, retired), and whether a compared item was rescored (its
+ * scoring rules changed on purpose). Where a dimension's items changed between two
  * points, the later point is marked as a series break and the items that changed are
  * named. Scores are passed through as computed: nothing is re-normalised here.
  */
-import { isComparable } from '../questionnaires/crosswalk';
-import type { CrosswalkStatus } from '../questionnaires/schema';
+import { comparableItems, isComparable, type CrosswalkRules } from '../questionnaires/crosswalk';
+import { isRescored } from '../questionnaires/rescoring';
 import type { DimensionScore, ScoredItem } from './score';
 
 /** What trends need of a questionnaire version; a `QuestionnaireDefinition` fits it. */
@@ -15,7 +16,7 @@ export interface TrendVersion {
 	version: number;
 	items: readonly ScoredItem[];
 	/** This version against an earlier one, as in the version's file. */
-	crosswalk?: { previous: number; items: Readonly<Record<string, CrosswalkStatus>> };
+	crosswalk?: CrosswalkRules & { previous: number };
 }
 
 /** One round of one assessment, scored under the version it was answered in. */
@@ -32,30 +33,13 @@ export interface TrendPoint extends DimensionScore {
 	seriesBreak: boolean;
 	/** Keys of the dimension's items (in either version) that are not comparable with the previous point. */
 	changedItems: string[];
+	/** Those of `changedItems` that ask the same question but were declared rescored (crosswalk.rescored says why). */
+	rescoredItems: string[];
 }
 
 export interface TrendSeries {
 	dimension: string;
 	points: TrendPoint[];
-}
-
-/**
- * Keys whose answers can be compared across two versions: the item is in both, in
- * the same dimension, and the later version's crosswalk marks it identical or
- * reworded. In the order of the later version's items.
- */
-export function comparableItems(
-	crosswalk: Readonly<Record<string, CrosswalkStatus>>,
-	itemsPrev: readonly ScoredItem[],
-	itemsNext: readonly ScoredItem[]
-): string[] {
-	const before = new Map(itemsPrev.map((item) => [item.key, item.dimension]));
-	return itemsNext
-		.filter((item) => {
-			const status = crosswalk[item.key];
-			return status !== undefined && isComparable(status) && before.get(item.key) === item.dimension;
-		})
-		.map((item) => item.key);
 }
 
 /**
@@ -71,34 +55,45 @@ export function trendSeries(rounds: readonly TrendRound[], versions: readonly Tr
 		for (const score of round.scores) {
 			const points = series.get(score.dimension) ?? [];
 			const previous = points[points.length - 1];
-			const changedItems = previous ? changedBetween(byVersion, previous.version, round.version, score.dimension) : [];
-			points.push({ ...score, year: round.year, version: round.version, seriesBreak: changedItems.length > 0, changedItems });
+			const { changed: changedItems, rescored: rescoredItems } = previous
+				? changedBetween(byVersion, previous.version, round.version, score.dimension)
+				: { changed: [], rescored: [] };
+			points.push({ ...score, year: round.year, version: round.version, seriesBreak: changedItems.length > 0, changedItems, rescoredItems });
 			series.set(score.dimension, points);
 		}
 	}
 	return [...series].map(([dimension, points]) => ({ dimension, points }));
 }
 
-function changedBetween(byVersion: ReadonlyMap<number, TrendVersion>, a: number, b: number, dimension: string): string[] {
-	if (a === b) return [];
-	const comparable = comparableAcross(byVersion, Math.min(a, b), Math.max(a, b));
+function changedBetween(byVersion: ReadonlyMap<number, TrendVersion>, a: number, b: number, dimension: string) {
+	if (a === b) return { changed: [], rescored: [] };
+	const { comparable, rescored } = comparableAcross(byVersion, Math.min(a, b), Math.max(a, b));
 	const keys = [a, b].flatMap((v) => version(byVersion, v).items.filter((item) => item.dimension === dimension).map((item) => item.key));
-	return [...new Set(keys)].filter((key) => !comparable.has(key)).sort();
+	const changed = [...new Set(keys)].filter((key) => !comparable.has(key)).sort();
+	return { changed, rescored: changed.filter((key) => rescored.has(key)) };
 }
 
-/** Keys comparable from version `lo` all the way to version `hi`; empty when no crosswalk chain links them. */
-function comparableAcross(byVersion: ReadonlyMap<number, TrendVersion>, lo: number, hi: number): Set<string> {
+/**
+ * Keys comparable from version `lo` all the way to version `hi` (empty when no crosswalk
+ * chain links them), and the keys a step left out only because it declared them rescored.
+ */
+function comparableAcross(byVersion: ReadonlyMap<number, TrendVersion>, lo: number, hi: number) {
 	let current = version(byVersion, hi);
 	let keys = new Set(current.items.map((item) => item.key));
+	const rescored = new Set<string>();
 	while (current.version !== lo) {
 		const crosswalk = current.crosswalk;
 		const previous = crosswalk ? byVersion.get(crosswalk.previous) : undefined;
-		if (!crosswalk || !previous || previous.version < lo || previous.version >= current.version) return new Set();
-		const step = new Set(comparableItems(crosswalk.items, previous.items, current.items));
+		if (!crosswalk || !previous || previous.version < lo || previous.version >= current.version) return { comparable: new Set<string>(), rescored };
+		const step = new Set(comparableItems(crosswalk, previous.items, current.items));
+		for (const key of keys) {
+			const status = crosswalk.items[key];
+			if (!step.has(key) && status !== undefined && isComparable(status) && isRescored(crosswalk, key)) rescored.add(key);
+		}
 		keys = new Set([...keys].filter((key) => step.has(key)));
 		current = previous;
 	}
-	return keys;
+	return { comparable: keys, rescored };
 }
 
 function version(byVersion: ReadonlyMap<number, TrendVersion>, number: number): TrendVersion {
