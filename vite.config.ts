@@ -18,6 +18,16 @@ export default defineConfig({
 			{
 				extends: './vite.config.ts',
 				test: {
+					// the attacker suite on generated platforms, in memory (docs/privacy.md)
+					name: 'disclosure',
+					environment: 'node',
+					include: ['tests/disclosure/**/*.test.ts'],
+					testTimeout: 600_000
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
 					name: 'integration',
 					environment: 'node',
 					include: ['tests/integration/**/*.test.ts'],

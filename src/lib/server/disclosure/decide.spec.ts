@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { audit, type Statistic } from './audit';
-import { decide, pinsAMember } from './decide';
-import { policyOf } from './policy';
+import { decide, isSensitive, pinsAMember } from './decide';
+import { policyOf, type HiddenReason } from './policy';
 
 const policy = policyOf({ k: 5, width: 10 });
-const none = { visible: [], hidden: [] };
+const none = { visible: [], sensitive: [] };
 
 /** Organisations `prefix1…prefixN` with spread-out scores. */
 function orgs(prefix: string, n: number, at = (i: number) => 20 + ((i * 37) % 60)) {
@@ -67,18 +67,18 @@ describe('decide', () => {
 		const before = orgs('a', 6);
 		const joined = orgs('new', 1, () => 83);
 		const earlier = stat('group', before);
-		const decision = await decide({ candidates: [stat('group', before, joined)], shown: { visible: [earlier], hidden: [] }, known: new Set(), policy });
+		const decision = await decide({ candidates: [stat('group', before, joined)], shown: { visible: [earlier], sensitive: [] }, known: new Set(), policy });
 		expect(reasons(decision.hidden)).toEqual({ group: 'difference' });
 
 		const five = orgs('new', 5);
-		const later = await decide({ candidates: [stat('group', before, five)], shown: { visible: [earlier], hidden: [] }, known: new Set(), policy });
+		const later = await decide({ candidates: [stat('group', before, five)], shown: { visible: [earlier], sensitive: [] }, known: new Set(), policy });
 		expect(reasons(later.hidden)).toEqual({});
 	});
 
 	it('catches a difference across two groups of two publications: the country grew by six, the size class by five', async () => {
 		const [small, large] = [orgs('s', 6), orgs('l', 7)];
 		const [smallNew, largeNew] = [orgs('sn', 5), orgs('ln', 1, () => 64)];
-		const shown = { visible: [stat('small', small), stat('country', small, large)], hidden: [] };
+		const shown = { visible: [stat('small', small), stat('country', small, large)], sensitive: [] };
 		const candidates = [stat('small', small, smallNew), stat('country', small, large, smallNew, largeNew)];
 		// Neither group changed by fewer than 5 on its own, but country − small changed by one.
 		const decision = await decide({ candidates, shown, known: new Set(), policy });
@@ -99,10 +99,10 @@ describe('decide', () => {
 	});
 });
 
-async function auditOf(candidates: Statistic[], hidden: Map<string, string>, known = new Set<string>(), shown: { visible: Statistic[]; hidden: Statistic[] } = none) {
+async function auditOf(candidates: Statistic[], hidden: Map<string, HiddenReason>, known = new Set<string>(), shown: { visible: Statistic[]; sensitive: Statistic[] } = none) {
 	const findings = await audit({
 		visible: [...shown.visible, ...candidates.filter((s) => !hidden.has(s.key))],
-		hidden: [...shown.hidden, ...candidates.filter((s) => hidden.has(s.key))],
+		hidden: [...shown.sensitive, ...candidates.filter((s) => isSensitive(hidden.get(s.key)))],
 		known,
 		width: 10
 	});

@@ -8,8 +8,11 @@
  *    version of the same group shown to the viewer, a change of 0 or at least k
  *    organisations (difference).
  * 2. Complementary suppression, proven: the exact audit (audit.ts) runs over everything
- *    shown to the viewer, before and now. While some hidden value keeps too narrow a
- *    range, hide one more statistic of this publication: among those that hold the
+ *    shown to the viewer, before and now. The values it protects are each organisation the
+ *    viewer does not know and each group hidden by a primary rule (its part the viewer
+ *    does not know); a group hidden only to protect those (difference, complementary) is
+ *    not itself a secret. While one of them keeps too narrow a range, hide one more
+ *    statistic of this publication: among those that hold the
  *    range where it is (the linear program's binding rows), the one about the fewest
  *    organisations the viewer does not know. Each step hides one more, so it ends; a
  *    range held only by numbers shown before cannot be widened now, and is reported.
@@ -20,8 +23,8 @@ import { protectionInterval, SCORE_MAX, SCORE_MIN, TOLERANCE, type HiddenReason,
 export interface DecisionInput {
 	/** the statistics of the publication being decided */
 	candidates: readonly Statistic[];
-	/** what the viewer was shown before, of the same population */
-	shown: { visible: readonly Statistic[]; hidden: readonly Statistic[] };
+	/** what the viewer was shown before, of the same population; `sensitive`: the groups hidden by a primary rule */
+	shown: { visible: readonly Statistic[]; sensitive: readonly Statistic[] };
 	/** organisations whose scores the viewer knows: their own */
 	known: ReadonlySet<string>;
 	policy: Policy;
@@ -45,7 +48,7 @@ export async function decide(input: DecisionInput): Promise<Decision> {
 		const visible = input.candidates.filter((s) => !hidden.has(s.key));
 		const findings = await audit({
 			visible: [...input.shown.visible, ...visible],
-			hidden: [...input.shown.hidden, ...input.candidates.filter((s) => hidden.has(s.key))],
+			hidden: [...input.shown.sensitive, ...input.candidates.filter((s) => isSensitive(hidden.get(s.key)))],
 			known: input.known,
 			width: input.policy.width
 		});
@@ -66,6 +69,11 @@ export async function decide(input: DecisionInput): Promise<Decision> {
 		}
 		if (!changed) return { hidden, unprotectable: [...unprotectable].sort() };
 	}
+}
+
+/** Hidden for its own sake (too few, insider, dominance), not to protect another value. */
+export function isSensitive(reason: HiddenReason | undefined): boolean {
+	return reason === 'too_few' || reason === 'insider' || reason === 'dominance';
 }
 
 function primaryReason(stat: Statistic, input: DecisionInput): HiddenReason | null {

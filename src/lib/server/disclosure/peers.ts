@@ -2,7 +2,7 @@ import type { Sql } from 'postgres';
 import { asStatistic, organisationOf, peerGroups, type PeerKind, type PeerUnit } from '../benchmarks/groups';
 import { earlierPublications, publicationUnits, type Publication } from '../benchmarks/publications';
 import type { Db } from '../db/index';
-import { decide } from './decide';
+import { decide, isSensitive } from './decide';
 import type { HiddenReason, Policy } from './policy';
 
 /**
@@ -86,7 +86,7 @@ async function makeDecision(tx: Db, publication: Publication, viewer: string, po
 	);
 	return decidePublication({
 		units: units.get(publication.id)!,
-		shownBefore: shownBefore.map((s) => ({ units: units.get(s.publicationId)!, hidden: new Set(Object.keys(s.hidden)) })),
+		shownBefore: shownBefore.map((s) => ({ units: units.get(s.publicationId)!, hidden: new Map(Object.entries(s.hidden)) })),
 		knownMunicipalities: known,
 		policy
 	});
@@ -99,7 +99,7 @@ async function makeDecision(tx: Db, publication: Publication, viewer: string, po
  */
 export async function decidePublication(input: {
 	units: readonly PeerUnit[];
-	shownBefore: readonly { units: readonly PeerUnit[]; hidden: ReadonlySet<string> }[];
+	shownBefore: readonly { units: readonly PeerUnit[]; hidden: ReadonlyMap<string, HiddenReason> }[];
 	knownMunicipalities: ReadonlySet<string>;
 	policy: Policy;
 }): Promise<{ hidden: Map<string, HiddenReason>; unprotectable: string[] }> {
@@ -109,10 +109,10 @@ export async function decidePublication(input: {
 	const hidden = new Map<string, HiddenReason>();
 	const unprotectable: string[] = [];
 	for (const dimension of [...new Set(all.map((u) => u.dimension))].sort()) {
-		const before = input.shownBefore.flatMap((s) => statistics(s.units, dimension).map((stat) => ({ stat, hidden: s.hidden.has(stat.key) })));
+		const before = input.shownBefore.flatMap((s) => statistics(s.units, dimension).map((stat) => ({ stat, reason: s.hidden.get(stat.key) })));
 		const made = await decide({
 			candidates: statistics(input.units, dimension),
-			shown: { visible: before.filter((b) => !b.hidden).map((b) => b.stat), hidden: before.filter((b) => b.hidden).map((b) => b.stat) },
+			shown: { visible: before.filter((b) => !b.reason).map((b) => b.stat), sensitive: before.filter((b) => isSensitive(b.reason)).map((b) => b.stat) },
 			known,
 			policy: input.policy
 		});
