@@ -36,7 +36,7 @@ const rules: Record<string, Rule> = {
 	'/account': { get: 'signed-in', actions: { profile: 'signed-in', password: 'signed-in', signOutEverywhere: { who: 'signed-in', effect: true }, deleteAccount: { who: 'signed-in', effect: true } } },
 	'/account/data': { get: 'signed-in' },
 	'/questionnaires': { get: 'signed-in' },
-	'/questionnaires/[slug]/[version=version]': { get: 'signed-in' },
+	'/questionnaires/[slug=slug]/[version=version]': { get: 'signed-in' },
 	'/collaborations': { get: 'signed-in', actions: { create: ['platform_admin'] } },
 	'/collaborations/[collaborationId=uuid]': {
 		get: ['platform_admin', 'collaboration_admin', 'board_viewer', 'coordinator', 'executive_viewer', 'respondent'],

@@ -5,17 +5,18 @@ import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { clear, hit, isBlocked, limits } from '$lib/server/auth/throttle';
 import { checkCredentials, normaliseEmail } from '$lib/server/auth/users';
 import { db } from '$lib/server/db';
-import { emailField, fieldErrors, formFields, safeReturnPath } from '$lib/server/forms';
+import { emailField, fieldErrors, formFields, passwordInput, safeReturnPath } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeReturnPath(url.searchParams.get('redirect')));
-	return { redirect: safeReturnPath(url.searchParams.get('redirect')) };
+	const target = safeReturnPath(url.searchParams.get('redirect'), url);
+	if (locals.user) redirect(303, target);
+	return { redirect: target };
 };
 
 const signIn = z.object({
 	email: emailField,
-	password: z.string({ error: 'form.required' }).min(1, { error: 'form.required' }).max(256, { error: 'form.too_long' })
+	password: passwordInput
 });
 
 export const actions: Actions = {
@@ -45,6 +46,6 @@ export const actions: Actions = {
 		const { session, token } = await createSession(sql, user.id);
 		setSessionCookie(cookies, token, session.lastVerifiedAt, url);
 		await audit(sql, { action: 'sign_in.succeeded', actorId: user.id, ip });
-		redirect(303, safeReturnPath(fields.redirect));
+		redirect(303, safeReturnPath(fields.redirect, url));
 	}
 };

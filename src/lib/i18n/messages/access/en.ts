@@ -14,6 +14,8 @@ export const en = {
 	'form.email_invalid': 'Enter a valid e-mail address, like name@kommune.no.',
 	'form.password_short': 'The password must have at least 10 characters.',
 	'form.password_mismatch': 'The two passwords are not the same.',
+	'form.control_characters': 'This contains characters that cannot be saved, such as invisible control characters. Remove them and try again.',
+	'form.single_line': 'Write this on one line, without line breaks or tabs.',
 	'form.unknown_id': 'That item does not exist (any more). Reload the page.',
 	'form.save': 'Save',
 	'auth.sign_in': 'Sign in',

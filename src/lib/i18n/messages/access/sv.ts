@@ -12,6 +12,8 @@ export const sv = {
 	'form.email_invalid': 'Skriv en giltig e-postadress, till exempel namn@kommun.se.',
 	'form.password_short': 'Lösenordet måste ha minst 10 tecken.',
 	'form.password_mismatch': 'De två lösenorden är inte lika.',
+	'form.control_characters': 'Fältet innehåller tecken som inte kan sparas, till exempel osynliga kontrolltecken. Ta bort dem och försök igen.',
+	'form.single_line': 'Skriv det här på en rad, utan radbrytningar eller tabbar.',
 	'form.unknown_id': 'Det här finns inte (längre). Ladda om sidan.',
 	'form.save': 'Spara',
 	'auth.sign_in': 'Logga in',

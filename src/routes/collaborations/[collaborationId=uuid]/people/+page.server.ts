@@ -4,7 +4,7 @@ import { requirePermission } from '$lib/server/auth/guard';
 import { getCollaboration } from '$lib/server/collaborations/collaborations';
 import { GrantScopeError, grantScopes, invite, listPeople, mailInvitation, revokeGrant } from '$lib/server/collaborations/people';
 import { db } from '$lib/server/db';
-import { emailField, fieldError, fieldErrors, formFields, uuidField } from '$lib/server/forms';
+import { emailField, fieldError, fieldErrors, formFields, lineField, uuidField } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 const optionalId = z.union([z.literal('').transform(() => null), uuidField]);
 const inviteSchema = z.object({
 	email: emailField,
-	name: z.string().trim().max(200, { error: 'form.too_long' }).default(''),
+	name: lineField({ max: 200 }).default(''),
 	role: z.enum(['collaboration_admin', 'board_viewer', 'coordinator', 'executive_viewer', 'respondent'], { error: 'form.invalid' }),
 	municipalityId: optionalId.default(null),
 	sectorId: optionalId.default(null)

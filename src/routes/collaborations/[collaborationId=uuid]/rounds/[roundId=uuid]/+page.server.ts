@@ -8,7 +8,7 @@ import type { SessionUser } from '$lib/server/auth/session';
 import { getCollaboration } from '$lib/server/collaborations/collaborations';
 import { GrantScopeError, invite, mailInvitation, revokeGrant } from '$lib/server/collaborations/people';
 import { db } from '$lib/server/db';
-import { emailField, fieldError, fieldErrors, formFields, msg, uuidField } from '$lib/server/forms';
+import { emailField, fieldError, fieldErrors, formFields, lineField, uuidField } from '$lib/server/forms';
 import { roundCompletion, sendReminders } from '$lib/server/assessments/completion';
 import { closeRound, getRound } from '$lib/server/assessments/rounds';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -39,7 +39,7 @@ async function coordinatedAssessment(event: RequestEvent, user: SessionUser, ass
 const assignSchema = z.object({
 	assessmentId: uuidField,
 	email: emailField,
-	name: z.string().trim().max(200, msg('form.too_long')).default('')
+	name: lineField({ max: 200 }).default('')
 });
 
 export const actions: Actions = {
@@ -89,7 +89,7 @@ export const actions: Actions = {
 	reopen: async (event) => {
 		const { user } = await roundInScope(event);
 		const fields = formFields(await event.request.formData());
-		const parsed = z.object({ responseId: uuidField, reason: z.string(msg('form.required')).trim().min(1, msg('form.required')).max(2000, msg('form.too_long')) }).safeParse(fields);
+		const parsed = z.object({ responseId: uuidField, reason: lineField({ min: 1, max: 2000 }) }).safeParse(fields);
 		if (!parsed.success) return fail(400, { action: 'reopen' as const, responseId: fields.responseId, errors: fieldErrors(parsed.error) });
 		try {
 			await reopenResponse(db(), user, event.params.collaborationId, parsed.data.responseId, parsed.data.reason);
