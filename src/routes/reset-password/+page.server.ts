@@ -7,7 +7,7 @@ import { hit, limits } from '$lib/server/auth/throttle';
 import { findUserByEmail, normaliseEmail } from '$lib/server/auth/users';
 import { db } from '$lib/server/db';
 import { emailField, fieldErrors, formFields } from '$lib/server/forms';
-import { sendMail } from '$lib/server/mail';
+import { mailConfigured, sendMail } from '$lib/server/mail';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
@@ -24,7 +24,7 @@ export const actions: Actions = {
 		const user = await findUserByEmail(sql, email);
 		// The answer is the same whether or not the account exists, so nobody can probe for accounts.
 		if (user) {
-			const token = await issueLink(sql, user.id, 'password_reset');
+			const { token } = await issueLink(sql, user.id, 'password_reset', { delivery: mailConfigured() ? 'mail' : 'log', ip });
 			const link = `${url.origin}${linkPath.password_reset}/${token}`;
 			await sendMail({
 				to: user.email,
