@@ -7,12 +7,11 @@ import {
 	invalidateUserSessions,
 	validateSession
 } from '../../src/lib/server/auth/session';
-import { hit, isBlocked, limits } from '../../src/lib/server/auth/throttle';
 import { changePassword, checkCredentials, ensureUser } from '../../src/lib/server/auth/users';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { first, useTestDatabase } from './database';
 
-describe('sessions, one-time links and throttling', () => {
+describe('sessions and one-time links', () => {
 	const { sql } = useTestDatabase();
 	let userId: string;
 	const password = 'a long enough password';
@@ -107,16 +106,6 @@ describe('sessions, one-time links and throttling', () => {
 		const { token: reset } = await issueLink(sql(), id, 'password_reset', { delivery: 'mail' });
 		expect((await setPasswordWithLink(sql(), reset, 'password_reset', 'a long enough password')).ok).toBe(true);
 		expect(await checkLink(sql(), invitation, 'invitation')).toEqual({ ok: false, reason: 'used' });
-	});
-
-	it('throttles after the limit within the window and lets go after it', async () => {
-		const key = 'sign-in:account:test@example.org';
-		for (let i = 0; i < limits.signInPerAccount.max; i++) expect(await hit(sql(), key, limits.signInPerAccount)).toBe(true);
-		expect(await isBlocked(sql(), key, limits.signInPerAccount)).toBe(true);
-		expect(await hit(sql(), key, limits.signInPerAccount)).toBe(false);
-		await sql()`update throttle set window_started = now() - interval '16 minutes' where key = ${key}`;
-		expect(await isBlocked(sql(), key, limits.signInPerAccount)).toBe(false);
-		expect(await hit(sql(), key, limits.signInPerAccount)).toBe(true);
 	});
 
 	it('keeps no password or secret in clear text', async () => {

@@ -24,7 +24,7 @@ export const en = {
 	'auth.password_rule': 'At least 10 characters. A few words in a row make a strong password.',
 	'auth.forgot_password': 'Forgot your password?',
 	'auth.wrong_credentials': 'The e-mail or the password is wrong.',
-	'auth.too_many_attempts': 'Too many attempts. Wait a quarter of an hour and try again.',
+	'auth.try_again_at': 'Too many failed attempts from here. Try again at {time}.',
 	'account.my_data': 'My data',
 	'account.my_data_text': 'Download everything Moden holds about you: your account, roles, answers and activity.',
 	'account.download_data': 'Download my data (JSON)',

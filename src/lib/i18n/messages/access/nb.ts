@@ -22,7 +22,7 @@ export const nb = {
 	'auth.password_rule': 'Minst 10 tegn. Noen ord etter hverandre gir et sterkt passord.',
 	'auth.forgot_password': 'Glemt passordet?',
 	'auth.wrong_credentials': 'E-postadressen eller passordet er feil.',
-	'auth.too_many_attempts': 'For mange forsøk. Vent et kvarter og prøv igjen.',
+	'auth.try_again_at': 'For mange mislykkede forsøk herfra. Prøv igjen kl. {time}.',
 	'account.my_data': 'Mine data',
 	'account.my_data_text': 'Last ned alt Moden har om deg: kontoen, rollene, svarene og aktiviteten din.',
 	'account.download_data': 'Last ned mine data (JSON)',

@@ -22,7 +22,7 @@ export const sv = {
 	'auth.password_rule': 'Minst 10 tecken. Några ord i rad ger ett starkt lösenord.',
 	'auth.forgot_password': 'Glömt lösenordet?',
 	'auth.wrong_credentials': 'E-postadressen eller lösenordet är fel.',
-	'auth.too_many_attempts': 'För många försök. Vänta en kvart och försök igen.',
+	'auth.try_again_at': 'För många misslyckade försök härifrån. Försök igen kl. {time}.',
 	'account.my_data': 'Mina uppgifter',
 	'account.my_data_text': 'Ladda ner allt Moden har om dig: ditt konto, dina roller, svar och din aktivitet.',
 	'account.download_data': 'Ladda ner mina uppgifter (JSON)',
