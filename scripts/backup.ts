@@ -4,7 +4,7 @@
 // installation that does not hold the collaboration (docs/backup.md). On the embedded
 // database, run it while the app is stopped (one process per data directory).
 import fs from 'node:fs';
-import { backupCollaboration, findCollaborationId, restoreCollaboration } from '../src/lib/server/backup/backup';
+import { backupCollaboration, findCollaborationId, readBackupFile, restoreCollaboration } from '../src/lib/server/backup/backup';
 import { readConfig } from '../src/lib/server/config';
 import { publishFromDirectory } from '../src/lib/server/questionnaires/publish';
 import { runWithDatabase } from './with-database';
@@ -31,12 +31,8 @@ await runWithDatabase(async (sql) => {
 		return;
 	}
 	const [file] = args as [string];
-	let document: unknown;
-	try {
-		document = JSON.parse(fs.readFileSync(file, 'utf8'));
-	} catch (e) {
-		throw new Error(`${file} cannot be read as JSON: ${(e as Error).message}`, { cause: e });
-	}
+	// Size, nesting and the whole document are checked before anything is written.
+	const document = readBackupFile(file);
 	// The rounds' questionnaire versions must be published here, as they were where the backup was made.
 	await publishFromDirectory(sql, readConfig().MODEN_QUESTIONNAIRES_DIR, () => {});
 	const summary = await restoreCollaboration(sql, document);

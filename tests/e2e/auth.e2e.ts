@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { FIXTURE_PASSWORD } from '../fixtures/tenants';
-import { holdScripts, signIn, tenants } from './fixture';
+import { createPerson, holdScripts, signIn, tenants } from './fixture';
 
 test('an administrator invites a respondent, who sets a password from the link and is signed in', async ({ page, browser }) => {
 	const { own } = tenants();
@@ -35,10 +35,10 @@ test('an administrator invites a respondent, who sets a password from the link a
 	await invitee.close();
 });
 
-test('sign-in tells a wrong password apart from nothing, keeps the e-mail, and throttles repeated failures', async ({ page }) => {
-	const email = tenants().own.users.board_viewer;
+test('sign-in tells a wrong password apart from nothing, keeps the e-mail, and slows repeated failures from one address', async ({ page }) => {
+	const email = await createPerson('guessed');
 	await page.goto('/sign-in');
-	for (let i = 0; i < 5; i++) {
+	for (let i = 0; i < 3; i++) {
 		await page.getByLabel('E-post').fill(email);
 		await page.getByLabel('Passord').fill(`wrong password ${i}`);
 		// wait for this attempt's answer: the message from the previous one is already shown
@@ -49,9 +49,11 @@ test('sign-in tells a wrong password apart from nothing, keeps the e-mail, and t
 		await expect(page.getByText('E-postadressen eller passordet er feil.')).toBeVisible();
 		await expect(page.getByLabel('E-post')).toHaveValue(email);
 	}
+	// the address that failed waits before its next attempt, whatever it is (tests/e2e/throttle.e2e.ts: others do not)
 	await page.getByLabel('Passord').fill(FIXTURE_PASSWORD);
 	await page.getByRole('button', { name: 'Logg inn' }).last().click();
-	await expect(page.getByText('For mange forsøk.', { exact: false })).toBeVisible();
+	await expect(page.getByText(/For mange mislykkede forsøk herfra\. Prøv igjen kl\. \d{2}:\d{2}\./)).toBeVisible();
+	await expect(page.getByLabel('E-post')).toHaveValue(email);
 });
 
 test('a bad e-mail gets a clear message in the chosen language', async ({ page }) => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { hashPassword } from '../../src/lib/server/auth/password';
 import { connect, type Sql } from '../../src/lib/server/db/index';
 import { FIXTURE_PASSWORD, type TenantsFixture } from '../fixtures/tenants';
 
@@ -11,6 +12,25 @@ export function tenants(): TenantsFixture & { databaseUrl: string } {
 /** A client of the e2e server's database, to check what a flow stored. End it after use. */
 export function database(): Sql {
 	return connect(tenants().databaseUrl, { max: 1 });
+}
+
+/**
+ * A person of a test's own, with the fixture's password and, if given, one role: for
+ * tests that guess passwords or change the account, so no other test meets the effects.
+ */
+export async function createPerson(prefix: string, grant?: { role: string; collaborationId: string; municipalityId?: string; sectorId?: string }): Promise<string> {
+	const email = `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@people.test`;
+	const sql = database();
+	try {
+		const [user] = await sql<{ id: string }[]>`insert into app_user (email, name, password_hash) values (${email}, ${prefix}, ${await hashPassword(FIXTURE_PASSWORD)}) returning id`;
+		if (grant) {
+			await sql`insert into role_grant (user_id, role, collaboration_id, municipality_id, sector_id)
+				values (${user!.id}, ${grant.role}, ${grant.collaborationId}, ${grant.municipalityId ?? null}, ${grant.sectorId ?? null})`;
+		}
+	} finally {
+		await sql.end();
+	}
+	return email;
 }
 
 export async function signIn(page: Page, email: string) {

@@ -48,7 +48,7 @@ export function pathFor(id: string, tenant: Tenant): string {
 		.replace('[dimension]', 'culture')
 		.replace('[municipalityId=uuid]', tenant.municipalityIds[0])
 		.replace('[sectorId=uuid]', tenant.sectorId)
-		.replace('[slug]', 'digital-maturity')
+		.replace('[slug=slug]', 'digital-maturity')
 		.replace('[version=version]', '1')
 		.replace('[token]', 'not-a-real-token');
 }

@@ -4,7 +4,7 @@ import { first, useTestDatabase } from './database';
 /** The schema itself refuses rows that break the domain rules, whatever the code does. */
 describe('domain schema', () => {
 	const { sql } = useTestDatabase();
-	const ids = {} as Record<'collabA' | 'collabB' | 'muni' | 'sectorA' | 'sectorB' | 'user', string>;
+	const ids = {} as Record<'collabA' | 'collabB' | 'muni' | 'sectorA' | 'sectorB' | 'user' | 'operator', string>;
 
 	beforeAll(async () => {
 		const db = sql();
@@ -14,6 +14,7 @@ describe('domain schema', () => {
 		({ id: ids.sectorA } = await first(db`insert into sector (collaboration_id, key, name_nb, name_sv, name_en) values (${ids.collabA}, 'oppvekst', 'Oppvekst', 'Barn och utbildning', 'Education') returning id`));
 		({ id: ids.sectorB } = await first(db`insert into sector (collaboration_id, key, name_nb, name_sv, name_en) values (${ids.collabB}, 'skola', 'Skole', 'Skola', 'School') returning id`));
 		({ id: ids.user } = await first(db`insert into app_user (email, name) values ('kari@hamar.kommune.no', 'Kari') returning id`));
+		({ id: ids.operator } = await first(db`insert into app_user (email, name) values ('drift@moden.example', 'Drift') returning id`));
 	});
 
 	it('keys municipalities by country and national number, not by name', async () => {
@@ -25,11 +26,19 @@ describe('domain schema', () => {
 
 	it('requires each role to sit on its own kind of scope', async () => {
 		const db = sql();
-		await db`insert into role_grant (user_id, role) values (${ids.user}, 'platform_admin')`;
+		await db`insert into role_grant (user_id, role) values (${ids.operator}, 'platform_admin')`;
 		await db`insert into role_grant (user_id, role, collaboration_id, municipality_id, sector_id) values (${ids.user}, 'respondent', ${ids.collabA}, ${ids.muni}, ${ids.sectorA})`;
 		await expect(db`insert into role_grant (user_id, role, collaboration_id) values (${ids.user}, 'respondent', ${ids.collabA})`).rejects.toThrow(/check constraint/);
-		await expect(db`insert into role_grant (user_id, role, collaboration_id) values (${ids.user}, 'platform_admin', ${ids.collabA})`).rejects.toThrow(/check constraint/);
-		await expect(db`insert into role_grant (user_id, role) values (${ids.user}, 'platform_admin')`).rejects.toThrow(/duplicate key/);
+		await expect(db`insert into role_grant (user_id, role, collaboration_id) values (${ids.operator}, 'platform_admin', ${ids.collabA})`).rejects.toThrow(/check constraint/);
+		await expect(db`insert into role_grant (user_id, role) values (${ids.operator}, 'platform_admin')`).rejects.toThrow(/duplicate key/);
+	});
+
+	it('keeps the platform’s operators out of the collaborations, and their people out of the platform role', async () => {
+		const db = sql();
+		await expect(db`insert into role_grant (user_id, role, collaboration_id) values (${ids.operator}, 'board_viewer', ${ids.collabA})`).rejects.toThrow(/platform administrator cannot hold a role/);
+		await expect(db`insert into role_grant (user_id, role) values (${ids.user}, 'platform_admin')`).rejects.toThrow(/platform administrator cannot hold a role/);
+		const [grant] = await db<{ id: string }[]>`select id from role_grant where user_id = ${ids.user}`;
+		await expect(db`update role_grant set user_id = ${ids.operator} where id = ${grant!.id}`).rejects.toThrow(/platform administrator cannot hold a role/);
 	});
 
 	it('refuses a grant on a sector of another collaboration', async () => {

@@ -72,8 +72,8 @@ describe('round export', () => {
 		expect(scores.rows.every((r) => r[0] === '3403')).toBe(true);
 		expect(tables.find((t) => t.sheet === 'answers')!.rows).toEqual([]);
 		const csv = toCsv(scores, 'sv');
-		expect(csv.startsWith('\ufeffKommunkod;Kommun;Verksamhet;')).toBe(true);
-		expect(csv.split('\r\n')[1]).toMatch(/^3403;Hamar;[^;]+;[^;]+;(\d+(,\d+)?)?;\d?;[\d,]+;\d+$/);
+		expect(csv.startsWith('\ufeff"Kommunkod";"Kommun";"Verksamhet";')).toBe(true);
+		expect(csv.split('\r\n')[1]).toMatch(/^"3403";"Hamar";"[^"]+";"[^"]+";(\d+(,\d+)?)?;\d?;[\d,]+;\d+$/);
 		expect(toCsv({ sheet: 'answers', headers: ['a'], rows: [['=HYPERLINK("x")']] }, 'en')).toContain(`"'=HYPERLINK(""x"")"`);
 	});
 });

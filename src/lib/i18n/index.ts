@@ -62,6 +62,12 @@ export function formatDate(locale: Locale, date: Date | string): string {
 	return dateFormat(locale, 'date').format(typeof date === 'string' ? new Date(date) : date);
 }
 
+/** The time of day, hh:mm, rounded up to the next minute: "try again at" must not be too early. */
+export function formatTime(locale: Locale, date: Date | string): string {
+	const value = typeof date === 'string' ? new Date(date) : date;
+	return dateFormat(locale, 'time').format(new Date(Math.ceil(value.getTime() / 60_000) * 60_000));
+}
+
 export function formatDateTime(locale: Locale, date: Date | string): string {
 	const value = typeof date === 'string' ? new Date(date) : date;
 	return `${formatDate(locale, value)} ${dateFormat(locale, 'time').format(value)}`;

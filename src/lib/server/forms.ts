@@ -9,19 +9,48 @@ import { catalogues } from '$lib/i18n/messages';
  */
 export const msg = (key: MessageKey) => ({ error: key });
 
-export const emailField = z
-	.string(msg('form.email_invalid'))
-	.trim()
-	.min(1, msg('form.required'))
-	.max(254, msg('form.too_long'))
-	.pipe(z.email(msg('form.email_invalid')));
+/**
+ * Characters no text field takes: C0 controls and DEL (a NUL is what PostgreSQL refuses,
+ * the others are invisible and break exports and logs), C1 controls, and UTF-16
+ * surrogates that are not part of a pair. Tab, line feed and carriage return are
+ * refused separately, so that text of several lines can keep them.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}/u;
+const LINE_BREAK_OR_TAB = /[\t\n\r]/;
 
-export const passwordField = z
-	.string(msg('form.required'))
-	.min(PASSWORD_MIN, msg('form.password_short'))
-	.max(PASSWORD_MAX, msg('form.too_long'));
+/**
+ * The one rule of every text field: no control characters; one line unless `lines`.
+ * It comes before the field's own checks (`then`), so a NUL is named as such, not as
+ * "too short".
+ */
+export function textRule<T extends z.ZodType<string, string>>(schema: T, { lines = false } = {}) {
+	return schema
+		.refine((s) => !CONTROL.test(s), msg('form.control_characters'))
+		.refine((s) => lines || !LINE_BREAK_OR_TAB.test(s), msg('form.single_line'));
+}
 
-export const nameField = z.string(msg('form.required')).trim().min(1, msg('form.required')).max(200, msg('form.too_long'));
+/** Text as typed (trimmed where `trim`), checked by the one rule, then by `then`. */
+export function textField<T extends z.ZodType<unknown, string>>(then: T, { lines = false, trim = true } = {}) {
+	const text = z.string(msg('form.required'));
+	return textRule(trim ? text.trim() : text, { lines }).pipe(then);
+}
+
+/** A text of one line, trimmed; `min: 1` makes it required. */
+export function lineField({ min = 0, max }: { min?: number; max: number }) {
+	const length = z.string();
+	return textField(min > 0 ? length.min(min, msg('form.required')).max(max, msg('form.too_long')) : length.max(max, msg('form.too_long')));
+}
+
+export const emailField = textField(z.string().min(1, msg('form.required')).max(254, msg('form.too_long')).pipe(z.email(msg('form.email_invalid'))));
+
+/** A password as typed, never trimmed: one line, no control characters. */
+export const passwordInput = textField(z.string().min(1, msg('form.required')).max(PASSWORD_MAX, msg('form.too_long')), { trim: false });
+
+/** A new password: at least PASSWORD_MIN characters. */
+export const passwordField = textField(z.string().min(PASSWORD_MIN, msg('form.password_short')).max(PASSWORD_MAX, msg('form.too_long')), { trim: false });
+
+export const nameField = lineField({ min: 1, max: 200 });
 
 export const uuidField = z.uuid(msg('form.unknown_id'));
 
@@ -42,9 +71,24 @@ export function fieldErrors(error: z.ZodError): Record<string, MessageKey> {
 	return out;
 }
 
-/** Only paths on this site, so a ?redirect= cannot send people elsewhere. */
-export function safeReturnPath(value: unknown, fallback = '/'): string {
-	return typeof value === 'string' && /^\/(?![/\\])/.test(value) && !value.includes('\\') ? value : fallback;
+/**
+ * Where to send someone next, from a path they named (sign-in's ?redirect=, the
+ * language switch, the answering page's next step): only a path of this site, else
+ * `fallback`. The target is read the way a browser reads a Location header, so a tab,
+ * a line break or a backslash cannot turn `/…` into `//elsewhere`; what comes back is
+ * the parsed path, query and fragment, never the raw text.
+ */
+export function safeReturnPath(value: unknown, origin: string | URL, fallback = '/'): string {
+	if (typeof value !== 'string' || !/^\/(?![/\\])/.test(value) || CONTROL.test(value) || /[\s\\]/.test(value)) return fallback;
+	const site = new URL(origin);
+	let target: URL;
+	try {
+		target = new URL(value, site);
+	} catch {
+		return fallback;
+	}
+	const path = target.pathname + target.search + target.hash;
+	return target.origin === site.origin && /^\/(?![/\\])/.test(path) ? path : fallback;
 }
 
 /** One field's error, typed like `fieldErrors` so both fit the same form result. */

@@ -16,7 +16,12 @@ export interface MailResult {
 	sent: boolean;
 }
 
-let transport: nodemailer.Transporter | undefined;
+let transport: { url: string; transporter: nodemailer.Transporter } | undefined;
+
+/** Whether mail can be sent at all (SMTP_URL is set). */
+export function mailConfigured(): boolean {
+	return Boolean(process.env.SMTP_URL);
+}
 
 export async function sendMail(mail: Mail): Promise<MailResult> {
 	const url = process.env.SMTP_URL;
@@ -24,7 +29,7 @@ export async function sendMail(mail: Mail): Promise<MailResult> {
 		console.log(`[mail not sent: SMTP_URL is not set] to ${mail.to}: ${mail.subject}\n${mail.text}\n`);
 		return { sent: false };
 	}
-	transport ??= nodemailer.createTransport(url);
-	await transport.sendMail({ from: process.env.MAIL_FROM ?? 'Moden <noreply@localhost>', ...mail });
+	if (transport?.url !== url) transport = { url, transporter: nodemailer.createTransport(url) };
+	await transport.transporter.sendMail({ from: process.env.MAIL_FROM ?? 'Moden <noreply@localhost>', ...mail });
 	return { sent: true };
 }

@@ -7,7 +7,7 @@ import { deletePerson, LastPlatformAdminError } from '$lib/server/auth/personal-
 import { changePassword } from '$lib/server/auth/users';
 import { describeGrants } from '$lib/server/collaborations/people';
 import { db } from '$lib/server/db';
-import { fieldError, fieldErrors, formFields, nameField, passwordField } from '$lib/server/forms';
+import { fieldError, fieldErrors, formFields, lineField, nameField, passwordField, passwordInput } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -17,8 +17,9 @@ export const load: PageServerLoad = async (event) => {
 
 const profile = z.object({ name: nameField, locale: z.enum(['nb', 'sv', 'en', ''], { error: 'form.invalid' }) });
 const password = z
-	.object({ current: z.string({ error: 'form.required' }).min(1, { error: 'form.required' }).max(256, { error: 'form.too_long' }), next: passwordField, repeat: z.string() })
+	.object({ current: passwordInput, next: passwordField, repeat: passwordInput })
 	.refine((v) => v.next === v.repeat, { path: ['repeat'], error: 'form.password_mismatch' });
+const confirmation = z.object({ confirm: lineField({ max: 254 }) });
 
 export const actions: Actions = {
 	profile: async (event) => {
@@ -47,8 +48,9 @@ export const actions: Actions = {
 	/** Deletes the account after the person typed their e-mail address; their answers stay, anonymous. */
 	deleteAccount: async (event) => {
 		const user = requireUser(event);
-		const fields = formFields(await event.request.formData());
-		if ((fields.confirm ?? '').trim().toLowerCase() !== user.email.toLowerCase()) {
+		const parsed = confirmation.safeParse(formFields(await event.request.formData()));
+		if (!parsed.success) return fail(400, { action: 'deleteAccount', errors: fieldErrors(parsed.error) });
+		if (parsed.data.confirm.toLowerCase() !== user.email.toLowerCase()) {
 			return fail(400, { action: 'deleteAccount', errors: fieldError('confirm', 'account.delete_confirm_mismatch') });
 		}
 		try {

@@ -1,17 +1,25 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { collaborationIdsOf, isPlatformAdmin } from '$lib/server/auth/access';
+import { can, collaborationIdsOf } from '$lib/server/auth/access';
 import { requirePermission, requireUser } from '$lib/server/auth/guard';
-import { createCollaboration, legalForms, listCollaborations } from '$lib/server/collaborations/collaborations';
-import { invite, mailInvitation } from '$lib/server/collaborations/people';
+import { legalForms, listCollaborations, nameTaken, setUpCollaboration } from '$lib/server/collaborations/collaborations';
+import { PlatformAdminGrantError } from '$lib/server/collaborations/people';
 import { db } from '$lib/server/db';
 import { emailField, fieldError, fieldErrors, formFields, nameField } from '$lib/server/forms';
+import { mailConfigured } from '$lib/server/mail';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	const all = isPlatformAdmin(user.grants);
-	return { collaborations: await listCollaborations(db(), all ? 'all' : collaborationIdsOf(user.grants)), canCreate: all, legalForms };
+	// The operator sees every collaboration's name (to set new ones up), and opens none.
+	const operator = can(user.grants, 'platform.manage');
+	const collaborations = await listCollaborations(db(), operator ? 'all' : collaborationIdsOf(user.grants));
+	return {
+		collaborations: collaborations.map((c) => ({ ...c, open: can(user.grants, 'collaboration.view', { collaborationId: c.id }) })),
+		canCreate: operator,
+		mailed: mailConfigured(),
+		legalForms
+	};
 };
 
 const create = z.object({
@@ -29,18 +37,18 @@ export const actions: Actions = {
 		const parsed = create.safeParse(fields);
 		if (!parsed.success) return fail(400, { values: fields, errors: fieldErrors(parsed.error) });
 		const sql = db();
-		const existing = await sql`select 1 from collaboration where lower(name) = lower(${parsed.data.name})`;
-		if (existing.length > 0) return fail(400, { values: fields, errors: fieldError('name', 'collaboration.name_taken') });
-		const collaboration = await createCollaboration(sql, parsed.data, user.id);
-		const { link } = await invite(
-			sql,
-			collaboration.id,
-			{ email: parsed.data.adminEmail, name: '', role: 'collaboration_admin', municipalityId: null, sectorId: null },
-			user.id,
-			event.url.origin
-		);
-		// Without SMTP the link is shown once, here, for the operator to pass on.
-		const shown = link ? await mailInvitation(event.locals.locale, parsed.data.adminEmail, link, collaboration.name) : null;
-		return { created: { id: collaboration.id, name: collaboration.name }, invited: parsed.data.adminEmail, link: shown };
+		if (await nameTaken(sql, parsed.data.name)) return fail(400, { values: fields, errors: fieldError('name', 'collaboration.name_taken') });
+		try {
+			const { collaboration, invitation } = await setUpCollaboration(
+				sql,
+				parsed.data,
+				{ id: user.id, ip: event.getClientAddress() },
+				{ origin: event.url.origin, locale: event.locals.locale }
+			);
+			return { created: { id: collaboration.id, name: collaboration.name }, invitation };
+		} catch (e) {
+			if (!(e instanceof PlatformAdminGrantError)) throw e;
+			return fail(400, { values: fields, errors: fieldError('adminEmail', 'people.platform_admin_refused') });
+		}
 	}
 };

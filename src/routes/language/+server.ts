@@ -9,5 +9,5 @@ export const POST: RequestHandler = async ({ request, cookies, url }) => {
 	const form = await request.formData().catch(() => new FormData());
 	const locale = form.get('locale');
 	if (isLocale(locale)) rememberLocale(cookies, locale, url.protocol === 'https:');
-	redirect(303, safeReturnPath(form.get('redirect')));
+	redirect(303, safeReturnPath(form.get('redirect'), url));
 };

@@ -1,50 +1,37 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { audit } from '$lib/server/audit';
+import { formatTime } from '$lib/i18n';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
-import { clear, hit, isBlocked, limits } from '$lib/server/auth/throttle';
-import { checkCredentials, normaliseEmail } from '$lib/server/auth/users';
+import { signIn } from '$lib/server/auth/sign-in';
+import { retryAfterSeconds } from '$lib/server/auth/throttle';
 import { db } from '$lib/server/db';
-import { emailField, fieldErrors, formFields, safeReturnPath } from '$lib/server/forms';
+import { emailField, fieldErrors, formFields, passwordInput, safeReturnPath } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeReturnPath(url.searchParams.get('redirect')));
-	return { redirect: safeReturnPath(url.searchParams.get('redirect')) };
+	const target = safeReturnPath(url.searchParams.get('redirect'), url);
+	if (locals.user) redirect(303, target);
+	return { redirect: target };
 };
 
-const signIn = z.object({
-	email: emailField,
-	password: z.string({ error: 'form.required' }).min(1, { error: 'form.required' }).max(256, { error: 'form.too_long' })
-});
+const schema = z.object({ email: emailField, password: passwordInput });
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
+	default: async ({ request, cookies, url, locals, getClientAddress, setHeaders }) => {
 		const fields = formFields(await request.formData());
 		const values = { email: fields.email ?? '' };
-		const parsed = signIn.safeParse(fields);
+		const parsed = schema.safeParse(fields);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 
 		const sql = db();
-		const ip = getClientAddress();
-		const accountKey = `sign-in:account:${normaliseEmail(parsed.data.email)}`;
-		// Only failures count, per address too: a town hall signs in from one NAT address.
-		const ipKey = `sign-in:ip:${ip}`;
-		if ((await isBlocked(sql, ipKey, limits.signInPerIp)) || (await isBlocked(sql, accountKey, limits.signInPerAccount))) {
-			await audit(sql, { action: 'sign_in.throttled', detail: { email: parsed.data.email }, ip });
-			return fail(429, { values, message: 'auth.too_many_attempts' as const });
+		const result = await signIn(sql, { ...parsed.data, ip: getClientAddress() });
+		if (!result.ok && result.reason === 'throttled') {
+			setHeaders({ 'retry-after': String(retryAfterSeconds(result.retryAt)) });
+			return fail(429, { values, message: 'auth.try_again_at' as const, params: { time: formatTime(locals.locale, result.retryAt) } });
 		}
-		const user = await checkCredentials(sql, parsed.data.email, parsed.data.password);
-		if (!user) {
-			await hit(sql, accountKey, limits.signInPerAccount);
-			await hit(sql, ipKey, limits.signInPerIp);
-			await audit(sql, { action: 'sign_in.failed', detail: { email: parsed.data.email }, ip });
-			return fail(400, { values, message: 'auth.wrong_credentials' as const });
-		}
-		await clear(sql, accountKey);
-		const { session, token } = await createSession(sql, user.id);
+		if (!result.ok) return fail(400, { values, message: 'auth.wrong_credentials' as const });
+		const { session, token } = await createSession(sql, result.user.id);
 		setSessionCookie(cookies, token, session.lastVerifiedAt, url);
-		await audit(sql, { action: 'sign_in.succeeded', actorId: user.id, ip });
-		redirect(303, safeReturnPath(fields.redirect));
+		redirect(303, safeReturnPath(fields.redirect, url));
 	}
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MessageKey } from '../../i18n';
-import { fieldErrors, msg } from '../forms';
+import { fieldErrors, msg, textField } from '../forms';
 import { isWebAddress, type AnswerInput } from './answering';
 
 /**
@@ -18,10 +18,9 @@ export const answerFieldNames = (key: string) => ({
 	evidence: `evidence:${key}`
 });
 
-const optionalText = (max: number) =>
-	z
-		.string()
-		.max(max, msg('form.too_long'))
+/** Reasons and comments may have several lines; an evidence link has one. */
+const optionalText = (max: number, lines: boolean) =>
+	textField(z.string().max(max, msg('form.too_long')), { lines, trim: false })
 		.optional()
 		.transform((s) => (s?.trim() ? s.trim() : null));
 
@@ -32,9 +31,9 @@ const itemFields = z
 			.enum(['1', '2', '3', '4', '5', 'dont_know', 'not_applicable', ''], msg('answer.refused.unknown_level'))
 			.optional()
 			.transform((c) => (c ? c : null)),
-		reason: optionalText(2000),
-		comment: optionalText(4000),
-		evidence: optionalText(2000).refine((url) => url === null || isWebAddress(url), msg('answer.refused.evidence_invalid'))
+		reason: optionalText(2000, true),
+		comment: optionalText(4000, true),
+		evidence: optionalText(2000, false).refine((url) => url === null || isWebAddress(url), msg('answer.refused.evidence_invalid'))
 	})
 	.superRefine((item, ctx) => {
 		if (item.choice === 'not_applicable' && !item.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'answer.refused.na_reason_required' });

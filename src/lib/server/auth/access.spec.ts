@@ -29,9 +29,9 @@ describe('can', () => {
 	const own = { collaborationId: C1, municipalityId: M1, sectorId: S1 };
 	const expected: Record<Permission, Role[]> = {
 		'platform.manage': ['platform_admin'],
-		'collaboration.view': [...roles],
-		'collaboration.manage': ['platform_admin', 'collaboration_admin'],
-		'collaboration.audit': ['platform_admin', 'collaboration_admin'],
+		'collaboration.view': roles.filter((r) => r !== 'platform_admin'),
+		'collaboration.manage': ['collaboration_admin'],
+		'collaboration.audit': ['collaboration_admin'],
 		'collaboration.results': ['collaboration_admin', 'board_viewer'],
 		'municipality.coordinate': ['collaboration_admin', 'coordinator'],
 		'municipality.results': ['collaboration_admin', 'coordinator', 'executive_viewer'],
@@ -45,9 +45,10 @@ describe('can', () => {
 	});
 
 	it('gives no role of one collaboration anything in another', () => {
-		for (const role of roles.filter((r) => r !== 'platform_admin')) {
+		for (const role of roles) {
 			for (const permission of Object.keys(expected) as Permission[]) {
-				if (permission === 'questionnaire.view') continue;
+				// platform-wide, not a collaboration's
+				if (permission === 'questionnaire.view' || permission === 'platform.manage') continue;
 				expect(can([byRole[role]], permission, { collaborationId: C2, municipalityId: M1, sectorId: S1 }), `${role} ${permission}`).toBe(false);
 			}
 		}
@@ -62,9 +63,12 @@ describe('can', () => {
 		expect(can([byRole.collaboration_admin], 'municipality.coordinate', otherMunicipality)).toBe(true);
 	});
 
-	it('never lets the platform operator read or answer assessments', () => {
-		for (const permission of ['collaboration.results', 'municipality.results', 'assessment.answer', 'municipality.coordinate'] as const) {
-			expect(can([byRole.platform_admin], permission, own)).toBe(false);
+	it('gives the platform operator nothing inside any collaboration, only setting collaborations up', () => {
+		for (const permission of Object.keys(expected) as Permission[]) {
+			if (permission === 'questionnaire.view') continue;
+			for (const scope of [own, { collaborationId: C2 }, { collaborationId: C1, municipalityId: M2 }]) {
+				expect(can([byRole.platform_admin], permission, scope), `${permission} ${JSON.stringify(scope)}`).toBe(permission === 'platform.manage');
+			}
 		}
 	});
 

@@ -33,7 +33,7 @@ export interface Scope {
 
 /** What a person can ask to do. Each names the scope it needs. */
 export type Permission =
-	/** create collaborations and their first admins (scope: platform) */
+	/** create collaborations and their first admins, and only that (scope: platform) */
 	| 'platform.manage'
 	/** see a collaboration's own pages at all (scope: collaboration) */
 	| 'collaboration.view'
@@ -58,10 +58,10 @@ export function can(grants: readonly Grant[], permission: Permission, scope: Sco
 
 function grantAllows(g: Grant, permission: Permission, scope: Scope): boolean {
 	if (permission === 'questionnaire.view') return true;
-	if (g.role === 'platform_admin') {
-		// The operator sets collaborations up; it does not read their assessments.
-		return ['platform.manage', 'collaboration.view', 'collaboration.manage', 'collaboration.audit'].includes(permission);
-	}
+	// The operator creates collaborations and invites their first admins (on /collaborations),
+	// and nothing inside them: no pages, no people, no audit trail, no answers. There is no
+	// break-glass access; the database refuses it a grant in a collaboration (migrations/007).
+	if (g.role === 'platform_admin') return permission === 'platform.manage';
 	if (!scope.collaborationId || g.collaborationId !== scope.collaborationId) return false;
 	const inMunicipality = scope.municipalityId !== undefined && g.municipalityId === scope.municipalityId;
 

@@ -4,7 +4,7 @@ import { audit } from '$lib/server/audit';
 import { checkLink, setPasswordWithLink, type LinkPurpose } from '$lib/server/auth/links';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { db } from '$lib/server/db';
-import { fieldErrors, formFields, nameField, passwordField } from '$lib/server/forms';
+import { fieldErrors, formFields, lineField, nameField, passwordField, passwordInput } from '$lib/server/forms';
 
 /**
  * The two one-time-link pages (accept an invitation, reset a password) work alike:
@@ -18,7 +18,7 @@ export async function loadLink(token: string, purpose: LinkPurpose) {
 
 const schema = (withName: boolean) =>
 	z
-		.object({ name: withName ? nameField : z.string().optional(), password: passwordField, repeat: z.string() })
+		.object({ name: withName ? nameField : lineField({ max: 200 }).optional(), password: passwordField, repeat: passwordInput })
 		.refine((v) => v.password === v.repeat, { path: ['repeat'], error: 'form.password_mismatch' });
 
 interface LinkEvent {

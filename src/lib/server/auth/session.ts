@@ -25,9 +25,11 @@ export interface Session {
 	lastVerifiedAt: Date;
 }
 
+/** A new session for the person, who has just signed in or set a password (last_signed_in_at). */
 export async function createSession(sql: Sql, userId: string): Promise<{ session: Session; token: string }> {
 	const { id, secretHash, token } = issueToken();
 	const [row] = await sql<{ last_verified_at: Date }[]>`
+		with person as (update app_user set last_signed_in_at = now() where id = ${userId})
 		insert into user_session (id, secret_hash, user_id) values (${id}, ${secretHash}, ${userId})
 		returning last_verified_at`;
 	return { session: { id, userId, lastVerifiedAt: row!.last_verified_at }, token };

@@ -21,15 +21,18 @@ export async function findUserByEmail(sql: Db, email: string): Promise<UserRow |
 	return row ?? null;
 }
 
-/** The person with this e-mail, created (without a password) if new. */
-export async function ensureUser(sql: Db, email: string, name = ''): Promise<{ id: string; created: boolean }> {
+/**
+ * The person with this e-mail, created (without a password) if new; `invitedBy` is the
+ * collaboration whose invitation creates the account (null: the command line).
+ */
+export async function ensureUser(sql: Db, email: string, name = '', invitedBy: string | null = null): Promise<{ id: string; created: boolean }> {
 	const existing = await findUserByEmail(sql, email);
 	if (existing) return { id: existing.id, created: false };
-	const [row] = await sql<{ id: string }[]>`
-		insert into app_user (email, name) values (${normaliseEmail(email)}, ${name.trim()})
+	const [row] = await sql<{ id: string; created: boolean }[]>`
+		insert into app_user (email, name, invited_by_collaboration) values (${normaliseEmail(email)}, ${name.trim()}, ${invitedBy})
 		on conflict (lower(email)) do update set email = app_user.email
-		returning id`;
-	return { id: row!.id, created: true };
+		returning id, xmax = 0 as created`;
+	return { id: row!.id, created: row!.created };
 }
 
 /** Checks e-mail and password; the same work is done when the account does not exist. */

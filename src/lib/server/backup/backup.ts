@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import type { Fragment, Sql } from 'postgres';
 import type { Db } from '../db/index';
-import { BACKUP_FORMAT, BACKUP_VERSION, columnsOf, parseBackup, type Backup, type Table } from './format';
+import { BACKUP_FORMAT, BACKUP_LIMITS, BACKUP_VERSION, BackupFormatError, columnsOf, parseBackup, parseBackupText, type Backup, type Table } from './format';
 
 /**
  * Backup of one whole collaboration as a JSON document (format.ts): its members and
@@ -11,7 +12,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION, columnsOf, parseBackup, type Backup, typ
  * The file holds personal data and password hashes: keep it as safe as the database.
  */
 export type { Backup } from './format';
-export { BackupFormatError, parseBackup } from './format';
+export { BackupFormatError, parseBackup, parseBackupText } from './format';
 export { restoreCollaboration, RestoreRefusedError, type RestoreSummary } from './restore';
 
 export async function backupCollaboration(sql: Sql, collaborationId: string): Promise<Backup> {
@@ -64,6 +65,18 @@ async function rows(tx: Db, table: Table, where: Fragment, order: string[]): Pro
 		select coalesce(json_agg(x order by ${tx(order)}), '[]'::json) as rows
 		from (select ${tx(columnsOf(table))} from ${tx(table)} where ${where}) x`;
 	return result!.rows;
+}
+
+/**
+ * Reads a backup file for a restore: its size is checked before it is read, its nesting
+ * before it is parsed, and the whole document before anything is written (format.ts).
+ */
+export function readBackupFile(file: string, maxBytes: number = BACKUP_LIMITS.bytes): Backup {
+	const { size } = fs.statSync(file);
+	if (size > maxBytes) {
+		throw new BackupFormatError(`${file} is ${size} bytes, more than the ${maxBytes} a backup may have; nothing was restored.`);
+	}
+	return parseBackupText(fs.readFileSync(file, 'utf8'));
 }
 
 /** A collaboration by its id or its name (case-insensitive), for the command line. */

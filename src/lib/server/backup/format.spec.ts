@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKUP_FORMAT, BackupFormatError, columnsOf, parseBackup } from './format';
+import { BACKUP_FORMAT, BackupFormatError, checkNesting, columnsOf, parseBackup, parseBackupText } from './format';
 
 const collaborationId = '0b7c6c1e-6f1d-4e0a-9d7b-3c1a2b4c5d6e';
 const sectorId = '1b7c6c1e-6f1d-4e0a-9d7b-3c1a2b4c5d6e';
@@ -88,5 +88,32 @@ describe('parseBackup', () => {
 		expect(columnsOf('answer')).toEqual([
 			'response_id', 'collaboration_id', 'questionnaire_version_id', 'item_key', 'kind', 'level', 'na_reason', 'comment', 'evidence_url', 'revision', 'updated_at'
 		]);
+	});
+
+	it('refuses what the database cannot store and roles of the platform, before anything is written', () => {
+		const sector = minimal().sectors[0]!;
+		expect(() => parseBackup({ ...minimal(), sectors: [{ ...sector, name_nb: 'Kul\u0000tur' }] })).toThrow(/sectors\.0\.name_nb: holds a NUL/);
+		expect(() => parseBackup({ ...minimal(), sectors: [{ ...sector, name_en: 'Cul\ud800ture' }] })).toThrow(/sectors\.0\.name_en: holds a NUL or a lone surrogate/);
+		const grant = { id: sectorId.replace('1b', '5b'), user_id: sectorId.replace('1b', '6b'), role: 'platform_admin', collaboration_id: collaborationId, municipality_id: null, sector_id: null, created_at: '2026-01-01T08:00:00+00:00', created_by: null };
+		expect(() => parseBackup({ ...minimal(), grants: [grant] })).toThrow(/grants\.0\.role: /);
+		const event = { id: 1, collaboration_id: collaborationId, actor_id: null, action: 'x', subject_type: null, subject_id: null, ip: null, at: '2026-01-01T08:00:00+00:00' };
+		expect(() => parseBackup({ ...minimal(), auditEvents: [{ ...event, detail: { nested: ['ok', { 'k\u0000': 1 }] } }] })).toThrow(/auditEvents\.0\.detail: holds a NUL/);
+		expect(parseBackup({ ...minimal(), auditEvents: [{ ...event, detail: { note: 'two\nlines', emoji: '😀' } }] }).auditEvents).toHaveLength(1);
+	});
+});
+
+describe('parseBackupText', () => {
+	it('refuses a document nested too deep before parsing it, whatever the nesting is made of', () => {
+		for (const deep of ['['.repeat(100_000) + ']'.repeat(100_000), '{"a":'.repeat(65) + '1' + '}'.repeat(65)]) {
+			expect(() => parseBackupText(deep)).toThrow(/nested more than 64 levels deep/);
+		}
+		// brackets inside strings (escaped quotes too) are text, not nesting
+		expect(() => checkNesting(JSON.stringify({ text: '['.repeat(1000) + '\\"' + '{'.repeat(1000) }))).not.toThrow();
+		expect(() => checkNesting('['.repeat(64) + ']'.repeat(64))).not.toThrow();
+	});
+
+	it('says plainly when the text is not JSON, and checks the whole document', () => {
+		expect(() => parseBackupText('{"format": ')).toThrow(/cannot be read as JSON/);
+		expect(parseBackupText(JSON.stringify(minimal()))).toEqual(minimal());
 	});
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { legalForms } from '../collaborations/collaborations';
 import { isRecord } from '../questionnaires/schema';
 
 /**
@@ -14,28 +15,46 @@ import { isRecord } from '../questionnaires/schema';
 export const BACKUP_FORMAT = 'moden-collaboration-backup';
 export const BACKUP_VERSION = 1;
 
+/**
+ * Text the database can store: no NUL and no lone surrogate. Other control characters
+ * are data here (a comment's line breaks), unlike in forms.
+ */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
+const UNSTORABLE = /\u0000|\p{Cs}/u;
+const unstorable = 'holds a NUL or a lone surrogate, which the database cannot store';
+const text = z.string().refine((s) => !UNSTORABLE.test(s), unstorable);
+const json = z.json().refine(function storable(value: unknown): boolean {
+	if (typeof value === 'string') return !UNSTORABLE.test(value);
+	if (Array.isArray(value)) return value.every(storable);
+	if (isRecord(value)) return Object.entries(value).every(([key, v]) => !UNSTORABLE.test(key) && storable(v));
+	return true;
+}, unstorable);
+
 const id = z.guid();
 const time = z.string().min(1);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date yyyy-mm-dd');
 const int = z.number().int();
+const country = z.enum(['NO', 'SE']);
+/** A backup holds a collaboration's roles only: never a platform role. */
+const collaborationRole = z.enum(['collaboration_admin', 'board_viewer', 'coordinator', 'executive_viewer', 'respondent']);
 
 export const rowSchemas = {
 	collaboration: z.strictObject({
-		id, name: z.string(), legal_form: z.string(), country: z.string(), members_see_names: z.boolean(), created_at: time
+		id, name: text, legal_form: z.enum(legalForms), country, members_see_names: z.boolean(), created_at: time
 	}),
-	municipality: z.strictObject({ id, country: z.string(), national_number: z.string(), name: z.string() }),
+	municipality: z.strictObject({ id, country, national_number: z.string().regex(/^[0-9]{4}$/), name: text }),
 	municipality_population: z.strictObject({ municipality_id: id, year: int, population: int }),
 	membership: z.strictObject({ id, collaboration_id: id, municipality_id: id, valid_from: day, valid_to: day.nullable() }),
 	sector: z.strictObject({
-		id, collaboration_id: id, key: z.string(), name_nb: z.string(), name_sv: z.string(), name_en: z.string(),
+		id, collaboration_id: id, key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/), name_nb: text, name_sv: text, name_en: text,
 		whole_municipality: z.boolean(), position: int, archived_at: time.nullable()
 	}),
 	app_user: z.strictObject({
-		id, email: z.string(), name: z.string(), locale: z.string().nullable(), created_at: time, disabled_at: time.nullable(),
-		password_hash: z.string().nullable()
+		id, email: text.pipe(z.string().max(254).regex(/^[^@\s]+@[^@\s]+$/, 'expected an e-mail address')), name: text,
+		locale: z.enum(['nb', 'sv', 'en']).nullable(), created_at: time, disabled_at: time.nullable(), password_hash: text.nullable()
 	}),
 	role_grant: z.strictObject({
-		id, user_id: id, role: z.string(), collaboration_id: id, municipality_id: id.nullable(), sector_id: id.nullable(),
+		id, user_id: id, role: collaborationRole, collaboration_id: id, municipality_id: id.nullable(), sector_id: id.nullable(),
 		created_at: time, created_by: id.nullable()
 	}),
 	round: z.strictObject({
@@ -43,25 +62,26 @@ export const rowSchemas = {
 		created_at: time
 	}),
 	assessment: z.strictObject({
-		id, collaboration_id: id, round_id: id, municipality_id: id, sector_id: id, status: z.string(), updated_at: time,
+		id, collaboration_id: id, round_id: id, municipality_id: id, sector_id: id, status: z.enum(['not_started', 'in_progress', 'submitted', 'reopened']),
+		updated_at: time,
 		// backups made before teams existed hold confidential ones, the default then as now
 		team: z.enum(['confidential', 'open']).default('confidential')
 	}),
 	response: z.strictObject({
-		id, collaboration_id: id, assessment_id: id, respondent_id: id.nullable(), status: z.string(), started_at: time,
+		id, collaboration_id: id, assessment_id: id, respondent_id: id.nullable(), status: z.enum(['in_progress', 'submitted', 'reopened']), started_at: time,
 		submitted_at: time.nullable()
 	}),
 	answer: z.strictObject({
-		response_id: id, collaboration_id: id, questionnaire_version_id: id, item_key: z.string(), kind: z.string().nullable(),
-		level: int.nullable(), na_reason: z.string().nullable(), comment: z.string().nullable(), evidence_url: z.string().nullable(),
+		response_id: id, collaboration_id: id, questionnaire_version_id: id, item_key: text, kind: z.enum(['level', 'not_applicable', 'dont_know']).nullable(),
+		level: int.nullable(), na_reason: text.nullable(), comment: text.nullable(), evidence_url: text.nullable(),
 		revision: int, updated_at: time
 	}),
 	target: z.strictObject({
-		id, collaboration_id: id, municipality_id: id.nullable(), dimension: z.string(), level: int, set_by: id.nullable(), set_at: time
+		id, collaboration_id: id, municipality_id: id.nullable(), dimension: text, level: int, set_by: id.nullable(), set_at: time
 	}),
 	audit_event: z.strictObject({
-		id: int.positive(), collaboration_id: id, actor_id: id.nullable(), action: z.string(), subject_type: z.string().nullable(),
-		subject_id: z.string().nullable(), detail: z.json(), ip: z.string().nullable(), at: time
+		id: int.positive(), collaboration_id: id, actor_id: id.nullable(), action: text, subject_type: text.nullable(),
+		subject_id: text.nullable(), detail: json, ip: text.nullable(), at: time
 	})
 };
 
@@ -72,7 +92,7 @@ export type Row<T extends Table> = z.infer<(typeof rowSchemas)[T]>;
 export const columnsOf = (table: Table): string[] => Object.keys(rowSchemas[table].shape);
 
 /** A published questionnaire version the rounds use, by its platform-independent name. */
-const questionnaireVersion = z.strictObject({ id, slug: z.string(), version: int, content_hash: z.string() });
+const questionnaireVersion = z.strictObject({ id, slug: text, version: int, content_hash: text });
 
 const backupSchema = z
 	.strictObject({
@@ -118,6 +138,42 @@ const MAX_LISTED = 10;
 
 /** zod says "expected string, received undefined" where a person would say "missing". */
 const plain = (message: string) => message.replace(/^Invalid input: expected (\w+), received undefined$/, 'missing ($1 expected)');
+
+/**
+ * How large and how deep a backup file may be. A national collaboration's ten years of
+ * answers are far below the size; nothing in the format nests deeper than an audit
+ * event's detail, itself a few levels. Both are checked before parsing, so a hostile
+ * file cannot exhaust memory or the stack.
+ */
+export const BACKUP_LIMITS = { bytes: 512 * 1024 * 1024, depth: 64 } as const;
+
+/** Throws unless the JSON text nests arrays and objects at most `max` deep (strings skipped). */
+export function checkNesting(text: string, max: number = BACKUP_LIMITS.depth): void {
+	let depth = 0;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (inString) {
+			if (c === 0x5c) i++; // backslash: skip the escaped character
+			else if (c === 0x22) inString = false;
+		} else if (c === 0x22) inString = true;
+		else if (c === 0x5b || c === 0x7b) {
+			if (++depth > max) throw new BackupFormatError(`This is not a Moden collaboration backup: it is nested more than ${max} levels deep; nothing was restored.`);
+		} else if (c === 0x5d || c === 0x7d) depth--;
+	}
+}
+
+/** Reads a backup from its JSON text: nesting checked first, then parsed and checked whole. */
+export function parseBackupText(text: string): Backup {
+	checkNesting(text);
+	let document: unknown;
+	try {
+		document = JSON.parse(text);
+	} catch (e) {
+		throw new BackupFormatError(`This is not a Moden collaboration backup: it cannot be read as JSON (${(e as Error).message}).`, { cause: e });
+	}
+	return parseBackup(document);
+}
 
 /** Checks a parsed JSON document and returns it typed, or throws a BackupFormatError. */
 export function parseBackup(document: unknown): Backup {

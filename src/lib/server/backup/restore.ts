@@ -81,8 +81,9 @@ async function existingRows(tx: Db, backup: Backup) {
 		select id, country, national_number, name from municipality
 		where id = any(${backup.municipalities.map((m) => m.id)}::uuid[])
 			or country || national_number = any(${backup.municipalities.map((m) => m.country + m.national_number)}::text[])`;
-	const people = await tx<{ id: string; email: string }[]>`
-		select id, email from app_user
+	const people = await tx<{ id: string; email: string; platformAdmin: boolean }[]>`
+		select id, email, exists (select 1 from role_grant g where g.user_id = app_user.id and g.role = 'platform_admin') as "platformAdmin"
+		from app_user
 		where id = any(${backup.people.map((p) => p.id)}::uuid[]) or lower(email) = any(${backup.people.map((p) => p.email.toLowerCase())}::text[])`;
 	const auditIds = await tx<{ id: string }[]>`
 		select id::text from audit_event where id = any(${backup.auditEvents.map((e) => e.id)}::bigint[]) order by id limit ${AUDIT_IDS_LISTED}`;
@@ -121,6 +122,8 @@ function refusals(backup: Backup, existing: Existing): string[] {
 	for (const here of existing.peopleRows) {
 		const there = people.get(here.id);
 		if (!there || there.email.toLowerCase() !== here.email.toLowerCase()) problems.push(`a person with the e-mail ${here.email} exists here as another account (id ${here.id})`);
+		// The platform's operators hold no role in a collaboration (migrations/007 refuses it too).
+		else if (here.platformAdmin && backup.grants.some((g) => g.user_id === here.id)) problems.push(`${here.email} is a platform administrator here, and the backup gives them a role in the collaboration`);
 	}
 	if (existing.auditIds.length > 0) {
 		const more = existing.auditIds.length === AUDIT_IDS_LISTED ? ', …' : '';

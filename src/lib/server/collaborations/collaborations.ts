@@ -1,6 +1,7 @@
 import type { Sql } from 'postgres';
 import { audit } from '../audit';
 import type { Db } from '../db/index';
+import { deliverInvitation, grantWithInvitation, type Delivery, type InvitationReply } from './invitations';
 
 export const legalForms = [
 	'vertskommune', 'kommunalt_oppgavefellesskap', 'iks', 'as', 'samkommune', 'avtale',
@@ -34,23 +35,51 @@ export async function createCollaboration(
 	input: { name: string; legalForm: LegalForm; country: Country },
 	actorId: string | null
 ): Promise<Collaboration> {
-	return sql.begin(async (tx) => {
-		const [c] = await tx<Collaboration[]>`
-			insert into collaboration (name, legal_form, country) values (${input.name}, ${input.legalForm}, ${input.country})
-			returning ${columns(tx)}`;
-		const sectors = defaultSectors.map((s, position) => ({
-			collaboration_id: c!.id,
-			key: s.key,
-			name_nb: s.nb,
-			name_sv: s.sv,
-			name_en: s.en,
-			whole_municipality: 'whole' in s,
-			position
-		}));
-		await tx`insert into sector ${tx(sectors)}`;
-		await audit(tx, { action: 'collaboration.created', actorId, collaborationId: c!.id, subjectType: 'collaboration', subjectId: c!.id, detail: input });
-		return c!;
+	return sql.begin((tx) => insertCollaboration(tx, input, actorId));
+}
+
+/**
+ * The operator's whole part in a collaboration: creating it and inviting its first
+ * administrator, in one transaction (an address that cannot be its admin leaves no
+ * collaboration without one behind).
+ */
+export async function setUpCollaboration(
+	sql: Sql,
+	input: { name: string; legalForm: LegalForm; country: Country; adminEmail: string },
+	actor: { id: string; ip: string | null },
+	delivery: Omit<Delivery, 'collaboration'>
+): Promise<{ collaboration: Collaboration; invitation: InvitationReply }> {
+	const { name, legalForm, country, adminEmail } = input;
+	const { collaboration, invited } = await sql.begin(async (tx) => {
+		const collaboration = await insertCollaboration(tx, { name, legalForm, country }, actor.id);
+		const invited = await grantWithInvitation(tx, collaboration.id, { email: adminEmail, name: '', role: 'collaboration_admin', municipalityId: null, sectorId: null }, actor);
+		return { collaboration, invited };
 	});
+	return { collaboration, invitation: deliverInvitation(invited, { ...delivery, collaboration: collaboration.name }) };
+}
+
+async function insertCollaboration(tx: Db, input: { name: string; legalForm: LegalForm; country: Country }, actorId: string | null): Promise<Collaboration> {
+	const [c] = await tx<Collaboration[]>`
+		insert into collaboration (name, legal_form, country) values (${input.name}, ${input.legalForm}, ${input.country})
+		returning ${columns(tx)}`;
+	const sectors = defaultSectors.map((s, position) => ({
+		collaboration_id: c!.id,
+		key: s.key,
+		name_nb: s.nb,
+		name_sv: s.sv,
+		name_en: s.en,
+		whole_municipality: 'whole' in s,
+		position
+	}));
+	await tx`insert into sector ${tx(sectors)}`;
+	await audit(tx, { action: 'collaboration.created', actorId, collaborationId: c!.id, subjectType: 'collaboration', subjectId: c!.id, detail: input });
+	return c!;
+}
+
+/** Whether another collaboration than `except` already has this name (names are unique whatever their case). */
+export async function nameTaken(sql: Db, name: string, except: string | null = null): Promise<boolean> {
+	const rows = await sql`select 1 from collaboration where lower(name) = lower(${name}) and id is distinct from ${except}`;
+	return rows.length > 0;
 }
 
 export async function getCollaboration(sql: Db, id: string): Promise<Collaboration | null> {

@@ -1,26 +1,25 @@
-import type { Sql } from 'postgres';
 import { audit } from '../audit';
 import type { Grant, Role } from '../auth/access';
-import { issueLink, linkPath } from '../auth/links';
-import { ensureUser } from '../auth/users';
 import type { Db } from '../db/index';
 import { type Locale } from '../../i18n';
-import { translate } from '../i18n';
-import { sendMail } from '../mail';
 
 export interface Person {
 	id: string;
 	email: string;
 	name: string;
-	/** false until the person has set a password through the invitation */
-	active: boolean;
+	/**
+	 * true until the person signs in after being given their first role here. The same
+	 * for an account that is new and one that already existed elsewhere, so the list
+	 * tells the collaboration nothing about accounts beyond its own.
+	 */
+	waiting: boolean;
 	grants: { id: string; role: Role; municipality: string | null; sector: string | null }[];
 }
 
 /** Everyone with a grant in the collaboration, with those grants (sector names in `locale`). */
 export async function listPeople(sql: Db, collaborationId: string, locale: Locale): Promise<Person[]> {
 	return sql<Person[]>`
-		select u.id, u.email, u.name, u.password_hash is not null as active,
+		select u.id, u.email, u.name, coalesce(u.last_signed_in_at < min(g.created_at), true) as waiting,
 			json_agg(json_build_object('id', g.id, 'role', g.role, 'municipality', m.name, 'sector', s.${sql(`name_${locale}`)})
 				order by g.role, m.name, s.position) as grants
 		from role_grant g
@@ -40,11 +39,25 @@ export interface GrantInput {
 
 export class GrantScopeError extends Error {}
 
+/** The person is a platform administrator: the operator holds no role inside a collaboration. */
+export class PlatformAdminGrantError extends Error {
+	constructor() {
+		super('A platform administrator cannot hold a role in a collaboration.');
+	}
+}
+
 /**
- * Adds a grant in the collaboration. The municipality must be a member and the sector
- * one of the collaboration's: a grant can never point into another tenant.
+ * Adds a grant in the collaboration (or finds the same one). The municipality must be a
+ * member and the sector one of the collaboration's: a grant can never point into another
+ * tenant. A platform administrator gets none (the database refuses it too, migrations/007).
  */
-export async function addGrant(sql: Db, collaborationId: string, userId: string, input: GrantInput, actorId: string | null): Promise<boolean> {
+export async function addGrant(
+	sql: Db,
+	collaborationId: string,
+	userId: string,
+	input: GrantInput,
+	actorId: string | null
+): Promise<{ id: string; added: boolean }> {
 	const needsMunicipality = ['coordinator', 'executive_viewer', 'respondent'].includes(input.role);
 	const needsSector = input.role === 'respondent';
 	const municipalityId = needsMunicipality ? input.municipalityId : null;
@@ -58,13 +71,20 @@ export async function addGrant(sql: Db, collaborationId: string, userId: string,
 		const [sector] = await sql`select 1 from sector where collaboration_id = ${collaborationId} and id = ${sectorId} and archived_at is null`;
 		if (!sector) throw new GrantScopeError('unknown sector');
 	}
+	const [platform] = await sql`select 1 from role_grant where user_id = ${userId} and role = 'platform_admin'`;
+	if (platform) throw new PlatformAdminGrantError();
 	const [row] = await sql<{ id: string }[]>`
 		insert into role_grant (user_id, role, collaboration_id, municipality_id, sector_id, created_by)
 		values (${userId}, ${input.role}, ${collaborationId}, ${municipalityId}, ${sectorId}, ${actorId})
 		on conflict do nothing returning id`;
-	if (!row) return false;
+	if (!row) {
+		const [same] = await sql<{ id: string }[]>`
+			select id from role_grant where user_id = ${userId} and role = ${input.role} and collaboration_id = ${collaborationId}
+				and municipality_id is not distinct from ${municipalityId} and sector_id is not distinct from ${sectorId}`;
+		return { id: same!.id, added: false };
+	}
 	await audit(sql, { action: 'grant.added', actorId, collaborationId, subjectType: 'user', subjectId: userId, detail: { grantId: row.id, ...input, municipalityId, sectorId } });
-	return true;
+	return { id: row.id, added: true };
 }
 
 export async function revokeGrant(sql: Db, collaborationId: string, grantId: string, actorId: string): Promise<boolean> {
@@ -73,44 +93,6 @@ export async function revokeGrant(sql: Db, collaborationId: string, grantId: str
 	if (!row) return false;
 	await audit(sql, { action: 'grant.revoked', actorId, collaborationId, subjectType: 'user', subjectId: row.user_id, detail: { grantId, role: row.role } });
 	return true;
-}
-
-/**
- * Invites a person by e-mail: creates the account if new, adds the grant and issues a
- * one-time link (7 days). Returns the link, for the mail or, without SMTP, for the admin.
- */
-export async function invite(
-	sql: Sql,
-	collaborationId: string,
-	input: { email: string; name: string } & GrantInput,
-	actorId: string | null,
-	origin: string
-): Promise<{ link: string | null; userId: string }> {
-	return sql.begin(async (tx) => {
-		const user = await ensureUser(tx, input.email, input.name);
-		await addGrant(tx, collaborationId, user.id, input, actorId);
-		const [account] = await tx<{ active: boolean }[]>`select password_hash is not null as active from app_user where id = ${user.id}`;
-		let link: string | null = null;
-		if (!account!.active) {
-			const token = await issueLink(tx, user.id, 'invitation', { createdBy: actorId, collaborationId });
-			link = `${origin}${linkPath.invitation}/${token}`;
-		}
-		await audit(tx, { action: 'invitation.sent', actorId, collaborationId, subjectType: 'user', subjectId: user.id, detail: { email: input.email, role: input.role, newAccount: user.created } });
-		return { link, userId: user.id };
-	});
-}
-
-/**
- * Mails an invitation link in `locale`. Returns the link when no mail could be sent
- * (no SMTP): the admin who invited is then shown it, to pass on by hand.
- */
-export async function mailInvitation(locale: Locale, to: string, link: string, collaboration: string): Promise<string | null> {
-	const { sent } = await sendMail({
-		to,
-		subject: translate(locale, 'mail.invitation_subject'),
-		text: translate(locale, 'mail.invitation_text', { link, collaboration })
-	});
-	return sent ? null : link;
 }
 
 /** A person's own grants with readable scope names, for their account page. */

@@ -113,14 +113,20 @@ export async function toXlsx(tables: Table[], locale: Locale): Promise<Buffer> {
  * One table as CSV the way a spreadsheet in that language opens it: Norwegian and
  * Swedish with semicolons and decimal commas, English with commas and points; UTF-8
  * with a byte-order mark so æøå survive.
+ *
+ * CSV injection (OWASP): every text is quoted, so it stays one cell whichever separator
+ * the file is opened with (`x,=1+1` in a semicolon file opened with commas), and a text
+ * that starts like a formula (=, +, -, @, tab, carriage return) gets an apostrophe in
+ * front, so a spreadsheet shows it instead of running it. Numbers are our own and stay
+ * numbers.
  */
 export function toCsv(table: Table, locale: Locale): string {
 	const separator = locale === 'en' ? ',' : ';';
 	const cell = (value: Cell) => {
 		if (value === null) return '';
-		// A text that a spreadsheet would take for a formula is kept as text (CSV injection).
-		const text = typeof value === 'number' ? (locale === 'en' ? String(value) : String(value).replace('.', ',')) : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-		return text.includes(separator) || /["\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+		if (typeof value === 'number') return locale === 'en' ? String(value) : String(value).replace('.', ',');
+		const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+		return `"${text.replaceAll('"', '""')}"`;
 	};
 	return '\ufeff' + [table.headers, ...table.rows].map((row) => row.map(cell).join(separator)).join('\r\n') + '\r\n';
 }

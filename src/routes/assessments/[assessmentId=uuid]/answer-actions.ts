@@ -46,7 +46,7 @@ export async function save(event: RequestEvent) {
 	}
 	const conflicts = results.some((r) => r.outcome === 'conflict');
 	if (Object.keys(errors).length > 0 || conflicts) return fail(Object.keys(errors).length > 0 ? 400 : 409, { results, errors, values: fields });
-	if (fields.next) redirect(303, safeReturnPath(fields.next, event.url.pathname));
+	if (fields.next) redirect(303, safeReturnPath(fields.next, event.url, event.url.pathname));
 	return { results, errors, saved: true };
 }
 

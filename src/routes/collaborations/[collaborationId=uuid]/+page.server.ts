@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { can } from '$lib/server/auth/access';
 import { requirePermission } from '$lib/server/auth/guard';
-import { legalForms, updateCollaboration } from '$lib/server/collaborations/collaborations';
+import { legalForms, nameTaken, updateCollaboration } from '$lib/server/collaborations/collaborations';
 import { db } from '$lib/server/db';
 import { fieldError, fieldErrors, formFields, nameField } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -32,8 +32,7 @@ export const actions: Actions = {
 		const parsed = settings.safeParse(fields);
 		if (!parsed.success) return fail(400, { values: fields, errors: fieldErrors(parsed.error) });
 		const sql = db();
-		const clash = await sql`select 1 from collaboration where lower(name) = lower(${parsed.data.name}) and id <> ${collaborationId}`;
-		if (clash.length > 0) return fail(400, { values: fields, errors: fieldError('name', 'collaboration.name_taken') });
+		if (await nameTaken(sql, parsed.data.name, collaborationId)) return fail(400, { values: fields, errors: fieldError('name', 'collaboration.name_taken') });
 		await updateCollaboration(sql, collaborationId, { ...parsed.data, membersSeeNames: parsed.data.membersSeeNames === 'on' }, user.id);
 		return { saved: true };
 	}

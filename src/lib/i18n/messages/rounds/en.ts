@@ -54,7 +54,6 @@ export const en = {
 	'completion.email': 'E-mail',
 	'completion.name': 'Name',
 	'completion.assign_button': 'Assign',
-	'completion.assigned': '{email} is assigned.',
 	'completion.unassign': 'Remove',
 	'completion.unassign_aria': 'Remove {name} from {sector}, {municipality}',
 	'completion.unassigned': 'The respondent is removed. Answers already given are kept.',

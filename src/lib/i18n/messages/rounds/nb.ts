@@ -52,7 +52,6 @@ export const nb = {
 	'completion.email': 'E-post',
 	'completion.name': 'Navn',
 	'completion.assign_button': 'Tildel',
-	'completion.assigned': '{email} er tildelt.',
 	'completion.unassign': 'Fjern',
 	'completion.unassign_aria': 'Fjern {name} fra {sector}, {municipality}',
 	'completion.unassigned': 'Respondenten er fjernet. Svar som alt er gitt, blir tatt vare på.',

@@ -52,7 +52,6 @@ export const sv = {
 	'completion.email': 'E-post',
 	'completion.name': 'Namn',
 	'completion.assign_button': 'Tilldela',
-	'completion.assigned': '{email} är tilldelad.',
 	'completion.unassign': 'Ta bort',
 	'completion.unassign_aria': 'Ta bort {name} från {sector}, {municipality}',
 	'completion.unassigned': 'Respondenten är borttagen. Svar som redan getts sparas.',

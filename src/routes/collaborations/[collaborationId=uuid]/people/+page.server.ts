@@ -2,22 +2,24 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requirePermission } from '$lib/server/auth/guard';
 import { getCollaboration } from '$lib/server/collaborations/collaborations';
-import { GrantScopeError, grantScopes, invite, listPeople, mailInvitation, revokeGrant } from '$lib/server/collaborations/people';
+import { invite } from '$lib/server/collaborations/invitations';
+import { GrantScopeError, grantScopes, listPeople, PlatformAdminGrantError, revokeGrant } from '$lib/server/collaborations/people';
 import { db } from '$lib/server/db';
-import { emailField, fieldError, fieldErrors, formFields, uuidField } from '$lib/server/forms';
+import { emailField, fieldError, fieldErrors, formFields, lineField, uuidField } from '$lib/server/forms';
+import { mailConfigured } from '$lib/server/mail';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const collaborationId = event.params.collaborationId;
 	requirePermission(event, 'collaboration.manage', { collaborationId });
 	const sql = db();
-	return { people: await listPeople(sql, collaborationId, event.locals.locale), scopes: await grantScopes(sql, collaborationId) };
+	return { people: await listPeople(sql, collaborationId, event.locals.locale), scopes: await grantScopes(sql, collaborationId), mailed: mailConfigured() };
 };
 
 const optionalId = z.union([z.literal('').transform(() => null), uuidField]);
 const inviteSchema = z.object({
 	email: emailField,
-	name: z.string().trim().max(200, { error: 'form.too_long' }).default(''),
+	name: lineField({ max: 200 }).default(''),
 	role: z.enum(['collaboration_admin', 'board_viewer', 'coordinator', 'executive_viewer', 'respondent'], { error: 'form.invalid' }),
 	municipalityId: optionalId.default(null),
 	sectorId: optionalId.default(null)
@@ -33,11 +35,17 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { action: 'invite', values: fields, errors: fieldErrors(parsed.error) });
 		const sql = db();
 		try {
-			const { link } = await invite(sql, collaborationId, parsed.data, user.id, event.url.origin);
 			const collaboration = await getCollaboration(sql, collaborationId);
-			const shown = link ? await mailInvitation(event.locals.locale, parsed.data.email, link, collaboration?.name ?? '') : null;
-			return { action: 'invite', invited: parsed.data.email, link: shown };
+			const invitation = await invite(
+				sql,
+				collaborationId,
+				parsed.data,
+				{ id: user.id, ip: event.getClientAddress() },
+				{ origin: event.url.origin, locale: event.locals.locale, collaboration: collaboration?.name ?? '' }
+			);
+			return { action: 'invite', invitation };
 		} catch (e) {
+			if (e instanceof PlatformAdminGrantError) return fail(400, { action: 'invite', values: fields, errors: fieldError('email', 'people.platform_admin_refused') });
 			if (!(e instanceof GrantScopeError)) throw e;
 			const field = parsed.data.role === 'respondent' && !parsed.data.sectorId ? 'sectorId' : 'municipalityId';
 			return fail(400, { action: 'invite', values: fields, errors: fieldError(field, 'people.scope_required') });

@@ -11,7 +11,7 @@ import {
 	updateSector
 } from '$lib/server/collaborations/sectors';
 import { db } from '$lib/server/db';
-import { fieldError, fieldErrors, formFields, msg, uuidField } from '$lib/server/forms';
+import { fieldError, fieldErrors, formFields, lineField, msg, uuidField } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -21,7 +21,7 @@ export const load: PageServerLoad = async (event) => {
 	return { active: sectors.filter((s) => !s.archivedAt), archived: sectors.filter((s) => s.archivedAt) };
 };
 
-const sectorName = z.string(msg('form.required')).trim().min(1, msg('form.required')).max(100, msg('form.too_long'));
+const sectorName = lineField({ min: 1, max: 100 });
 const names = { nb: sectorName, sv: sectorName, en: sectorName };
 const addSchema = z.object({
 	key: z.string(msg('sectors.key_invalid')).trim().toLowerCase().regex(sectorKeyPattern, msg('sectors.key_invalid')),

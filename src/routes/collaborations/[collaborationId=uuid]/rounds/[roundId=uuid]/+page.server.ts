@@ -6,13 +6,15 @@ import { can } from '$lib/server/auth/access';
 import { requireCoordination } from '$lib/server/auth/guard';
 import type { SessionUser } from '$lib/server/auth/session';
 import { getCollaboration } from '$lib/server/collaborations/collaborations';
-import { GrantScopeError, invite, mailInvitation, revokeGrant } from '$lib/server/collaborations/people';
+import { invite } from '$lib/server/collaborations/invitations';
+import { GrantScopeError, PlatformAdminGrantError, revokeGrant } from '$lib/server/collaborations/people';
 import { db } from '$lib/server/db';
-import { emailField, fieldError, fieldErrors, formFields, msg, uuidField } from '$lib/server/forms';
+import { emailField, fieldError, fieldErrors, formFields, lineField, msg, uuidField } from '$lib/server/forms';
 import { roundCompletion, sendReminders } from '$lib/server/assessments/completion';
 import { closeRound, getRound } from '$lib/server/assessments/rounds';
 import { setTeam, TeamError } from '$lib/server/assessments/team';
 import { teams } from '$lib/server/disclosure/respondents';
+import { mailConfigured } from '$lib/server/mail';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The round, and the municipalities the person follows in it; 403 for everyone else. */
@@ -27,7 +29,7 @@ async function roundInScope(event: RequestEvent | Parameters<PageServerLoad>[0])
 export const load: PageServerLoad = async (event) => {
 	const { round, collaborationId, municipalityIds } = await roundInScope(event);
 	const rows = await roundCompletion(db(), collaborationId, round.id, municipalityIds, event.locals.locale);
-	return { round, rows, manage: municipalityIds === null };
+	return { round, rows, manage: municipalityIds === null, mailed: mailConfigured() };
 };
 
 /** The assessment of this round that the person coordinates, or a 403/404. */
@@ -41,7 +43,7 @@ async function coordinatedAssessment(event: RequestEvent, user: SessionUser, ass
 const assignSchema = z.object({
 	assessmentId: uuidField,
 	email: emailField,
-	name: z.string().trim().max(200, msg('form.too_long')).default('')
+	name: lineField({ max: 200 }).default('')
 });
 
 export const actions: Actions = {
@@ -54,17 +56,19 @@ export const actions: Actions = {
 		const context = await coordinatedAssessment(event, user, parsed.data.assessmentId);
 		const sql = db();
 		try {
-			const { link } = await invite(
+			const collaboration = await getCollaboration(sql, context.collaborationId);
+			const invitation = await invite(
 				sql,
 				context.collaborationId,
 				{ email: parsed.data.email, name: parsed.data.name, role: 'respondent', municipalityId: context.municipalityId, sectorId: context.sectorId },
-				user.id,
-				event.url.origin
+				{ id: user.id, ip: event.getClientAddress() },
+				{ origin: event.url.origin, locale: event.locals.locale, collaboration: collaboration?.name ?? '' }
 			);
-			const collaboration = await getCollaboration(sql, context.collaborationId);
-			const shown = link ? await mailInvitation(event.locals.locale, parsed.data.email, link, collaboration?.name ?? '') : null;
-			return { action: 'assign' as const, assessmentId: context.id, invited: link !== null, email: parsed.data.email, link: shown };
+			return { action: 'assign' as const, assessmentId: context.id, invitation };
 		} catch (e) {
+			if (e instanceof PlatformAdminGrantError) {
+				return fail(400, { action: 'assign' as const, assessmentId: context.id, values: fields, errors: fieldError('email', 'people.platform_admin_refused') });
+			}
 			if (!(e instanceof GrantScopeError)) throw e;
 			return fail(400, { action: 'assign' as const, assessmentId: context.id, values: fields, errors: fieldError('email', 'form.unknown_id') });
 		}
@@ -91,7 +95,7 @@ export const actions: Actions = {
 	reopen: async (event) => {
 		const { user } = await roundInScope(event);
 		const fields = formFields(await event.request.formData());
-		const parsed = z.object({ responseId: uuidField, reason: z.string(msg('form.required')).trim().min(1, msg('form.required')).max(2000, msg('form.too_long')) }).safeParse(fields);
+		const parsed = z.object({ responseId: uuidField, reason: lineField({ min: 1, max: 2000 }) }).safeParse(fields);
 		if (!parsed.success) return fail(400, { action: 'reopen' as const, responseId: fields.responseId, errors: fieldErrors(parsed.error) });
 		try {
 			await reopenResponse(db(), user, event.params.collaborationId, parsed.data.responseId, parsed.data.reason);
