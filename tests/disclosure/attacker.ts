@@ -5,8 +5,8 @@ import loadHighs from 'highs';
  * The attacker: given the linear facts a viewer collected (each shown mean with its n is
  * a sum; every score lies in its bounds; their own organisations' scores are known), how
  * low and how high can each secret be? Written apart from the app's audit on purpose (its
- * own formulation over single scores, solved from LP text), so that it checks the
- * disclosure module instead of repeating it.
+ * own formulation, over single scores rather than groups of indistinguishable ones), so
+ * that it checks the disclosure module instead of repeating it.
  */
 export interface Term {
 	variable: string;
@@ -35,30 +35,72 @@ type Highs = Awaited<ReturnType<typeof loadHighs>>;
 let loaded: Promise<Highs> | undefined;
 const highs = () => (loaded ??= loadHighs({ locateFile: () => createRequire(import.meta.url).resolve('highs/runtime') }));
 
-/** The feasible range of each expression over the problem. */
+/**
+ * The feasible range of each expression over the problem. Variables that share no fact
+ * are independent, so the problem is cut into connected parts, each solved on its own
+ * model; an expression's range is the sum of its parts' ranges.
+ */
 export async function solveRanges(problem: Problem, expressions: Term[][]): Promise<Range[]> {
 	const solver = await highs();
-	const names = new Map([...problem.variables.keys()].map((name, i) => [name, `x${i}`]));
-	const linear = (terms: Term[]) =>
-		terms.length === 0 ? '0 x0' : terms.map((t) => `${t.coefficient >= 0 ? '+' : '-'} ${Math.abs(t.coefficient)} ${names.get(t.variable)!}`).join(' ');
-	const constraints = problem.facts.flatMap((fact, i) =>
-		fact.terms.length === 0
-			? []
-			: fact.low === fact.high
-				? [` f${i}: ${linear(fact.terms)} = ${fact.low}`]
-				: [` l${i}: ${linear(fact.terms)} >= ${fact.low}`, ` h${i}: ${linear(fact.terms)} <= ${fact.high}`]
-	);
-	const bounds = [...problem.variables].map(([name, b]) => ` ${b.lower} <= ${names.get(name)!} <= ${b.upper}`);
-	const solve = (sense: 'Minimize' | 'Maximize', terms: Term[]) => {
-		const text = [sense, ` obj: ${linear(terms)}`, 'Subject To', ...(constraints.length ? constraints : [' c0: 0 x0 >= 0']), 'Bounds', ...bounds, 'End'].join('\n');
-		const result = solver.solve(text, { output_flag: false });
-		if (result.Status !== 'Optimal') throw new Error(`the attacker's LP ended ${result.Status}`);
-		return result.ObjectiveValue;
+	const parts = components(problem);
+	const models = new Map<number, { model: ReturnType<Highs['createModel']>; column: Map<string, number> }>();
+	const modelOf = (part: number) => {
+		const found = models.get(part);
+		if (found) return found;
+		const variables = [...problem.variables].filter(([name]) => parts.get(name) === part);
+		const column = new Map(variables.map(([name], i) => [name, i]));
+		const model = solver.createModel();
+		model.options.set({ output_flag: false });
+		model.addVars(
+			variables.map(([, b]) => b.lower),
+			variables.map(([, b]) => b.upper)
+		);
+		for (const fact of problem.facts) {
+			const terms = fact.terms.filter((t) => column.has(t.variable));
+			if (terms.length === 0) continue;
+			model.addRow(fact.low, fact.high, { indices: terms.map((t) => column.get(t.variable)!), values: terms.map((t) => t.coefficient) });
+		}
+		models.set(part, { model, column });
+		return models.get(part)!;
 	};
-	return expressions.map((terms) => {
-		if (terms.length === 0 || problem.variables.size === 0) return { min: 0, max: 0 };
-		return { min: solve('Minimize', terms), max: solve('Maximize', terms) };
-	});
+	const optimum = (model: ReturnType<Highs['createModel']>, terms: Term[], column: Map<string, number>, sense: 'minimize' | 'maximize') => {
+		for (const t of terms) model.changeColCost(column.get(t.variable)!, t.coefficient);
+		model.changeObjectiveSense(solver.constants.objectiveSense[sense]);
+		model.run();
+		if (model.getModelStatus() !== solver.constants.modelStatus.optimal) throw new Error('the attacker’s linear program has no optimum');
+		const value = model.getObjectiveValue();
+		for (const t of terms) model.changeColCost(column.get(t.variable)!, 0);
+		return value;
+	};
+	try {
+		return expressions.map((terms) => {
+			const byPart = new Map<number, Term[]>();
+			for (const t of terms) byPart.set(parts.get(t.variable)!, [...(byPart.get(parts.get(t.variable)!) ?? []), t]);
+			let [min, max] = [0, 0];
+			for (const [part, partTerms] of byPart) {
+				const { model, column } = modelOf(part);
+				min += optimum(model, partTerms, column, 'minimize');
+				max += optimum(model, partTerms, column, 'maximize');
+			}
+			return { min, max };
+		});
+	} finally {
+		for (const { model } of models.values()) model.dispose();
+	}
+}
+
+/** Connected parts of the problem: variables linked through the facts they appear in together. */
+function components(problem: Problem): Map<string, number> {
+	const parent = new Map([...problem.variables.keys()].map((name) => [name, name]));
+	const root = (name: string): string => {
+		let r = name;
+		while (parent.get(r) !== r) r = parent.get(r)!;
+		parent.set(name, r);
+		return r;
+	};
+	for (const fact of problem.facts) for (const t of fact.terms.slice(1)) parent.set(root(t.variable), root(fact.terms[0]!.variable));
+	const ids = new Map<string, number>();
+	return new Map([...problem.variables.keys()].map((name) => [name, ids.get(root(name)) ?? ids.set(root(name), ids.size).get(root(name))!]));
 }
 
 /** A secret value the viewer must not learn: the mean of some unknown variables. */
