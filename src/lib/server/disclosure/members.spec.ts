@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { othersHidden } from './members';
+import { othersHidden, othersListHidden } from './members';
 import { policyOf } from './policy';
 
 const policy = policyOf({ k: 5 });
@@ -17,8 +17,11 @@ describe('othersHidden', () => {
 		expect(othersHidden({ namesVisible: false, ownMunicipalities: [] }, at(['a', 'b', 'c', 'd']), policy)).toBe('too_few');
 	});
 
-	it('hides an anonymous list whose scores lie so close together that it tells each member’s score', () => {
-		expect(othersHidden({ namesVisible: false, ownMunicipalities: ['a'] }, at(['a', 'b', 'c', 'd', 'e', 'f'], 2), policy)).toBe('dominance');
-		expect(othersHidden({ namesVisible: false, ownMunicipalities: ['a'] }, at(['a', 'b', 'c', 'd', 'e', 'f'], 3), policy)).toBeNull();
+	it('hides an anonymous list whose scores lie so close together that it tells each member’s score, but not their mean and median', () => {
+		const viewer = { namesVisible: false, ownMunicipalities: ['a'] };
+		expect(othersListHidden(viewer, at(['a', 'b', 'c', 'd', 'e', 'f'], 2), policy)).toBe('dominance');
+		expect(othersHidden(viewer, at(['a', 'b', 'c', 'd', 'e', 'f'], 2), policy)).toBeNull();
+		expect(othersListHidden(viewer, at(['a', 'b', 'c', 'd', 'e', 'f'], 3), policy)).toBeNull();
+		expect(othersListHidden({ ...viewer, ownMunicipalities: ['a', 'b'] }, at(['a', 'b', 'c', 'd', 'e', 'f'], 3), policy)).toBe('insider');
 	});
 });

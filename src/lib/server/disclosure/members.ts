@@ -3,9 +3,10 @@
  * and everyone where the collaboration switched naming on, see every member by name.
  * Otherwise a member sees itself against an anonymous distribution, and an anonymous
  * list of members with their scores is that distribution: shown only with at least k
- * members, at least k besides the viewer's own municipalities (the insider rule), and
- * with the others' scores spread over at least the protection width: if they all lay
- * closer together, the anonymous list would tell each one's score, whoever it is.
+ * members and at least k besides the viewer's own municipalities (the insider rule). The
+ * others one by one (the anonymous list, lowest and highest, quartiles) need more: their
+ * scores spread over at least the protection width, for if they all lay closer together
+ * the list would tell each one's score, whoever it is. Their mean and median alone do not.
  */
 import type { HiddenReason, Policy } from './policy';
 
@@ -14,12 +15,20 @@ export interface MemberViewer {
 	ownMunicipalities: readonly string[];
 }
 
-/** Why the other members' figures (one dimension's scores by member) are hidden from the viewer, or null when they are shown. */
-export function othersHidden(viewer: MemberViewer, scores: readonly { municipalityId: string; score: number }[], policy: Policy): HiddenReason | null {
+type MemberScore = { municipalityId: string; score: number };
+
+/** Why the members' distribution of one dimension (its mean and median) is hidden from the viewer, or null when it is shown. */
+export function othersHidden(viewer: MemberViewer, scores: readonly MemberScore[], policy: Policy): HiddenReason | null {
 	if (viewer.namesVisible) return null;
 	if (new Set(scores.map((s) => s.municipalityId)).size < policy.k) return 'too_few';
 	const others = scores.filter((s) => !viewer.ownMunicipalities.includes(s.municipalityId));
-	if (new Set(others.map((s) => s.municipalityId)).size < policy.k) return 'insider';
-	const values = others.map((s) => s.score);
+	return new Set(others.map((s) => s.municipalityId)).size < policy.k ? 'insider' : null;
+}
+
+/** Why the other members one by one (anonymous list, lowest, highest, quartiles) are hidden, or null when they are shown. */
+export function othersListHidden(viewer: MemberViewer, scores: readonly MemberScore[], policy: Policy): HiddenReason | null {
+	const hidden = othersHidden(viewer, scores, policy);
+	if (hidden || viewer.namesVisible) return hidden;
+	const values = scores.filter((s) => !viewer.ownMunicipalities.includes(s.municipalityId)).map((s) => s.score);
 	return Math.max(...values) - Math.min(...values) < policy.width ? 'dominance' : null;
 }

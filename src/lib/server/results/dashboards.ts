@@ -4,7 +4,6 @@ import type { Db } from '../db/index';
 import { roundState, type RoundState } from '../assessments/rounds';
 import { getVersionById } from '../questionnaires/versions';
 import type { QuestionnaireDefinition } from '../questionnaires/schema';
-import { levelReached } from '../scoring/score';
 
 /**
  * What the dashboards read, in SQL: a round snapshot's cells (results/snapshots.ts) of the
@@ -66,17 +65,43 @@ export interface SnapshotCell {
 	respondents: number;
 	dontKnow: number;
 	answers: number;
+	/** respondents with an own score in the dimension, and how far apart those are (for the interval) */
+	respondentsScored: number;
+	respondentSd: number | null;
 }
 
+type SnapshotFilter = { municipalityId?: string; sectorId?: string };
+const filtered = (sql: Db, filter: SnapshotFilter) =>
+	sql`${filter.municipalityId ? sql`and a.municipality_id = ${filter.municipalityId}` : sql``} ${filter.sectorId ? sql`and a.sector_id = ${filter.sectorId}` : sql``}`;
+
 /** A snapshot's scored cells (optionally of one municipality or one sector). */
-export async function snapshotCells(sql: Db, snapshotId: string, filter: { municipalityId?: string; sectorId?: string } = {}): Promise<SnapshotCell[]> {
+export async function snapshotCells(sql: Db, snapshotId: string, filter: SnapshotFilter = {}): Promise<SnapshotCell[]> {
 	return sql<SnapshotCell[]>`
 		select a.assessment_id as "assessmentId", a.municipality_id as "municipalityId", a.sector_id as "sectorId", s.dimension,
-			s.score::float8 as score, s.coverage::float8 as coverage, a.respondents, s.dont_know as "dontKnow", s.answers
+			s.score::float8 as score, s.coverage::float8 as coverage, a.respondents, s.dont_know as "dontKnow", s.answers,
+			s.respondents_scored as "respondentsScored", s.respondent_sd::float8 as "respondentSd"
 		from round_snapshot_assessment a join round_snapshot_score s on s.snapshot_id = a.snapshot_id and s.assessment_id = a.assessment_id
-		where a.snapshot_id = ${snapshotId}
-			${filter.municipalityId ? sql`and a.municipality_id = ${filter.municipalityId}` : sql``}
-			${filter.sectorId ? sql`and a.sector_id = ${filter.sectorId}` : sql``}`;
+		where a.snapshot_id = ${snapshotId} ${filtered(sql, filter)}`;
+}
+
+export interface SnapshotAssessment {
+	assessmentId: string;
+	municipalityId: string;
+	municipality: string;
+	sectorId: string;
+	sector: string;
+	status: 'not_started' | 'in_progress' | 'submitted' | 'reopened';
+	respondents: number;
+}
+
+/** Every assessment of a snapshot, scored or not, with its sector's name in `locale`. */
+export async function snapshotAssessments(sql: Db, snapshotId: string, locale: Locale, filter: SnapshotFilter = {}): Promise<SnapshotAssessment[]> {
+	return sql<SnapshotAssessment[]>`
+		select a.assessment_id as "assessmentId", a.municipality_id as "municipalityId", m.name as municipality, a.sector_id as "sectorId",
+			s.${sql(`name_${locale}`)} as sector, a.status, a.respondents
+		from round_snapshot_assessment a join sector s on s.id = a.sector_id join municipality m on m.id = a.municipality_id
+		where a.snapshot_id = ${snapshotId} ${filtered(sql, filter)}
+		order by m.name, s.position, s.name_nb`;
 }
 
 export interface MemberCompletion {
@@ -129,28 +154,27 @@ export async function municipalitySizeClass(sql: Db, municipalityId: string, yea
 	return row ? sizeClass(row.population) : null;
 }
 
-/**
- * The municipality's weakest questions in the round (mean over its sectors' submitted
- * answers, counted in SQL), with the instrument's advice for the level they sit at.
- */
-export async function weakestItems(sql: Db, frame: Frame, roundId: string, municipalityId: string, locale: Locale, limit = 5) {
-	const values = frame.definition.scoring.values;
-	const rows = await sql<{ itemKey: string; mean: number; n: number }[]>`
-		select x.item_key as "itemKey", avg((${values}::numeric[])[x.level])::float8 as mean, count(*)::int as n
-		from assessment a
-		join response r on r.assessment_id = a.id and r.status = 'submitted'
-		join answer x on x.response_id = r.id and x.kind = 'level'
-		where a.round_id = ${roundId} and a.municipality_id = ${municipalityId}
-		group by x.item_key order by mean, x.item_key limit ${limit}`;
-	return rows.map((row) => {
-		const item = frame.definition.items.find((i) => i.key === row.itemKey)!;
-		const level = levelReached(frame.definition.scoring, row.mean);
-		return { ...row, text: item.text[locale], dimension: item.dimension, recommendation: item.recommendations[level - 1]![locale] };
-	});
-}
-
 export async function definitionsOf(sql: Db, rounds: readonly ResultRound[]): Promise<Map<string, QuestionnaireDefinition>> {
 	const versions = new Map<string, QuestionnaireDefinition>();
 	for (const round of rounds) if (!versions.has(round.versionId)) versions.set(round.versionId, (await getVersionById(sql, round.versionId))!);
 	return versions;
+}
+
+/** The assessments and cells of several snapshots at once, by snapshot (trends). */
+export async function snapshotsData(sql: Db, snapshotIds: readonly string[], locale: Locale) {
+	const ids = [...snapshotIds];
+	const [assessments, cells] = await Promise.all([
+		sql<(SnapshotAssessment & { snapshotId: string })[]>`
+			select a.snapshot_id as "snapshotId", a.assessment_id as "assessmentId", a.municipality_id as "municipalityId", m.name as municipality,
+				a.sector_id as "sectorId", s.${sql(`name_${locale}`)} as sector, a.status, a.respondents
+			from round_snapshot_assessment a join sector s on s.id = a.sector_id join municipality m on m.id = a.municipality_id
+			where a.snapshot_id = any(${ids}::uuid[])`,
+		sql<(SnapshotCell & { snapshotId: string })[]>`
+			select a.snapshot_id as "snapshotId", a.assessment_id as "assessmentId", a.municipality_id as "municipalityId", a.sector_id as "sectorId", s.dimension,
+				s.score::float8 as score, s.coverage::float8 as coverage, a.respondents, s.dont_know as "dontKnow", s.answers,
+				s.respondents_scored as "respondentsScored", s.respondent_sd::float8 as "respondentSd"
+			from round_snapshot_assessment a join round_snapshot_score s on s.snapshot_id = a.snapshot_id and s.assessment_id = a.assessment_id
+			where a.snapshot_id = any(${ids}::uuid[])`
+	]);
+	return new Map(ids.map((id) => [id, { assessments: assessments.filter((a) => a.snapshotId === id), cells: cells.filter((x) => x.snapshotId === id) }]));
 }

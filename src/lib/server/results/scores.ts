@@ -51,6 +51,22 @@ async function insertScores(tx: Db, which: ReturnType<Db>) {
 			where ${which} and exists (select 1 from response s where s.assessment_id = a.id and s.status = 'submitted')
 			group by a.id, i.dimension, i.key, i.weight
 		),
+		own as (
+			-- each submitted respondent's own score per dimension: the same weighted mean over the items they chose a level for
+			select a.id as assessment_id, i.dimension, r.id as response_id, sum(i.weight * v.vals[x.level]) / sum(i.weight) as score
+			from assessment a
+			join round ro on ro.id = a.round_id
+			join rules v on v.id = ro.questionnaire_version_id
+			join response r on r.assessment_id = a.id and r.status = 'submitted'
+			join answer x on x.response_id = r.id and x.kind = 'level'
+			join questionnaire_item i on i.questionnaire_version_id = ro.questionnaire_version_id and i.key = x.item_key
+			where ${which}
+			group by a.id, i.dimension, r.id
+		),
+		spread as (
+			select assessment_id, dimension, count(*)::int as respondents_scored, stddev_samp(score) as respondent_sd
+			from own group by assessment_id, dimension
+		),
 		dimensions as (
 			-- weights normalised over the answered items of the dimension
 			select assessment_id, dimension,
@@ -62,16 +78,19 @@ async function insertScores(tx: Db, which: ReturnType<Db>) {
 				sum(answers)::int as answers
 			from pooled group by assessment_id, dimension
 		)
-		insert into assessment_score (assessment_id, collaboration_id, dimension, score, coverage, answered_items, total_items, dont_know, answers, respondents)
+		insert into assessment_score (assessment_id, collaboration_id, dimension, score, coverage, answered_items, total_items, dont_know, answers, respondents,
+			respondents_scored, respondent_sd)
 		select d.assessment_id, a.collaboration_id, d.dimension,
 			-- published only with enough of the weight answered (the same tolerance as the pure module)
 			case when d.answered_items > 0 and d.coverage + 1e-9 >= v.coverage then d.weighted end,
 			d.coverage, d.answered_items, d.total_items, d.dont_know, d.answers,
-			(select count(*)::int from response r where r.assessment_id = a.id and r.status = 'submitted')
+			(select count(*)::int from response r where r.assessment_id = a.id and r.status = 'submitted'),
+			coalesce(sp.respondents_scored, 0), sp.respondent_sd
 		from dimensions d
 		join assessment a on a.id = d.assessment_id
 		join round ro on ro.id = a.round_id
-		join rules v on v.id = ro.questionnaire_version_id`;
+		join rules v on v.id = ro.questionnaire_version_id
+		left join spread sp on sp.assessment_id = d.assessment_id and sp.dimension = d.dimension`;
 }
 
 /**

@@ -88,8 +88,10 @@ async function take(sql: Sql, roundId: string): Promise<void> {
 				(select count(*)::int from response r where r.assessment_id = a.id and r.status = 'submitted')
 			from assessment a where a.round_id = ${roundId}`;
 		await tx`
-			insert into round_snapshot_score (snapshot_id, assessment_id, dimension, score, coverage, answered_items, total_items, dont_know, answers)
-			select ${snapshot!.id}, s.assessment_id, s.dimension, s.score, s.coverage, s.answered_items, s.total_items, s.dont_know, s.answers
+			insert into round_snapshot_score (snapshot_id, assessment_id, dimension, score, coverage, answered_items, total_items, dont_know, answers,
+				respondents_scored, respondent_sd)
+			select ${snapshot!.id}, s.assessment_id, s.dimension, s.score, s.coverage, s.answered_items, s.total_items, s.dont_know, s.answers,
+				s.respondents_scored, s.respondent_sd
 			from assessment_score s join assessment a on a.id = s.assessment_id where a.round_id = ${roundId}`;
 	});
 }

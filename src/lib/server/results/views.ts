@@ -2,28 +2,31 @@ import type { Sql } from 'postgres';
 import type { Locale } from '../../i18n';
 import { sizeClasses, type SizeClass } from '../benchmarks/peers';
 import { currentPublication, type Publication } from '../benchmarks/publications';
-import { othersHidden, type MemberViewer } from '../disclosure/members';
+import { othersHidden, othersListHidden, type MemberViewer } from '../disclosure/members';
 import { peerFigures, type PeerFigure, type PeerViewer } from '../disclosure/peers';
 import type { HiddenReason, Policy } from '../disclosure/policy';
-import { levelOf, meanWithDistribution } from '../scoring/score';
-import { trendSeries, type TrendSeries } from '../scoring/trend';
+import { rankWithTies } from '../scoring/ranking';
+import { meanWithDistribution, type ScoringRules } from '../scoring/score';
+import type { Interval } from '../scoring/uncertainty';
 import {
-	definitionsOf,
-	memberScoresOf,
 	municipalitySizeClass,
+	snapshotAssessments,
 	snapshotCells,
-	snapshotCompletion,
 	targets,
 	type Frame,
-	type ResultRound
+	type ResultRound,
+	type SnapshotAssessment,
+	type SnapshotCell
 } from './dashboards';
-import { currentSnapshots, type Snapshot } from './snapshots';
+import { assessmentInterval, changeBetween, meanOf, measured, priorOf, shownScore, unmeasured } from './measures';
+import type { Snapshot } from './snapshots';
 
 /**
  * The dashboards' page data, composed from a round snapshot (dashboards.ts) and the peer
  * publication, through the disclosure module: which members are named, whether the
  * others' distribution may be shown (disclosure/members.ts), which peer figures
- * (disclosure/peers.ts). Nothing here decides visibility on its own.
+ * (disclosure/peers.ts). Every score goes out through measures.ts: the one rounding
+ * rule, its interval, and what it covers (docs/scoring.md).
  */
 export interface Viewer extends MemberViewer, PeerViewer {
 	policy: Policy;
@@ -38,7 +41,37 @@ export interface Context {
 	snapshot: Snapshot;
 }
 
-const bandFrom = (frame: Frame, level: number | null) => (level === null ? null : (frame.bands.find((b) => b.level === level)?.from ?? null));
+/** Why a sector's assessment adds nothing to a dimension's score. */
+export type Missing = 'not_submitted' | 'too_few_answers';
+
+/** The round's assessments and cells with an interval for each scored cell and each member. */
+export function measuredRound(rules: Pick<ScoringRules, 'values'>, assessments: readonly SnapshotAssessment[], cells: readonly SnapshotCell[]) {
+	const prior = priorOf(rules, cells);
+	const intervals = new Map(cells.map((x) => [`${x.assessmentId}:${x.dimension}`, assessmentInterval(x, prior)]));
+	const cellOf = (assessmentId: string, dimension: string) => cells.find((x) => x.assessmentId === assessmentId && x.dimension === dimension) ?? null;
+	const member = (municipalityId: string, dimension: string): Interval | null =>
+		meanOf(cells.filter((x) => x.municipalityId === municipalityId && x.dimension === dimension && x.score !== null).map((x) => intervals.get(`${x.assessmentId}:${x.dimension}`)!));
+	/** Which of the municipality's sectors its score in the dimension rests on, and why the others add nothing. */
+	const coverage = (municipalityId: string, dimension: string) => {
+		const own = assessments.filter((a) => a.municipalityId === municipalityId);
+		const scored = (a: SnapshotAssessment) => cellOf(a.assessmentId, dimension)?.score != null;
+		return {
+			covered: own.filter(scored).map((a) => a.sector),
+			missing: own.filter((a) => !scored(a)).map((a) => ({ sector: a.sector, reason: (cellOf(a.assessmentId, dimension) ? 'too_few_answers' : 'not_submitted') as Missing }))
+		};
+	};
+	/** Don't-know answers of all answers given, and respondents, over the cells given. */
+	const answered = (of: readonly SnapshotCell[]) => {
+		const answers = of.reduce((n, x) => n + x.answers, 0);
+		return { dontKnowRate: answers > 0 ? of.reduce((n, x) => n + x.dontKnow, 0) / answers : null, respondents: sumRespondents(of) };
+	};
+	return { intervals, member, coverage, answered };
+}
+
+function sumRespondents(cells: readonly SnapshotCell[]): number {
+	const byAssessment = new Map(cells.map((x) => [x.assessmentId, x.respondents]));
+	return [...byAssessment.values()].reduce((n, r) => n + r, 0);
+}
 
 /** The peer publication of the context's population, and what the viewer sees of it in their country. */
 export async function peersOf(sql: Sql, c: Context, viewer: Viewer): Promise<{ publication: Publication | null; figures: PeerFigure[] }> {
@@ -47,59 +80,67 @@ export async function peersOf(sql: Sql, c: Context, viewer: Viewer): Promise<{ p
 }
 
 export async function municipalityView(sql: Sql, c: Context, viewer: Viewer, municipalityId: string) {
-	const [members, cells, peers, sizeClass, allTargets, sectors] = await Promise.all([
-		memberScoresOf(sql, [c.snapshot.id]),
-		snapshotCells(sql, c.snapshot.id, { municipalityId }),
+	const rules = c.frame.definition.scoring;
+	const [assessments, cells, peers, sizeClass, allTargets] = await Promise.all([
+		snapshotAssessments(sql, c.snapshot.id, c.locale),
+		snapshotCells(sql, c.snapshot.id),
 		peersOf(sql, c, viewer),
 		municipalitySizeClass(sql, municipalityId, c.round.year),
-		targets(sql, c.collaborationId, municipalityId),
-		sql<{ id: string; name: string }[]>`
-			select s.id, s.${sql(`name_${c.locale}`)} as name from round_snapshot_assessment a join sector s on s.id = a.sector_id
-			where a.snapshot_id = ${c.snapshot.id} and a.municipality_id = ${municipalityId} order by s.position, s.name_nb`
+		targets(sql, c.collaborationId, municipalityId)
 	]);
+	const round = measuredRound(rules, assessments, cells);
+	const members = [...new Set(assessments.map((a) => a.municipalityId))];
 	const dimensions = c.frame.dimensions.map((d) => {
-		const inDimension = members.filter((m) => m.dimension === d.key);
-		const hidden = othersHidden(viewer, inDimension, viewer.policy);
-		const collaboration = hidden ? null : meanWithDistribution(inDimension.map((m) => m.score));
-		const own = cells.filter((x) => x.dimension === d.key && x.score !== null).map((x) => x.score!);
-		const score = own.length ? own.reduce((a, b) => a + b, 0) / own.length : null;
+		const memberScores = members.flatMap((m) => {
+			const interval = round.member(m, d.key);
+			return interval ? [{ municipalityId: m, score: interval.score, interval }] : [];
+		});
+		const hidden = othersHidden(viewer, memberScores, viewer.policy);
+		const own = measured(rules, round.member(municipalityId, d.key));
+		const collaborationMean = hidden ? unmeasured : measured(rules, meanOf(memberScores.map((m) => m.interval)));
 		const peer = sizeClass ? (peers.figures.find((f) => f.kind === 'size' && f.group === sizeClass && f.dimension === d.key) ?? null) : null;
 		const target = allTargets.find((t) => t.dimension === d.key);
 		const goal = Math.max(target?.minimum ?? 0, target?.own ?? 0) || null;
+		const ownCells = cells.filter((x) => x.municipalityId === municipalityId && x.dimension === d.key);
 		return {
 			key: d.key,
 			title: d.title,
-			score,
-			level: levelOf(c.frame.definition.scoring, score),
-			sectors: own.length,
-			min: own.length ? Math.min(...own) : null,
-			max: own.length ? Math.max(...own) : null,
-			collaborationMedian: collaboration?.median ?? null,
-			collaborationMembers: inDimension.length,
+			...own,
+			sectors: round.coverage(municipalityId, d.key),
+			...round.answered(ownCells),
+			collaborationMean,
+			collaborationMedian: hidden ? null : shownScore(rules, meanWithDistribution(memberScores.map((m) => m.score))?.median ?? null).score,
+			collaborationMembers: memberScores.length,
 			collaborationHidden: hidden,
-			peerMedian: peer?.median ?? null,
+			versusCollaboration: hidden ? null : changeBetween(collaborationMean, own),
+			peerMedian: peer?.median == null ? null : shownScore(rules, peer.median).score,
 			peerOrganisations: peer?.organisations ?? 0,
 			peerHidden: peer ? peer.hidden : null,
 			minimum: target?.minimum ?? null,
 			ambition: target?.own ?? null,
-			/** score minus the lower bound of the highest target level; negative: below target */
-			gap: score !== null && goal !== null ? score - bandFrom(c.frame, goal)! : null
+			/** the shown score minus the lower bound of the highest target level; negative: below target */
+			gap: own.score !== null && goal !== null ? Math.round((own.score - bandFrom(c.frame, goal)!) * 10) / 10 : null
 		};
 	});
+	const sectors = assessments.filter((a) => a.municipalityId === municipalityId);
 	const heatmap = sectors.map((s) => ({
-		sectorId: s.id,
-		sector: s.name,
+		sectorId: s.sectorId,
+		sector: s.sector,
+		status: s.status,
+		respondents: s.respondents,
 		cells: c.frame.dimensions.map((d) => {
-			const cell = cells.find((x) => x.sectorId === s.id && x.dimension === d.key);
-			return { dimension: d.key, score: cell?.score ?? null, level: levelOf(c.frame.definition.scoring, cell?.score ?? null), assessmentId: cell?.assessmentId ?? null };
+			const m = measured(rules, round.intervals.get(`${s.assessmentId}:${d.key}`) ?? null);
+			return { dimension: d.key, score: m.score, level: m.level, lower: m.lower, upper: m.upper, assessmentId: s.assessmentId };
 		})
 	}));
-	return { sizeClass, dimensions, heatmap, peers: peerTable(peers.figures, c.frame.dimensions.map((d) => d.key)), publication: peers.publication };
+	return { sizeClass, dimensions, heatmap, peers: peerTable(rules, peers.figures, c.frame.dimensions.map((d) => d.key)), publication: peers.publication };
 }
 
+const bandFrom = (frame: Frame, level: number | null) => (level === null ? null : (frame.bands.find((b) => b.level === level)?.from ?? null));
+
 /** Size classes × dimensions of the country, with the country's row; hidden cells carry their reason. */
-export function peerTable(figures: readonly PeerFigure[], dimensions: readonly string[]) {
-	const cell = (f: PeerFigure | undefined) => (f ? { organisations: f.organisations, mean: f.mean, hidden: f.hidden } : null);
+export function peerTable(rules: Frame['definition']['scoring'], figures: readonly PeerFigure[], dimensions: readonly string[]) {
+	const cell = (f: PeerFigure | undefined) => (f ? { organisations: f.organisations, mean: f.mean === null ? null : shownScore(rules, f.mean).score, hidden: f.hidden } : null);
 	const bySize = figures.filter((f) => f.kind === 'size' && dimensions.includes(f.dimension));
 	return {
 		rows: sizeClasses.filter((size) => bySize.some((f) => f.group === size)),
@@ -110,75 +151,89 @@ export function peerTable(figures: readonly PeerFigure[], dimensions: readonly s
 
 /** Members × dimensions: named, or the viewer's own row named and the others anonymous, when they may be shown at all. */
 export async function collaborationView(sql: Sql, c: Context, viewer: Viewer, filter: { sectorId?: string } = {}) {
-	const [cells, completion] = await Promise.all([
-		filter.sectorId ? snapshotCells(sql, c.snapshot.id, { sectorId: filter.sectorId }) : memberScoresOf(sql, [c.snapshot.id]),
-		snapshotCompletion(sql, c.snapshot.id, filter)
+	const rules = c.frame.definition.scoring;
+	const [assessments, cells, allTargets] = await Promise.all([
+		snapshotAssessments(sql, c.snapshot.id, c.locale, filter),
+		snapshotCells(sql, c.snapshot.id, filter),
+		targets(sql, c.collaborationId, null)
 	]);
-	const scores = cells.flatMap((x) => (x.score === null ? [] : [{ municipalityId: x.municipalityId, dimension: x.dimension, score: x.score }]));
-	const hiddenIn = new Map<string, HiddenReason | null>(
-		c.frame.dimensions.map((d) => [d.key, othersHidden(viewer, scores.filter((s) => s.dimension === d.key), viewer.policy)])
-	);
-	const othersShown = [...hiddenIn.values()].some((h) => h === null);
-	const rows = completion
-		.map((m) => {
-			const own = viewer.ownMunicipalities.includes(m.municipalityId);
-			const named = own || viewer.namesVisible;
-			const values = c.frame.dimensions.map((d) => {
-				const hidden = own ? null : hiddenIn.get(d.key)!;
-				const score = hidden ? null : (scores.find((x) => x.municipalityId === m.municipalityId && x.dimension === d.key)?.score ?? null);
-				return { score, level: levelOf(c.frame.definition.scoring, score), hidden };
+	const round = measuredRound(rules, assessments, cells);
+	const members = [...new Map(assessments.map((a) => [a.municipalityId, a.municipality])).entries()];
+	const byDimension = new Map(
+		c.frame.dimensions.map((d) => {
+			const scores = members.flatMap(([m]) => {
+				const interval = round.member(m, d.key);
+				return interval ? [{ municipalityId: m, score: interval.score, interval }] : [];
 			});
-			const known = values.flatMap((v) => (v.score === null ? [] : [v.score]));
+			return [d.key, { scores, hidden: othersListHidden(viewer, scores, viewer.policy), summaryHidden: othersHidden(viewer, scores, viewer.policy) }] as const;
+		})
+	);
+	const othersShown = [...byDimension.values()].some((x) => x.hidden === null);
+	const rows = members
+		.map(([municipalityId, name]) => {
+			const own = viewer.ownMunicipalities.includes(municipalityId);
+			const named = own || viewer.namesVisible;
+			const dimensions = c.frame.dimensions.map((d) => {
+				const hidden: HiddenReason | null = own ? null : byDimension.get(d.key)!.hidden;
+				const interval = hidden ? null : (byDimension.get(d.key)!.scores.find((s) => s.municipalityId === municipalityId)?.interval ?? null);
+				return { interval, hidden };
+			});
+			const overall = meanOf(dimensions.map((x) => x.interval));
+			const mine = assessments.filter((a) => a.municipalityId === municipalityId);
 			return {
 				own,
 				named,
-				municipalityId: named ? m.municipalityId : null,
-				name: named ? m.name : null,
-				scores: values,
-				overall: known.length ? known.reduce((a, b) => a + b, 0) / known.length : null,
-				submitted: m.submitted,
-				total: m.total
+				municipalityId: named ? municipalityId : null,
+				name: named ? name : null,
+				scores: dimensions.map((x) => ({ ...measured(rules, x.interval), hidden: x.hidden })),
+				overall: measured(rules, overall),
+				/** assessments with a score in some dimension, of the member's in the round */
+				coverage: { scored: mine.filter((a) => cells.some((x) => x.assessmentId === a.assessmentId && x.score !== null)).length, total: mine.length },
+				submitted: mine.filter((a) => a.status === 'submitted').length,
+				total: mine.length
 			};
 		})
 		.filter((r) => r.named || othersShown);
 	// Named rows by name; anonymous ones by their overall score, so the order tells nothing else.
-	rows.sort((a, b) => Number(b.own) - Number(a.own) || (a.named && b.named ? a.name!.localeCompare(b.name!, c.locale) : (b.overall ?? -1) - (a.overall ?? -1)));
+	rows.sort((a, b) => Number(b.own) - Number(a.own) || (a.named && b.named ? a.name!.localeCompare(b.name!, c.locale) : (b.overall.score ?? -1) - (a.overall.score ?? -1)));
+	// Ranks that do not order what the noise cannot tell apart (docs/scoring.md, "Ties").
+	const rankable = rows.filter((r) => r.overall.score !== null);
+	const places = rankWithTies(rankable.map((r) => ({ score: r.overall.score!, se: r.overall.se! })));
 	let anonymous = 0;
-	const labelled = rows.map((r) => ({ ...r, label: r.named ? r.name! : `#${++anonymous}` }));
-	const distribution = c.frame.dimensions.map((d) => {
-		const values = scores.filter((s) => s.dimension === d.key).map((s) => s.score);
-		const hidden = hiddenIn.get(d.key)!;
+	const labelled = rows.map((r) => ({ ...r, label: r.named ? r.name! : `#${++anonymous}`, rank: places[rankable.indexOf(r)] ?? null }));
+	const distribution = c.frame.dimensions.map((d, i) => {
+		const { scores, hidden, summaryHidden } = byDimension.get(d.key)!;
+		const all = meanWithDistribution(scores.map((s) => s.score));
+		const quartiles = hidden ? null : all;
+		const round1 = (x: number) => shownScore(rules, x).score!;
+		const inDimension = cells.filter((x) => x.dimension === d.key);
+		const minimum = allTargets.find((t) => t.dimension === d.key)?.minimum ?? null;
 		return {
 			key: d.key,
 			title: d.title,
-			organisations: values.length,
-			quartiles: hidden ? null : meanWithDistribution(values),
+			organisations: scores.length,
+			quartiles: quartiles && { ...quartiles, min: round1(quartiles.min), q1: round1(quartiles.q1), median: round1(quartiles.median), q3: round1(quartiles.q3), max: round1(quartiles.max) },
+			median: summaryHidden || !all ? null : round1(all.median),
+			mean: summaryHidden ? unmeasured : measured(rules, meanOf(scores.map((s) => s.interval))),
 			hidden,
-			you: labelled.filter((r) => r.own).map((r) => ({ label: r.name!, score: r.scores[c.frame.dimensions.indexOf(d)]!.score }))
+			...(summaryHidden ? { dontKnowRate: null, respondents: null } : round.answered(inDimension)),
+			minimum,
+			/** named members below the collaboration's minimum level in the dimension (only where names are seen) */
+			belowMinimum: minimum !== null && viewer.namesVisible ? scores.filter((s) => s.score < bandFrom(c.frame, minimum)!).length : null,
+			you: labelled.filter((r) => r.own).map((r) => ({ label: r.name!, score: r.scores[i]!.score }))
 		};
 	});
-	return { rows: labelled, distribution, othersHidden: othersShown ? null : ([...hiddenIn.values()].find((h) => h !== null) ?? null) };
-}
-
-/** A municipality's dimensions across the collaboration's rounds (each from its current snapshot), with series breaks (BRIEF §5). */
-export async function municipalityTrend(sql: Sql, municipalityId: string, rounds: readonly ResultRound[]): Promise<TrendSeries[]> {
-	const snapshots = await currentSnapshots(sql, rounds.map((r) => r.id));
-	const rows = await memberScoresOf(sql, [...snapshots.values()].map((s) => s.id));
-	const versions = await definitionsOf(sql, rounds);
-	const scored = rounds.filter((r) => rows.some((row) => row.municipalityId === municipalityId && row.snapshotId === snapshots.get(r.id)?.id));
-	return trendSeries(
-		scored.map((round) => {
-			const definition = versions.get(round.versionId)!;
-			const snapshot = snapshots.get(round.id)!;
-			return {
-				year: round.year,
-				version: definition.version,
-				scores: definition.dimensions.map((d) => {
-					const score = rows.find((row) => row.snapshotId === snapshot.id && row.municipalityId === municipalityId && row.dimension === d.key)?.score ?? null;
-					return { dimension: d.key, score, level: levelOf(definition.scoring, score), coverage: 1, answeredItems: 0, totalItems: 0, dontKnowRate: 0 };
-				})
-			};
-		}),
-		[...versions.values()]
-	);
+	const scored = new Set(cells.filter((x) => x.score !== null).map((x) => x.assessmentId));
+	return {
+		rows: labelled,
+		distribution,
+		othersHidden: othersShown ? null : ([...byDimension.values()].find((x) => x.hidden !== null)?.hidden ?? null),
+		totals: {
+			organisations: new Set(assessments.filter((a) => scored.has(a.assessmentId)).map((a) => a.municipalityId)).size,
+			members: members.length,
+			assessments: assessments.length,
+			scored: scored.size,
+			respondents: sumRespondents(cells)
+		}
+	};
 }

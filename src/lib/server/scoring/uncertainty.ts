@@ -59,13 +59,23 @@ export function scalePrior(rules: Pick<ScoringRules, 'values'>): SpreadPrior {
  * nothing. Falls back to `fallback` below MIN_POOLED_DF degrees of freedom or without spread.
  */
 export function pooledPrior(groups: readonly (readonly number[])[], fallback: SpreadPrior): SpreadPrior {
+	return pooledPriorOfSpreads(
+		groups.map((group) => {
+			const mean = sum(group) / group.length;
+			return { n: group.length, sd: group.length > 1 ? Math.sqrt(sum(group.map((x) => (x - mean) ** 2)) / (group.length - 1)) : 0 };
+		}),
+		fallback
+	);
+}
+
+/** pooledPrior from each group's size and sample standard deviation (as the score cache keeps them). */
+export function pooledPriorOfSpreads(groups: readonly { n: number; sd: number | null }[], fallback: SpreadPrior): SpreadPrior {
 	let squares = 0;
 	let df = 0;
 	for (const group of groups) {
-		if (group.length < 2) continue;
-		const mean = sum(group) / group.length;
-		squares += sum(group.map((x) => (x - mean) ** 2));
-		df += group.length - 1;
+		if (group.n < 2 || group.sd === null) continue;
+		squares += (group.n - 1) * group.sd ** 2;
+		df += group.n - 1;
 	}
 	const sd = df > 0 ? Math.sqrt(squares / df) : 0;
 	return df >= MIN_POOLED_DF && sd > 0 ? { sd, df: fallback.df } : fallback;

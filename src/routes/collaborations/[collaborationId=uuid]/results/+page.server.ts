@@ -1,5 +1,6 @@
 import { can } from '$lib/server/auth/access';
 import { db } from '$lib/server/db';
+import { collaborationTrend } from '$lib/server/results/trends';
 import { collaborationView } from '$lib/server/results/views';
 import { pageFrame, resultsContext } from './context';
 import type { PageServerLoad } from './$types';
@@ -24,6 +25,7 @@ export const load: PageServerLoad = async (event) => {
 		years: rounds.map((r) => r.year),
 		frame: context ? pageFrame(context) : null,
 		view: context ? opened(await collaborationView(sql, context, viewer)) : null,
+		trend: await collaborationTrend(sql, viewer, rounds, event.locals.locale),
 		namesVisible: viewer.namesVisible,
 		k: viewer.policy.k,
 		sectors,

@@ -1,8 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { requirePermission } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { weakestItems } from '$lib/server/results/dashboards';
-import { municipalityTrend, municipalityView } from '$lib/server/results/views';
+import { municipalityTrend } from '$lib/server/results/trends';
+import { municipalityView } from '$lib/server/results/views';
+import { whereToBegin } from '$lib/server/results/where-to-begin';
 import { pageFrame, resultsContext } from '../../context';
 import type { PageServerLoad } from './$types';
 
@@ -19,10 +20,10 @@ export const load: PageServerLoad = async (event) => {
 			where m.id = ${municipalityId} and ms.collaboration_id = ${collaborationId} limit 1`
 	]);
 	if (!municipality) error(404);
-	const [view, trend, recommendations] = await Promise.all([
+	const [view, trend, begin] = await Promise.all([
 		context ? municipalityView(sql, context, viewer, municipalityId) : null,
-		municipalityTrend(sql, municipalityId, rounds),
-		context ? weakestItems(sql, context.frame, context.round.id, municipalityId, event.locals.locale) : []
+		municipalityTrend(sql, municipalityId, rounds, event.locals.locale),
+		context ? whereToBegin(sql, context.frame, context.round.id, municipalityId, event.locals.locale) : null
 	]);
 	return {
 		municipality: { id: municipalityId, name: municipality.name },
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 		frame: context ? pageFrame(context) : null,
 		view,
 		trend,
-		recommendations,
+		begin,
 		printedAt: new Date(),
 		k: viewer.policy.k
 	};

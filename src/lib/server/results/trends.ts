@@ -1,0 +1,106 @@
+import type { Sql } from 'postgres';
+import type { Locale } from '../../i18n';
+import { othersHidden } from '../disclosure/members';
+import type { HiddenReason } from '../disclosure/policy';
+import { levelOf } from '../scoring/score';
+import { trendSeries } from '../scoring/trend';
+import type { Interval } from '../scoring/uncertainty';
+import { definitionsOf, snapshotsData, type ResultRound } from './dashboards';
+import { changeBetween, meanOf, measured, unmeasured, type Measured } from './measures';
+import { currentSnapshots } from './snapshots';
+import { measuredRound, type Viewer } from './views';
+
+/**
+ * Year over year (BRIEF §5, docs/scoring.md): a municipality's or the collaboration's
+ * score per dimension in each round, from each round's current snapshot. A line is drawn
+ * only between rounds whose items compare (the questionnaire's crosswalk); at a series
+ * break it stops and starts again and the point says why. A round still open gives a
+ * provisional point, never joined by a line. A change is called out only where it exceeds
+ * the noise of both years.
+ */
+export interface TrendPoint extends Measured {
+	year: number;
+	/** from a round still open: its numbers may still change */
+	provisional: boolean;
+	seriesBreak: boolean;
+	changedItems: string[];
+	rescoredItems: string[];
+	/** against the previous point of the same series (none across a break) */
+	change: { difference: number; clear: boolean } | null;
+	/** hidden from this viewer (the collaboration's line for a member without names) */
+	hidden: HiddenReason | null;
+}
+
+export interface Trend {
+	dimension: string;
+	points: TrendPoint[];
+}
+
+type Subject = { municipalityId: string } | { collaboration: Viewer };
+
+/** A municipality's dimensions across the rounds. */
+export function municipalityTrend(sql: Sql, municipalityId: string, rounds: readonly ResultRound[], locale: Locale): Promise<Trend[]> {
+	return trend(sql, { municipalityId }, rounds, locale);
+}
+
+/** The collaboration's own line: the mean of its members per dimension, round by round. */
+export function collaborationTrend(sql: Sql, viewer: Viewer, rounds: readonly ResultRound[], locale: Locale): Promise<Trend[]> {
+	return trend(sql, { collaboration: viewer }, rounds, locale);
+}
+
+async function trend(sql: Sql, subject: Subject, rounds: readonly ResultRound[], locale: Locale): Promise<Trend[]> {
+	const snapshots = await currentSnapshots(sql, rounds.map((r) => r.id));
+	const data = await snapshotsData(sql, [...snapshots.values()].map((s) => s.id), locale);
+	const versions = await definitionsOf(sql, rounds);
+	const perRound = rounds.flatMap((round) => {
+		const snapshot = snapshots.get(round.id);
+		if (!snapshot) return [];
+		const definition = versions.get(round.versionId)!;
+		const { assessments, cells } = data.get(snapshot.id)!;
+		const measuredRoundData = measuredRound(definition.scoring, assessments, cells);
+		const values = new Map(definition.dimensions.map((d) => [d.key, valueOf(subject, d.key, assessments, measuredRoundData)]));
+		if ([...values.values()].every((v) => v.interval === null && v.hidden === null)) return [];
+		return [{ round, snapshot, definition, values }];
+	});
+	const series = trendSeries(
+		perRound.map(({ round, definition, values }) => ({
+			year: round.year,
+			version: definition.version,
+			scores: definition.dimensions.map((d) => {
+				const score = values.get(d.key)!.interval?.score ?? null;
+				return { dimension: d.key, score, level: levelOf(definition.scoring, score), coverage: 1, answeredItems: 0, totalItems: 0, dontKnowRate: 0 };
+			})
+		})),
+		perRound.map((r) => r.definition)
+	);
+	return series.map(({ dimension, points }) => {
+		const shown: TrendPoint[] = [];
+		points.forEach((p, i) => {
+			const { definition, snapshot, values } = perRound[i]!;
+			const value = values.get(dimension)!;
+			const m = value.hidden ? unmeasured : measured(definition.scoring, value.interval);
+			const previous = shown.at(-1);
+			shown.push({
+				...m,
+				year: p.year,
+				provisional: !snapshot.final,
+				seriesBreak: p.seriesBreak,
+				changedItems: p.changedItems,
+				rescoredItems: p.rescoredItems,
+				change: previous && !p.seriesBreak ? changeBetween(previous, m) : null,
+				hidden: value.hidden
+			});
+		});
+		return { dimension, points: shown };
+	});
+}
+
+function valueOf(subject: Subject, dimension: string, assessments: readonly { municipalityId: string }[], round: ReturnType<typeof measuredRound>): { interval: Interval | null; hidden: HiddenReason | null } {
+	if ('municipalityId' in subject) return { interval: round.member(subject.municipalityId, dimension), hidden: null };
+	const scores = [...new Set(assessments.map((a) => a.municipalityId))].flatMap((m) => {
+		const interval = round.member(m, dimension);
+		return interval ? [{ municipalityId: m, score: interval.score, interval }] : [];
+	});
+	const hidden = othersHidden(subject.collaboration, scores, subject.collaboration.policy);
+	return hidden ? { interval: null, hidden } : { interval: meanOf(scores.map((s) => s.interval)), hidden: null };
+}
