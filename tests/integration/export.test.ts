@@ -5,7 +5,11 @@ import { migrate } from '../../src/lib/server/db/migrate';
 import { loadDemo } from '../../src/lib/server/demo/load';
 import { roundTables, toCsv, toXlsx } from '../../src/lib/server/exports/round-export';
 import { publishFromDirectory } from '../../src/lib/server/questionnaires/publish';
-import { snapshotCells } from '../../src/lib/server/results/dashboards';
+import { policyOf } from '../../src/lib/server/disclosure/policy';
+import { getVersionById } from '../../src/lib/server/questionnaires/versions';
+import { frameOf, resultRounds, snapshotCells } from '../../src/lib/server/results/dashboards';
+import { municipalityView } from '../../src/lib/server/results/views';
+import { displayScore } from '../../src/lib/server/scoring/display';
 import { currentSnapshot } from '../../src/lib/server/results/snapshots';
 import { createEmptyDatabase, dropDatabase, first } from './database';
 
@@ -31,15 +35,19 @@ describe('round export', () => {
 		await dropDatabase(name);
 	});
 
-	it('writes three sheets in the reader’s language whose scores equal the dashboards’', async () => {
+	it('writes four sheets in the reader’s language whose scores equal the dashboards’, with what they rest on', async () => {
 		const snapshotId = (await currentSnapshot(sql, roundId))!.id;
 		const tables = await roundTables(sql, { collaborationId, roundId, snapshotId, scoreMunicipalities: null, answerMunicipalities: null, locale: 'nb' });
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.load((await toXlsx(tables, 'nb')) as unknown as ArrayBuffer);
-		expect(workbook.worksheets.map((w) => w.name)).toEqual(['Poeng', 'Svar', 'Spørreskjema']);
+		expect(workbook.worksheets.map((w) => w.name)).toEqual(['Kommuner', 'Poeng', 'Svar', 'Spørreskjema']);
 
 		const scores = workbook.getWorksheet('Poeng')!;
-		expect(scores.getRow(1).values).toEqual([undefined, 'Kommunenummer', 'Kommune', 'Sektor', 'Dimensjon', 'Poeng', 'Nivå', 'Andel besvart', 'Respondenter']);
+		expect(scores.getRow(1).values).toEqual([
+			undefined, 'Kommunenummer', 'Kommune', 'Sektor', 'Dimensjon', 'Poeng', '95 %-intervall fra', '95 %-intervall til', 'Nivå', 'Andel besvart', 'Respondenter',
+			'Andel vet ikke', 'Runde', 'Brudd i serien siden runden før'
+		]);
+		const rules = (await getVersionById(sql, (await first(sql<{ v: string }[]>`select questionnaire_version_id as v from round where id = ${roundId}`)).v))!.scoring;
 		const dashboard = await snapshotCells(sql, snapshotId);
 		expect(scores.rowCount - 1).toBe(dashboard.length);
 		const sectors = new Map((await sql<{ id: string; name: string }[]>`select id, name_nb as name from sector where collaboration_id = ${collaborationId}`).map((s) => [s.name, s.id]));
@@ -47,13 +55,38 @@ describe('round export', () => {
 		const dimensions = new Map([['Kultur', 'culture'], ['Strategi', 'strategy'], ['Ledelse', 'leadership'], ['Kompetanse', 'competence'], ['Teknologi', 'technology']]);
 		scores.eachRow((row, i) => {
 			if (i === 1) return;
-			const [, number, , sector, dimension, score] = row.values as (string | number | null)[];
+			const [, number, , sector, dimension, score, low, high, level, , , , status] = row.values as (string | number | null)[];
 			const cell = dashboard.find(
 				(d) => d.municipalityId === numbers.get(String(number)) && d.sectorId === sectors.get(String(sector)) && d.dimension === dimensions.get(String(dimension))
 			)!;
 			expect(cell, `row ${i}`).toBeDefined();
-			expect(score ?? null).toBe(cell.score);
+			// The shown number: one decimal by the one rounding rule, its level beside it, inside its interval.
+			expect(score ?? null).toBe(displayScore(rules, cell.score)?.value ?? null);
+			expect(level ?? null).toBe(displayScore(rules, cell.score)?.level ?? null);
+			if (score !== null && score !== undefined) expect(Number(low)).toBeLessThanOrEqual(Number(score));
+			if (score !== null && score !== undefined) expect(Number(high)).toBeGreaterThanOrEqual(Number(score));
+			expect(status).toBe('endelig');
 		});
+		const municipalities = workbook.getWorksheet('Kommuner')!;
+		expect(municipalities.getRow(1).values).toEqual([
+			undefined, 'Kommunenummer', 'Kommune', 'Dimensjon', 'Poeng', '95 %-intervall fra', '95 %-intervall til', 'Nivå', 'Sektorer med poeng', 'Sektorer som mangler',
+			'Respondenter', 'Andel vet ikke', 'Runde', 'Brudd i serien siden runden før'
+		]);
+		const snapshot = (await currentSnapshot(sql, roundId))!;
+		const round = (await resultRounds(sql, collaborationId)).find((r) => r.id === roundId)!;
+		const context = { collaborationId, country: 'NO', round, frame: await frameOf(sql, round, 'nb'), locale: 'nb' as const, snapshot };
+		const view = await municipalityView(sql, context, { namesVisible: true, ownMunicipalities: [], collaborationIds: [collaborationId], policy: policyOf() }, hamar);
+		const hamarRows = [] as (string | number | null)[][];
+		municipalities.eachRow((row) => {
+			if ((row.values as unknown[])[1] === '3403') hamarRows.push(row.values as (string | number | null)[]);
+		});
+		expect(hamarRows).toHaveLength(5);
+		for (const d of view.dimensions) {
+			const row = hamarRows.find((r) => r[3] === d.title)!;
+			expect([row[4], row[5], row[6], row[7]]).toEqual([d.score, d.lower, d.upper, d.level]);
+			expect(row[8]).toBe(`${d.sectors.covered.length}/${d.sectors.covered.length + d.sectors.missing.length}`);
+			expect(row[10]).toBe(d.respondents);
+		}
 		const answers = workbook.getWorksheet('Svar')!;
 		const { n } = await first(sql<{ n: number }[]>`
 			select count(*)::int as n from answer x join response r on r.id = x.response_id join assessment a on a.id = r.assessment_id
@@ -73,7 +106,7 @@ describe('round export', () => {
 		expect(tables.find((t) => t.sheet === 'answers')!.rows).toEqual([]);
 		const csv = toCsv(scores, 'sv');
 		expect(csv.startsWith('\ufeff"Kommunkod";"Kommun";"Verksamhet";')).toBe(true);
-		expect(csv.split('\r\n')[1]).toMatch(/^"3403";"Hamar";"[^"]+";"[^"]+";(\d+(,\d+)?)?;\d?;[\d,]+;\d+$/);
+		expect(csv.split('\r\n')[1]).toMatch(/^"3403";"Hamar";"[^"]+";"[^"]+";(\d+(,\d+)?;){3}\d;[\d,]+;\d+;[\d,]+;"slutlig";("[^"]*")?$/);
 		expect(toCsv({ sheet: 'answers', headers: ['a'], rows: [['=HYPERLINK("x")']] }, 'en')).toContain(`"'=HYPERLINK(""x"")"`);
 	});
 });

@@ -3,7 +3,10 @@ import { type Locale } from '../../i18n';
 import { translate } from '../i18n';
 import type { Db } from '../db/index';
 import { getVersionById } from '../questionnaires/versions';
-import { levelOf } from '../scoring/score';
+import { snapshotAssessments, snapshotCells } from '../results/dashboards';
+import { measured, measuredRound } from '../results/measures';
+import type { QuestionnaireDefinition } from '../questionnaires/schema';
+import { trendSeries } from '../scoring/trend';
 
 /**
  * A round's figures to take to Excel: scores (municipality × sector × dimension, read from
@@ -15,7 +18,7 @@ import { levelOf } from '../scoring/score';
  * municipalities whose results the reader may open (never another municipality's, BRIEF
  * §6), and without who gave them.
  */
-export const sheets = ['scores', 'answers', 'questionnaire'] as const;
+export const sheets = ['municipalities', 'scores', 'answers', 'questionnaire'] as const;
 export type Sheet = (typeof sheets)[number];
 
 export interface ExportScope {
@@ -48,15 +51,14 @@ export async function roundTables(sql: Db, scope: ExportScope): Promise<Table[]>
 	const dimensionTitle = new Map(definition.dimensions.map((d) => [d.key, d.title[scope.locale]]));
 	const sectorName = sql(`name_${scope.locale}`);
 
-	const scores = await sql<{ number: string; municipality: string; sector: string; dimension: string; score: number | null; coverage: number; respondents: number }[]>`
-		select m.national_number as number, m.name as municipality, s.${sectorName} as sector, x.dimension,
-			x.score::float8 as score, x.coverage::float8 as coverage, a.respondents
-		from round_snapshot_assessment a
-		join round_snapshot_score x on x.snapshot_id = a.snapshot_id and x.assessment_id = a.assessment_id
-		join municipality m on m.id = a.municipality_id
-		join sector s on s.id = a.sector_id
-		where a.snapshot_id = ${scope.snapshotId} ${only(sql, scope.scoreMunicipalities)}
-		order by m.name, s.position, x.dimension`;
+	const marks = await roundMarks(sql, scope, round, definition);
+	const numbers = new Map((await sql<{ id: string; number: string }[]>`
+		select m.id, m.national_number as number from round_snapshot_assessment a join municipality m on m.id = a.municipality_id
+		where a.snapshot_id = ${scope.snapshotId} group by m.id`).map((m) => [m.id, m.number]));
+	const [assessments, cells] = await Promise.all([snapshotAssessments(sql, scope.snapshotId, scope.locale), snapshotCells(sql, scope.snapshotId)]);
+	const measuredCells = measuredRound(definition.scoring, assessments, cells);
+	const shown = (m: string) => scope.scoreMunicipalities === null || scope.scoreMunicipalities.includes(m);
+	const rate = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
 	const answers = await sql<{ number: string; municipality: string; sector: string; response: number; itemKey: string; kind: string; level: number | null; naReason: string | null; comment: string | null; evidenceUrl: string | null }[]>`
 		select m.national_number as number, m.name as municipality, s.${sectorName} as sector,
 			dense_rank() over (partition by a.id order by r.submitted_at, r.id)::int as response,
@@ -70,11 +72,47 @@ export async function roundTables(sql: Db, scope: ExportScope): Promise<Table[]>
 		order by m.name, s.position, response, x.item_key`;
 
 	const kindLabel = { level: '', dont_know: t('answer.dont_know'), not_applicable: t('answer.not_applicable') } as Record<string, string>;
+	const members = [...new Map(assessments.filter((a) => shown(a.municipalityId)).map((a) => [a.municipalityId, a.municipality]))];
 	return [
 		{
+			sheet: 'municipalities',
+			headers: [
+				t('export.number'), t('export.municipality'), t('export.dimension'), t('export.score'), t('export.interval_low'), t('export.interval_high'), t('export.level'),
+				t('export.sectors'), t('export.missing'), t('export.respondents'), t('export.dont_know'), t('export.status'), t('export.series_break')
+			],
+			rows: members.flatMap(([municipalityId, municipality]) =>
+				definition.dimensions.map((d) => {
+					const m = measured(definition.scoring, measuredCells.member(municipalityId, d.key));
+					const { covered, missing } = measuredCells.coverage(municipalityId, d.key);
+					const own = cells.filter((x) => x.municipalityId === municipalityId && x.dimension === d.key);
+					const answered = measuredCells.answered(own);
+					return [
+						numbers.get(municipalityId) ?? '', municipality, dimensionTitle.get(d.key) ?? d.key, m.score, m.lower, m.upper, m.level,
+						`${covered.length}/${covered.length + missing.length}`, missing.map((x) => `${x.sector} (${t(`export.missing.${x.reason}`)})`).join('; '),
+						answered.respondents, rate(answered.dontKnowRate), marks.status, marks.breaks.get(d.key) ?? ''
+					];
+				})
+			)
+		},
+		{
 			sheet: 'scores',
-			headers: [t('export.number'), t('export.municipality'), t('export.sector'), t('export.dimension'), t('export.score'), t('export.level'), t('export.coverage'), t('export.respondents')],
-			rows: scores.map((r) => [r.number, r.municipality, r.sector, dimensionTitle.get(r.dimension) ?? r.dimension, r.score, levelOf(definition.scoring, r.score), r.coverage, r.respondents])
+			headers: [
+				t('export.number'), t('export.municipality'), t('export.sector'), t('export.dimension'), t('export.score'), t('export.interval_low'), t('export.interval_high'),
+				t('export.level'), t('export.coverage'), t('export.respondents'), t('export.dont_know'), t('export.status'), t('export.series_break')
+			],
+			rows: assessments
+				.filter((a) => shown(a.municipalityId))
+				.flatMap((a) =>
+					definition.dimensions.flatMap((d) => {
+						const cell = cells.find((x) => x.assessmentId === a.assessmentId && x.dimension === d.key);
+						if (!cell) return [];
+						const m = measured(definition.scoring, measuredCells.intervals.get(`${a.assessmentId}:${d.key}`) ?? null);
+						return [[
+							numbers.get(a.municipalityId) ?? '', a.municipality, a.sector, dimensionTitle.get(d.key) ?? d.key, m.score, m.lower, m.upper, m.level,
+							rate(cell.coverage), cell.respondents, rate(cell.answers > 0 ? cell.dontKnow / cell.answers : null), marks.status, marks.breaks.get(d.key) ?? ''
+						]];
+					})
+				)
 		},
 		{
 			sheet: 'answers',
@@ -87,6 +125,38 @@ export async function roundTables(sql: Db, scope: ExportScope): Promise<Table[]>
 			rows: definition.items.map((i) => [i.key, dimensionTitle.get(i.dimension) ?? i.dimension, i.weight, i.text[scope.locale], ...i.levels.map((l) => l[scope.locale])])
 		}
 	];
+}
+
+/**
+ * What every row carries about the round: final or provisional (how many submitted), and
+ * per dimension whether the series breaks against the collaboration's round before.
+ */
+async function roundMarks(sql: Db, scope: ExportScope, round: { year: number; versionId: string }, definition: QuestionnaireDefinition) {
+	const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(scope.locale, key, params);
+	const [snapshot] = await sql<{ final: boolean; submitted: number; total: number }[]>`
+		select s.final, count(*) filter (where a.status = 'submitted')::int as submitted, count(*)::int as total
+		from round_snapshot s join round_snapshot_assessment a on a.snapshot_id = s.id where s.id = ${scope.snapshotId} group by s.final`;
+	const [previous] = await sql<{ year: number; versionId: string }[]>`
+		select year, questionnaire_version_id as "versionId" from round
+		where collaboration_id = ${scope.collaborationId} and year < ${round.year} order by year desc limit 1`;
+	const breaks = new Map<string, string>();
+	if (previous) {
+		const before = (await getVersionById(sql, previous.versionId))!;
+		const score = (def: QuestionnaireDefinition) => def.dimensions.map((d) => ({ dimension: d.key, score: 0, level: null, coverage: 1, answeredItems: 0, totalItems: 0, dontKnowRate: 0 }));
+		const series = trendSeries(
+			[
+				{ year: previous.year, version: before.version, scores: score(before) },
+				{ year: round.year, version: definition.version, scores: score(definition) }
+			],
+			before.version === definition.version ? [definition] : [before, definition]
+		);
+		for (const { dimension, points } of series) {
+			const last = points.at(-1)!;
+			if (last.seriesBreak) breaks.set(dimension, t('results.series_break', { count: last.changedItems.length }));
+		}
+	}
+	const status = !snapshot || snapshot.final ? t('export.status_final') : t('export.status_provisional', { submitted: snapshot.submitted, total: snapshot.total });
+	return { status, breaks };
 }
 
 export function sheetName(locale: Locale, sheet: Sheet): string {

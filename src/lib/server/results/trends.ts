@@ -6,9 +6,9 @@ import { levelOf } from '../scoring/score';
 import { trendSeries } from '../scoring/trend';
 import type { Interval } from '../scoring/uncertainty';
 import { definitionsOf, snapshotsData, type ResultRound } from './dashboards';
-import { changeBetween, meanOf, measured, unmeasured, type Measured } from './measures';
+import { changeBetween, meanOf, measured, measuredRound, unmeasured, type Measured } from './measures';
 import { currentSnapshots } from './snapshots';
-import { measuredRound, type Viewer } from './views';
+import type { Viewer } from './views';
 
 /**
  * Year over year (BRIEF §5, docs/scoring.md): a municipality's or the collaboration's

@@ -6,8 +6,7 @@ import { othersHidden, othersListHidden, type MemberViewer } from '../disclosure
 import { peerFigures, type PeerFigure, type PeerViewer } from '../disclosure/peers';
 import type { HiddenReason, Policy } from '../disclosure/policy';
 import { rankWithTies } from '../scoring/ranking';
-import { meanWithDistribution, type ScoringRules } from '../scoring/score';
-import type { Interval } from '../scoring/uncertainty';
+import { meanWithDistribution } from '../scoring/score';
 import {
 	municipalitySizeClass,
 	snapshotAssessments,
@@ -15,10 +14,8 @@ import {
 	targets,
 	type Frame,
 	type ResultRound,
-	type SnapshotAssessment,
-	type SnapshotCell
 } from './dashboards';
-import { assessmentInterval, changeBetween, meanOf, measured, priorOf, shownScore, unmeasured } from './measures';
+import { changeBetween, meanOf, measured, measuredRound, shownScore, sumRespondents, unmeasured } from './measures';
 import type { Snapshot } from './snapshots';
 
 /**
@@ -39,38 +36,6 @@ export interface Context {
 	frame: Frame;
 	locale: Locale;
 	snapshot: Snapshot;
-}
-
-/** Why a sector's assessment adds nothing to a dimension's score. */
-export type Missing = 'not_submitted' | 'too_few_answers';
-
-/** The round's assessments and cells with an interval for each scored cell and each member. */
-export function measuredRound(rules: Pick<ScoringRules, 'values'>, assessments: readonly SnapshotAssessment[], cells: readonly SnapshotCell[]) {
-	const prior = priorOf(rules, cells);
-	const intervals = new Map(cells.map((x) => [`${x.assessmentId}:${x.dimension}`, assessmentInterval(x, prior)]));
-	const cellOf = (assessmentId: string, dimension: string) => cells.find((x) => x.assessmentId === assessmentId && x.dimension === dimension) ?? null;
-	const member = (municipalityId: string, dimension: string): Interval | null =>
-		meanOf(cells.filter((x) => x.municipalityId === municipalityId && x.dimension === dimension && x.score !== null).map((x) => intervals.get(`${x.assessmentId}:${x.dimension}`)!));
-	/** Which of the municipality's sectors its score in the dimension rests on, and why the others add nothing. */
-	const coverage = (municipalityId: string, dimension: string) => {
-		const own = assessments.filter((a) => a.municipalityId === municipalityId);
-		const scored = (a: SnapshotAssessment) => cellOf(a.assessmentId, dimension)?.score != null;
-		return {
-			covered: own.filter(scored).map((a) => a.sector),
-			missing: own.filter((a) => !scored(a)).map((a) => ({ sector: a.sector, reason: (cellOf(a.assessmentId, dimension) ? 'too_few_answers' : 'not_submitted') as Missing }))
-		};
-	};
-	/** Don't-know answers of all answers given, and respondents, over the cells given. */
-	const answered = (of: readonly SnapshotCell[]) => {
-		const answers = of.reduce((n, x) => n + x.answers, 0);
-		return { dontKnowRate: answers > 0 ? of.reduce((n, x) => n + x.dontKnow, 0) / answers : null, respondents: sumRespondents(of) };
-	};
-	return { intervals, member, coverage, answered };
-}
-
-function sumRespondents(cells: readonly SnapshotCell[]): number {
-	const byAssessment = new Map(cells.map((x) => [x.assessmentId, x.respondents]));
-	return [...byAssessment.values()].reduce((n, r) => n + r, 0);
 }
 
 /** The peer publication of the context's population, and what the viewer sees of it in their country. */
