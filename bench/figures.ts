@@ -8,6 +8,8 @@ export interface Measured {
 	dashboards: Record<string, Timings>;
 	save: Record<'floor' | 'save', LoadResult & { cpu: ReturnType<typeof cpuPerRequest> }>;
 	weight: Record<'answering' | 'collaboration' | 'municipality', Weight>;
+	/** one submit through submitResponse, median, on each platform */
+	submit: Record<'full' | 'tenth', { p50: number; samples: number }>;
 	startMs: number;
 	rssMb: number;
 }
@@ -32,6 +34,7 @@ export function figures(m: Measured, { external }: { external: boolean }): Figur
 					...(m.save.save.cpu.postgresMs === null ? [] : [figure('  PostgreSQL CPU per save', 'ms', m.save.save.cpu.postgresMs, null)])
 				]
 			: []),
+		figure('submit, full vs 1/10 platform (median)', 'ms', m.submit.full.p50, m.submit.tenth.p50, atMost(1.2)),
 		figure('answering page JS', 'KB gz', kb(m.weight.answering), null, atMost(60, 'value')),
 		figure('collaboration dashboard JS', 'KB gz', kb(m.weight.collaboration), null, atMost(150, 'value')),
 		figure('municipality dashboard JS', 'KB gz', kb(m.weight.municipality), null, atMost(150, 'value')),

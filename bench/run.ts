@@ -16,6 +16,7 @@ import { figures, type Measured } from './figures';
 import { table, writeResults } from './report';
 import { preparePeople, type BenchPeople } from './respondents';
 import { combine, floorLoad, saveLoad, type LoadResult, type Session } from './save';
+import { submitCost } from './submit';
 import { startServer, type ServerOptions, type ServerProcess } from '../scripts/server-process';
 import { embeddedUrl, postmasterPid, signIn } from './server';
 import { launchBrowser, pageWeight } from './weight';
@@ -34,6 +35,7 @@ const SAMPLES = Number(values.samples);
 const SECONDS = Number(values.seconds);
 const RESPONDENTS = 50;
 const SLICES = 5;
+const SUBMITS = 30;
 // --full tenth (for working on the bench itself) keeps its own cluster, so the national one stays built.
 const DATA_DIR = path.resolve(FULL === NATIONAL ? 'bench/.data/postgres' : 'bench/.data/dev-postgres');
 const EXTERNAL = process.env.BENCH_DATABASE_URL || null;
@@ -48,7 +50,8 @@ async function preparePlatforms() {
 		const fullUrl = EXTERNAL ?? cluster!.url;
 		const tenthUrl = await siblingDatabase(fullUrl, tenthName(fullUrl));
 		const built = { full: await ensurePlatform(fullUrl, FULL, log), tenth: await ensurePlatform(tenthUrl, TENTH, log) };
-		const people = { full: await preparePeople(fullUrl, RESPONDENTS), tenth: await preparePeople(tenthUrl, 0) };
+		// The tenth platform needs one sector head too: the submit is timed on both.
+		const people = { full: await preparePeople(fullUrl, RESPONDENTS), tenth: await preparePeople(tenthUrl, 1) };
 		const size = { full: await platformSize(fullUrl), tenth: await platformSize(tenthUrl) };
 		return { built, people, size };
 	} finally {
@@ -149,7 +152,9 @@ async function main() {
 		const save = await measureSave(full, sessions);
 		const rssMb = full.rssMb();
 		const weight = await measureWeight(full, people.full, sessions);
-		const measured: Measured = { dashboards: dashboardTimings, save, weight, startMs: full.startMs, rssMb };
+		log(`bench: submit, ${SUBMITS} submits on each platform …`);
+		const submit = { full: await submitCost(urls.full, people.full, SUBMITS), tenth: await submitCost(urls.tenth, people.tenth, SUBMITS) };
+		const measured: Measured = { dashboards: dashboardTimings, save, weight, submit, startMs: full.startMs, rssMb };
 		const rows = figures(measured, { external: EXTERNAL !== null });
 		writeResults(path.resolve('bench/results.json'), {
 			at: new Date().toISOString(),
