@@ -2,8 +2,12 @@ import http from 'node:http';
 import type { Sql } from 'postgres';
 import { getCollaboration } from '../src/lib/server/collaborations/collaborations';
 import { readConfig } from '../src/lib/server/config';
-import { frameOf, municipalityTrend, pickRound, resultRounds, weakestItems } from '../src/lib/server/results/dashboards';
+import { policyOf } from '../src/lib/server/disclosure/policy';
+import { frameOf, pickRound, resultRounds } from '../src/lib/server/results/dashboards';
+import { currentSnapshot } from '../src/lib/server/results/snapshots';
+import { collaborationTrend, municipalityTrend } from '../src/lib/server/results/trends';
 import { collaborationView, municipalityView, type Context, type Viewer } from '../src/lib/server/results/views';
+import { whereToBegin } from '../src/lib/server/results/where-to-begin';
 
 /**
  * The two dashboards, timed through HTTP (a signed-in GET of the server-rendered page,
@@ -20,13 +24,20 @@ export interface Dashboard {
 	floor(sql: Sql): Promise<unknown>;
 }
 
-const viewer: Viewer = { namesVisible: true, ownMunicipalities: [], k: readConfig().MODEN_MIN_GROUP_SIZE };
+const config = readConfig();
+const viewerOf = (collaborationId: string): Viewer => ({
+	namesVisible: true,
+	ownMunicipalities: [],
+	collaborationIds: [collaborationId],
+	policy: policyOf({ k: config.MODEN_MIN_GROUP_SIZE, width: config.MODEN_PROTECTION_WIDTH })
+});
 
-/** What both pages start from (results/context.ts): the collaboration, its rounds, the newest scored one. */
+/** What both pages start from (results/context.ts): the collaboration, its rounds, the newest closed one with scores, its snapshot. */
 async function contextOf(sql: Sql, collaborationId: string) {
 	const [collaboration, rounds] = await Promise.all([getCollaboration(sql, collaborationId), resultRounds(sql, collaborationId)]);
 	const round = pickRound(rounds, null)!;
-	const context: Context = { collaborationId, country: collaboration!.country, round, frame: await frameOf(sql, round, 'nb'), locale: 'nb' };
+	const [frame, snapshot] = await Promise.all([frameOf(sql, round, 'nb'), currentSnapshot(sql, round.id)]);
+	const context: Context = { collaborationId, country: collaboration!.country, round, frame, locale: 'nb', snapshot: snapshot! };
 	return { context, rounds };
 }
 
@@ -36,9 +47,10 @@ export function dashboards(collaborationId: string, municipalityId: string): Das
 			name: 'collaboration',
 			path: `/collaborations/${collaborationId}/results`,
 			async floor(sql) {
-				const { context } = await contextOf(sql, collaborationId);
+				const { context, rounds } = await contextOf(sql, collaborationId);
 				return Promise.all([
-					collaborationView(sql, context, viewer),
+					collaborationView(sql, context, viewerOf(collaborationId)),
+					collaborationTrend(sql, viewerOf(collaborationId), rounds, 'nb'),
 					sql`select id, name_nb as name from sector where collaboration_id = ${collaborationId} and archived_at is null order by position, name_nb`
 				]);
 			}
@@ -51,9 +63,9 @@ export function dashboards(collaborationId: string, municipalityId: string): Das
 				return Promise.all([
 					sql`select m.name from municipality m join membership ms on ms.municipality_id = m.id
 						where m.id = ${municipalityId} and ms.collaboration_id = ${collaborationId} limit 1`,
-					municipalityView(sql, context, viewer, municipalityId),
-					municipalityTrend(sql, collaborationId, municipalityId, rounds),
-					weakestItems(sql, context.frame, context.round.id, municipalityId, 'nb')
+					municipalityView(sql, context, viewerOf(collaborationId), municipalityId),
+					municipalityTrend(sql, municipalityId, rounds, 'nb'),
+					whereToBegin(sql, context.frame, context.round.id, municipalityId, 'nb')
 				]);
 			}
 		}
