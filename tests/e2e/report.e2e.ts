@@ -26,6 +26,8 @@ test('the printed municipality report has a title, charts and tables, and no nav
 	for (const expected of [`rapport om digital modenhet ${year}`, 'Mot samarbeidet og sammenlignbare kommuner', 'Nivåer og mål', 'Sektorer', 'År for år', 'svakeste spørsmålene']) {
 		expect(text).toContain(expected);
 	}
+	// What the numbers rest on, as on the page: the round's state, the intervals, the sectors, n, the break.
+	for (const mark of [`Endelige resultater for runden ${year}`, '95 %-intervall', 'Poengene bygger på', 'Respondenter', 'brudd']) expect(text).toContain(mark);
 	for (const chrome of ['Logg ut', 'Spørreskjema', 'Skriv ut eller lagre som PDF', 'Norsk bokmål', 'Oversikt']) expect(text).not.toContain(chrome);
 
 	const first = await document.getPage(1);
