@@ -3,10 +3,9 @@ import { type Locale } from '../../i18n';
 import { translate } from '../i18n';
 import type { Db } from '../db/index';
 import { getVersionById } from '../questionnaires/versions';
-import { snapshotAssessments, snapshotCells } from '../results/dashboards';
+import { definitionsOf, resultRounds, snapshotAssessments, snapshotCells } from '../results/dashboards';
 import { measured, measuredRound } from '../results/measures';
-import type { QuestionnaireDefinition } from '../questionnaires/schema';
-import { trendSeries } from '../scoring/trend';
+import { versionBreaks } from '../results/trends';
 
 /**
  * A round's figures to take to Excel: scores (municipality × sector × dimension, read from
@@ -51,7 +50,7 @@ export async function roundTables(sql: Db, scope: ExportScope): Promise<Table[]>
 	const dimensionTitle = new Map(definition.dimensions.map((d) => [d.key, d.title[scope.locale]]));
 	const sectorName = sql(`name_${scope.locale}`);
 
-	const marks = await roundMarks(sql, scope, round, definition);
+	const marks = await roundMarks(sql, scope, round);
 	const numbers = new Map((await sql<{ id: string; number: string }[]>`
 		select m.id, m.national_number as number from round_snapshot_assessment a join municipality m on m.id = a.municipality_id
 		where a.snapshot_id = ${scope.snapshotId} group by m.id`).map((m) => [m.id, m.number]));
@@ -131,30 +130,14 @@ export async function roundTables(sql: Db, scope: ExportScope): Promise<Table[]>
  * What every row carries about the round: final or provisional (how many submitted), and
  * per dimension whether the series breaks against the collaboration's round before.
  */
-async function roundMarks(sql: Db, scope: ExportScope, round: { year: number; versionId: string }, definition: QuestionnaireDefinition) {
+async function roundMarks(sql: Db, scope: ExportScope, round: { year: number }) {
 	const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(scope.locale, key, params);
 	const [snapshot] = await sql<{ final: boolean; submitted: number; total: number }[]>`
 		select s.final, count(*) filter (where a.status = 'submitted')::int as submitted, count(*)::int as total
 		from round_snapshot s join round_snapshot_assessment a on a.snapshot_id = s.id where s.id = ${scope.snapshotId} group by s.final`;
-	const [previous] = await sql<{ year: number; versionId: string }[]>`
-		select year, questionnaire_version_id as "versionId" from round
-		where collaboration_id = ${scope.collaborationId} and year < ${round.year} order by year desc limit 1`;
-	const breaks = new Map<string, string>();
-	if (previous) {
-		const before = (await getVersionById(sql, previous.versionId))!;
-		const score = (def: QuestionnaireDefinition) => def.dimensions.map((d) => ({ dimension: d.key, score: 0, level: null, coverage: 1, answeredItems: 0, totalItems: 0, dontKnowRate: 0 }));
-		const series = trendSeries(
-			[
-				{ year: previous.year, version: before.version, scores: score(before) },
-				{ year: round.year, version: definition.version, scores: score(definition) }
-			],
-			before.version === definition.version ? [definition] : [before, definition]
-		);
-		for (const { dimension, points } of series) {
-			const last = points.at(-1)!;
-			if (last.seriesBreak) breaks.set(dimension, t('results.series_break', { count: last.changedItems.length }));
-		}
-	}
+	const rounds = (await resultRounds(sql, scope.collaborationId)).filter((r) => r.year <= round.year);
+	const marked = versionBreaks(rounds, await definitionsOf(sql, rounds)).get(scope.roundId) ?? new Map();
+	const breaks = new Map([...marked].map(([dimension, b]) => [dimension, t('results.series_break', { count: b.changedItems.length })]));
 	const status = !snapshot || snapshot.final ? t('export.status_final') : t('export.status_provisional', { submitted: snapshot.submitted, total: snapshot.total });
 	return { status, breaks };
 }

@@ -90,6 +90,8 @@ export interface SnapshotAssessment {
 	municipality: string;
 	sectorId: string;
 	sector: string;
+	/** the catalogue's key of the sector (the same across collaborations) */
+	sectorKey: string;
 	status: 'not_started' | 'in_progress' | 'submitted' | 'reopened';
 	respondents: number;
 }
@@ -98,7 +100,7 @@ export interface SnapshotAssessment {
 export async function snapshotAssessments(sql: Db, snapshotId: string, locale: Locale, filter: SnapshotFilter = {}): Promise<SnapshotAssessment[]> {
 	return sql<SnapshotAssessment[]>`
 		select a.assessment_id as "assessmentId", a.municipality_id as "municipalityId", m.name as municipality, a.sector_id as "sectorId",
-			s.${sql(`name_${locale}`)} as sector, a.status, a.respondents
+			s.${sql(`name_${locale}`)} as sector, s.key as "sectorKey", a.status, a.respondents
 		from round_snapshot_assessment a join sector s on s.id = a.sector_id join municipality m on m.id = a.municipality_id
 		where a.snapshot_id = ${snapshotId} ${filtered(sql, filter)}
 		order by m.name, s.position, s.name_nb`;
@@ -166,7 +168,7 @@ export async function snapshotsData(sql: Db, snapshotIds: readonly string[], loc
 	const [assessments, cells] = await Promise.all([
 		sql<(SnapshotAssessment & { snapshotId: string })[]>`
 			select a.snapshot_id as "snapshotId", a.assessment_id as "assessmentId", a.municipality_id as "municipalityId", m.name as municipality,
-				a.sector_id as "sectorId", s.${sql(`name_${locale}`)} as sector, a.status, a.respondents
+				a.sector_id as "sectorId", s.${sql(`name_${locale}`)} as sector, s.key as "sectorKey", a.status, a.respondents
 			from round_snapshot_assessment a join sector s on s.id = a.sector_id join municipality m on m.id = a.municipality_id
 			where a.snapshot_id = any(${ids}::uuid[])`,
 		sql<(SnapshotCell & { snapshotId: string })[]>`

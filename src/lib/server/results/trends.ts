@@ -3,6 +3,7 @@ import type { Locale } from '../../i18n';
 import { othersHidden } from '../disclosure/members';
 import type { HiddenReason } from '../disclosure/policy';
 import { levelOf } from '../scoring/score';
+import type { QuestionnaireDefinition } from '../questionnaires/schema';
 import { trendSeries } from '../scoring/trend';
 import type { Interval } from '../scoring/uncertainty';
 import { definitionsOf, snapshotsData, type ResultRound } from './dashboards';
@@ -103,4 +104,34 @@ function valueOf(subject: Subject, dimension: string, assessments: readonly { mu
 	});
 	const hidden = othersHidden(subject.collaboration, scores, subject.collaboration.policy);
 	return hidden ? { interval: null, hidden } : { interval: meanOf(scores.map((s) => s.interval)), hidden: null };
+}
+
+/**
+ * Where each round breaks the series against the collaboration's round before, per
+ * dimension: what the questionnaire versions alone decide, whoever the subject.
+ */
+export function versionBreaks(rounds: readonly ResultRound[], versions: ReadonlyMap<string, QuestionnaireDefinition>) {
+	const ordered = [...rounds].sort((a, b) => a.year - b.year);
+	const series = trendSeries(
+		ordered.map((round) => {
+			const definition = versions.get(round.versionId)!;
+			return {
+				year: round.year,
+				version: definition.version,
+				scores: definition.dimensions.map((d) => ({ dimension: d.key, score: 0, level: null, coverage: 1, answeredItems: 0, totalItems: 0, dontKnowRate: 0 }))
+			};
+		}),
+		[...new Map([...versions.values()].map((v) => [v.version, v])).values()]
+	);
+	const breaks = new Map<string, Map<string, { changedItems: string[]; rescoredItems: string[] }>>();
+	for (const { dimension, points } of series) {
+		for (const point of points) {
+			if (!point.seriesBreak) continue;
+			const round = ordered.find((r) => r.year === point.year)!;
+			const byDimension = breaks.get(round.id) ?? new Map();
+			byDimension.set(dimension, { changedItems: point.changedItems, rescoredItems: point.rescoredItems });
+			breaks.set(round.id, byDimension);
+		}
+	}
+	return breaks;
 }
