@@ -173,7 +173,7 @@ export async function toXlsx(tables: Table[], locale: Locale): Promise<Buffer> {
  * front, so a spreadsheet shows it instead of running it. Numbers are our own and stay
  * numbers.
  */
-export function toCsv(table: Table, locale: Locale): string {
+export function toCsv(table: Pick<Table, 'headers' | 'rows'>, locale: Locale): string {
 	const separator = locale === 'en' ? ',' : ';';
 	const cell = (value: Cell) => {
 		if (value === null) return '';

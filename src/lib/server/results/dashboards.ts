@@ -16,6 +16,11 @@ export interface ResultRound {
 	id: string;
 	year: number;
 	versionId: string;
+	/** the questionnaire's slug */
+	questionnaire: string;
+	/** yyyy-mm-dd */
+	opensOn: string;
+	closesOn: string;
 	state: RoundState;
 	/** assessments with a submitted response */
 	scored: number;
@@ -23,7 +28,9 @@ export interface ResultRound {
 
 export async function resultRounds(sql: Db, collaborationId: string): Promise<ResultRound[]> {
 	return sql<ResultRound[]>`
-		select r.id, r.year, r.questionnaire_version_id as "versionId", ${roundState(sql)} as state,
+		select r.id, r.year, r.questionnaire_version_id as "versionId",
+			(select q.slug from questionnaire_version v join questionnaire q on q.id = v.questionnaire_id where v.id = r.questionnaire_version_id) as questionnaire,
+			r.opens_on::text as "opensOn", r.closes_on::text as "closesOn", ${roundState(sql)} as state,
 			(select count(distinct s.assessment_id)::int from assessment a join assessment_score s on s.assessment_id = a.id where a.round_id = r.id) as scored
 		from round r where r.collaboration_id = ${collaborationId} order by r.year`;
 }
