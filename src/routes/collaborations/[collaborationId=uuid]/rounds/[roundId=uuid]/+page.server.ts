@@ -114,6 +114,7 @@ export const actions: Actions = {
 			{
 				collaborationId,
 				collaboration: collaboration?.name ?? '',
+				roundId: round.id,
 				year: round.year,
 				closesOn: round.closesOn,
 				origin: event.url.origin,
