@@ -133,6 +133,29 @@ test('answers given while the connection is cut are kept in the page and reach t
 	expect(stored.filter((a) => a.level === 4)).toHaveLength(3);
 });
 
+test('the answering page brings its reader’s language with it: no language is fetched before it hydrates, no other language is sent', async ({ page }) => {
+	const fixture = tenants();
+	await signIn(page, fixture.own.users.respondent);
+	const scripts: Promise<string>[] = [];
+	page.on('response', (response) => {
+		if (new URL(response.url()).pathname.endsWith('.js')) scripts.push(response.text());
+	});
+	const response = await page.goto(`/assessments/${fixture.own.assessments['0:0']!}/culture`);
+	await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+	await page.waitForLoadState('networkidle');
+	// One text per catalogue; each appears in its language's chunk, and the page's is in the page.
+	const texts = { nb: 'Alle svar er lagret.', sv: 'Alla svar är sparade.', en: 'All answers are saved.' };
+	const fetched = await Promise.all(scripts);
+	expect(fetched.length).toBeGreaterThan(0);
+	for (const text of Object.values(texts)) expect(fetched.some((script) => script.includes(text)), text).toBe(false);
+	const html = await response!.text();
+	expect(html).toContain('"answer.status.offline_kept":');
+	expect(html).toContain(texts.nb);
+	expect(html).not.toContain(texts.sv);
+	expect(html).not.toContain(texts.en);
+	await expect(page.getByRole('status').filter({ hasText: texts.nb })).toBeVisible();
+});
+
 /** The unsent answers this browser keeps for later pages (IndexedDB), as the page's scripts see them. */
 const keptInBrowser = (page: Page) =>
 	page.evaluate(
