@@ -25,7 +25,7 @@ import { deliverQueued, enqueueMail, giveUp, MAIL_FAILED_QUEUE, MAIL_QUEUE, type
 export interface RunnerOptions {
 	/** the public address, for links in reminder mails */
 	origin: string;
-	/** how often each worker asks for a job (pg-boss: at least 0.5 s) */
+	/** how often each worker asks for a job (pg-boss: at least 0.5 s); default 2 s for mail, 10 s for the scheduled queues */
 	pollingSeconds?: number;
 	/** tries after the first, and the first delay; each retry waits about twice as long as the one before */
 	mailRetry?: { limit: number; delaySeconds: number };
@@ -61,8 +61,9 @@ export async function startJobs(sql: Sql, options: RunnerOptions): Promise<JobRu
 		}
 	});
 
+	// Mail should leave within seconds; a scheduled job may wait a few more (its schedule is per minute at most).
 	const work = <T extends object>(queue: string, handler: (data: T) => Promise<void>) =>
-		boss.work<T>(queue, { pollingIntervalSeconds: options.pollingSeconds ?? 2, batchSize: 1 }, async ([job]) => {
+		boss.work<T>(queue, { pollingIntervalSeconds: options.pollingSeconds ?? (queue === MAIL_QUEUE ? 2 : 10), batchSize: 1 }, async ([job]) => {
 			if (job) await handler(job.data);
 		});
 	await work('round-closing', async () => {
