@@ -36,10 +36,10 @@ test('an admin opens a round, assigns a new respondent by invitation, reminds an
 	await page.getByRole('button', { name: 'Send påminnelse' }).click();
 	await expect(page.getByText('Ingen e-postserver er satt opp')).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Ny Leder' })).toHaveAttribute('href', 'mailto:ny.leder@hamar.test');
-	// The page lists the reminder: when, by whom, to how many (none of them mailed).
+	// The page lists the reminder: when, by whom, to how many (none of them mailed; others may assign people here meanwhile).
 	const log = page.getByRole('table', { name: 'Sendte påminnelser' });
 	await expect(log.getByRole('row')).toHaveCount(2);
-	await expect(log.getByRole('row').nth(1)).toContainText(/Sendt av .+2 \(2 uten e-post/);
+	await expect(log.getByRole('row').nth(1)).toContainText(/Sendt av \D+(\d+) \(\1 uten e-post/);
 
 	// Automatic reminders: 7 and 2 days before by default; the admin changes them, a wrong entry is refused.
 	await expect(page.getByText('så mange dager før siste dag: 7, 2.')).toBeVisible();
