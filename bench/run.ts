@@ -18,7 +18,7 @@ import { preparePeople, type BenchPeople } from './respondents';
 import { combine, floorLoad, saveLoad, type LoadResult, type Session } from './save';
 import { submitCost } from './submit';
 import { startServer, type ServerOptions, type ServerProcess } from '../scripts/server-process';
-import { embeddedUrl, postmasterPid, signIn } from './server';
+import { embeddedUrl, jobsSettled, postmasterPid, signIn } from './server';
 import { launchBrowser, pageWeight } from './weight';
 
 const { values } = parseArgs({
@@ -141,12 +141,14 @@ async function main() {
 	log(`bench: platforms ${built.full}/${built.tenth}: ${size.full.answers.toLocaleString('en')} and ${size.tenth.answers.toLocaleString('en')} answers`);
 	if (values.prepare) return;
 	// The full platform's server starts the embedded database itself, as `npm start` does: the start figure.
-	const full = await started(EXTERNAL ? { databaseUrl: EXTERNAL } : { dataDir: DATA_DIR });
+	// Both run the job runner, as production does.
+	const full = await started(EXTERNAL ? { databaseUrl: EXTERNAL, jobs: true } : { dataDir: DATA_DIR, jobs: true });
 	let tenth: ServerProcess | null = null;
 	try {
 		const fullUrl = EXTERNAL ?? embeddedUrl(DATA_DIR);
 		const urls = { full: fullUrl, tenth: EXTERNAL ? await siblingDatabase(EXTERNAL, tenthName(EXTERNAL)) : embeddedUrl(DATA_DIR, tenthName(fullUrl)) };
-		tenth = await started({ databaseUrl: urls.tenth });
+		tenth = await started({ databaseUrl: urls.tenth, jobs: true });
+		for (const size of ['full', 'tenth'] as const) log(`bench: job runner (${size}) settled after ${Math.round((await jobsSettled(urls[size])) / 1000)} s`);
 		const dashboardTimings = await measureDashboards({ full, tenth }, urls, people);
 		const sessions = await signInAll(full.origin, people.full);
 		const save = await measureSave(full, sessions);

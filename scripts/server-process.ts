@@ -28,6 +28,8 @@ export interface ServerOptions {
 	hostname?: string;
 	/** each chunk the server writes to stdout or stderr */
 	onOutput?: (chunk: string) => void;
+	/** run the job runner (MODEN_JOBS); off unless asked for: the fault tests stop its database under it */
+	jobs?: boolean;
 }
 
 /** Starts the server; resolves at its first 200 of /healthz, throws with its output when it exits or does not answer. */
@@ -42,6 +44,7 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerPr
 		DATABASE_URL: options.databaseUrl ?? '',
 		MODEN_DATA_DIR: options.dataDir ?? '',
 		MODEN_DEMO: '0',
+		MODEN_JOBS: options.jobs ? '1' : '0',
 		NODE_ENV: 'production'
 	};
 	const started = performance.now();

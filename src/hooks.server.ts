@@ -2,24 +2,36 @@ import { json, type Handle, type HandleServerError, type RequestEvent, type Serv
 import { sequence } from '@sveltejs/kit/hooks';
 import { translate } from '$lib/server/i18n';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSession } from '$lib/server/auth/session';
-import { serverConfig } from '$lib/server/config';
-import { db, openDatabase } from '$lib/server/db';
+import { publicOrigin, serverConfig } from '$lib/server/config';
+import { closeDatabase, db, openDatabase } from '$lib/server/db';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '$lib/server/db/unavailable';
 import { prepareInstallation } from '$lib/server/installation';
+import { startJobs, type JobRunner } from '$lib/server/jobs/runner';
 import { localeOf } from '$lib/server/locale';
 import { publishFromDirectory } from '$lib/server/questionnaires/publish';
 
 /**
  * The server accepts requests only once the database answers, is migrated, and holds
  * every questionnaire version in questionnaires/ (a changed published version stops it),
- * and, on a first start on an empty embedded database, the demo collaboration.
+ * and, on a first start on an empty embedded database, the demo collaboration. Then the
+ * job runner starts (unless MODEN_JOBS=0).
+ *
+ * adapter-node emits `sveltekit:shutdown` on SIGTERM or SIGINT once the last request is
+ * answered: then running jobs may finish, and the database closes.
  */
 export const init: ServerInit = async () => {
 	const config = serverConfig();
 	const sql = await openDatabase(config);
 	await publishFromDirectory(sql, config.MODEN_QUESTIONNAIRES_DIR);
 	await prepareInstallation(sql, config);
+	const runner = config.MODEN_JOBS ? await startJobs(sql, { origin: publicOrigin(config) }) : null;
+	process.once('sveltekit:shutdown', () => void shutDown(runner));
 };
+
+async function shutDown(runner: JobRunner | null) {
+	await runner?.stop();
+	await closeDatabase();
+}
 
 /** Who is asking: the session cookie's user, or nobody. Access is decided per route. */
 const handleAuth: Handle = async ({ event, resolve }) => {

@@ -123,7 +123,7 @@ test('answers given while the connection is cut are kept in the page and reach t
 	await context.setOffline(true);
 	for (const i of [2, 3, 4]) await items(page).nth(i).locator('input[value="4"]').check();
 	await expect(page.getByRole('status').filter({ hasText: 'Ikke lagret' })).toBeVisible();
-	await expect(page.getByRole('status').filter({ hasText: '3 svar ligger i siden' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: '3 svar er tatt vare på i nettleseren' })).toBeVisible();
 	expect(await storedAnswers(email, assessmentId)).toHaveLength(2);
 
 	await context.setOffline(false);
@@ -131,6 +131,127 @@ test('answers given while the connection is cut are kept in the page and reach t
 	const stored = await storedAnswers(email, assessmentId);
 	expect(stored).toHaveLength(5);
 	expect(stored.filter((a) => a.level === 4)).toHaveLength(3);
+});
+
+test('the answering page brings its reader’s language with it: no language is fetched before it hydrates, no other language is sent', async ({ page }) => {
+	const fixture = tenants();
+	await signIn(page, fixture.own.users.respondent);
+	const scripts: Promise<string>[] = [];
+	page.on('response', (response) => {
+		if (new URL(response.url()).pathname.endsWith('.js')) scripts.push(response.text());
+	});
+	const response = await page.goto(`/assessments/${fixture.own.assessments['0:0']!}/culture`);
+	await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+	await page.waitForLoadState('networkidle');
+	// One text per catalogue; each appears in its language's chunk, and the page's is in the page.
+	const texts = { nb: 'Alle svar er lagret.', sv: 'Alla svar är sparade.', en: 'All answers are saved.' };
+	const fetched = await Promise.all(scripts);
+	expect(fetched.length).toBeGreaterThan(0);
+	for (const text of Object.values(texts)) expect(fetched.some((script) => script.includes(text)), text).toBe(false);
+	const html = await response!.text();
+	expect(html).toContain('"answer.status.offline_kept":');
+	expect(html).toContain(texts.nb);
+	expect(html).not.toContain(texts.sv);
+	expect(html).not.toContain(texts.en);
+	await expect(page.getByRole('status').filter({ hasText: texts.nb })).toBeVisible();
+});
+
+/** The unsent answers this browser keeps for later pages (IndexedDB), as the page's scripts see them. */
+const keptInBrowser = (page: Page) =>
+	page.evaluate(
+		() =>
+			new Promise<{ itemKey: string; state: { choice: string; comment: string } }[]>((resolve, reject) => {
+				const opening = indexedDB.open('moden-answering');
+				opening.onerror = () => reject(opening.error);
+				opening.onsuccess = () => {
+					const db = opening.result;
+					if (!db.objectStoreNames.contains('unsent')) return resolve([]);
+					const reading = db.transaction('unsent').objectStore('unsent').getAll();
+					reading.onsuccess = () => resolve(reading.result);
+				};
+			})
+	);
+
+test('answers given offline are kept when the page is closed, and arrive when it is opened again online', async ({ context }) => {
+	const fixture = tenants();
+	const assessmentId = fixture.own.assessments['1:1']!;
+	const email = fixture.respondents.closing;
+	let page = await context.newPage();
+	await signIn(page, email);
+	await page.goto(`/assessments/${assessmentId}/strategy`);
+	await answerStep(page, 2, 1);
+
+	await context.setOffline(true);
+	await items(page).nth(1).locator('input[value="5"]').check();
+	await items(page).nth(2).locator('input[value="dont_know"]').check();
+	await items(page).nth(2).locator('summary').click();
+	await items(page).nth(2).getByLabel('Kommentar (valgfritt)').fill('Skrevet uten nett');
+	await expect(page.getByRole('status').filter({ hasText: '2 svar er tatt vare på i nettleseren' })).toBeVisible();
+	// The comment is kept too, once typing pauses.
+	await expect.poll(async () => (await keptInBrowser(page)).map((a) => [a.state.choice, a.state.comment])).toEqual(
+		expect.arrayContaining([['5', ''], ['dont_know', 'Skrevet uten nett']])
+	);
+	expect(await storedAnswers(email, assessmentId)).toHaveLength(1);
+	// The tab is closed before the connection is back: nothing asks, nothing is sent.
+	await page.close();
+
+	await context.setOffline(false);
+	page = await context.newPage();
+	await page.goto(`/assessments/${assessmentId}/strategy`);
+	await saved(page);
+	await expect(items(page).nth(1).locator('input[value="5"]')).toBeChecked();
+	await expect(items(page).nth(2).locator('input[value="dont_know"]')).toBeChecked();
+	await expect(items(page).nth(2).getByLabel('Kommentar (valgfritt)')).toHaveValue('Skrevet uten nett');
+	const keys = await Promise.all([0, 1, 2].map(async (i) => (await items(page).nth(i).getAttribute('id'))!.replace(/^item-/, '')));
+	const stored = new Map((await storedAnswers(email, assessmentId)).map((a) => [a.itemKey, [a.kind, a.level]]));
+	expect(stored).toEqual(new Map([[keys[0], ['level', 2]], [keys[1], ['level', 5]], [keys[2], ['dont_know', null]]]));
+	const sql = database();
+	try {
+		const [comment] = await sql<{ comment: string }[]>`
+			select a.comment from answer a join response r on r.id = a.response_id join app_user u on u.id = r.respondent_id
+			where u.email = ${email} and a.kind = 'dont_know'`;
+		expect(comment!.comment).toBe('Skrevet uten nett');
+	} finally {
+		await sql.end();
+	}
+	expect(await keptInBrowser(page)).toEqual([]);
+});
+
+test('an answer kept offline that another device changed meanwhile is not sent over it: the page shows the stored one', async ({ browser }) => {
+	const fixture = tenants();
+	const assessmentId = fixture.own.assessments['1:1']!;
+	const email = fixture.respondents.devices;
+	const laptop = await browser.newContext();
+	let page = await laptop.newPage();
+	await signIn(page, email);
+	await page.goto(`/assessments/${assessmentId}/competence`);
+	await answerStep(page, 3, 2);
+	await laptop.setOffline(true);
+	await items(page).nth(0).locator('input[value="1"]').check();
+	await items(page).nth(2).locator('input[value="4"]').check();
+	await expect(page.getByRole('status').filter({ hasText: '2 svar er tatt vare på i nettleseren' })).toBeVisible();
+	await page.close();
+
+	// Meanwhile, on another device, the same person changes the first answer.
+	const phone = await browser.newContext();
+	const other = await phone.newPage();
+	await signIn(other, email);
+	await other.goto(`/assessments/${assessmentId}/competence`);
+	await other.locator('fieldset.item').nth(0).locator('input[value="5"]').check();
+	await saved(other);
+	await phone.close();
+
+	await laptop.setOffline(false);
+	page = await laptop.newPage();
+	await page.goto(`/assessments/${assessmentId}/competence`);
+	await saved(page);
+	await expect(items(page).nth(0).getByText('endret i et annet vindu', { exact: false })).toBeVisible();
+	await expect(items(page).nth(0).locator('input[value="5"]')).toBeChecked();
+	await expect(items(page).nth(2).locator('input[value="4"]')).toBeChecked();
+	const keys = await Promise.all([0, 1, 2].map(async (i) => (await items(page).nth(i).getAttribute('id'))!.replace(/^item-/, '')));
+	const stored = new Map((await storedAnswers(email, assessmentId)).map((a) => [a.itemKey, a.level]));
+	expect(stored).toEqual(new Map([[keys[0], 5], [keys[1], 3], [keys[2], 4]]));
+	await laptop.close();
 });
 
 test('the whole questionnaire can be answered with the keyboard alone, and the pages have no axe violations', async ({ page }) => {

@@ -134,7 +134,7 @@ test('the database stopped and started while a respondent answers: 503 not 500, 
 	await stack.stopDatabase();
 	await expect.poll(() => stack.health(), { timeout: 10_000 }).toBe(503);
 	for (const i of [2, 3, 4]) await items(page).nth(i).locator('input[value="4"]').check();
-	await expect(status(page)).toContainText('3 svar ligger i siden');
+	await expect(status(page)).toContainText('3 svar er tatt vare på i nettleseren');
 	// Other requests meanwhile, signed in and not: a clear 503, never a 500.
 	const during: number[] = [];
 	for (const path of ['/', '/assessments', `/assessments/${assessmentId}/strategy`]) {

@@ -36,6 +36,20 @@ test('an admin opens a round, assigns a new respondent by invitation, reminds an
 	await page.getByRole('button', { name: 'Send påminnelse' }).click();
 	await expect(page.getByText('Ingen e-postserver er satt opp')).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Ny Leder' })).toHaveAttribute('href', 'mailto:ny.leder@hamar.test');
+	// The page lists the reminder: when, by whom, to how many (none of them mailed; others may assign people here meanwhile).
+	const log = page.getByRole('table', { name: 'Sendte påminnelser' });
+	await expect(log.getByRole('row')).toHaveCount(2);
+	await expect(log.getByRole('row').nth(1)).toContainText(/Sendt av \D+(\d+) \(\1 uten e-post/);
+
+	// Automatic reminders: 7 and 2 days before by default; the admin changes them, a wrong entry is refused.
+	await expect(page.getByText('så mange dager før siste dag: 7, 2.')).toBeVisible();
+	await page.getByLabel('Dager før fristen').fill('ti');
+	await page.getByRole('button', { name: 'Lagre dagene' }).click();
+	await expect(page.getByText('Inntil fem hele tall fra 0 til 365, skilt med komma.')).toBeVisible();
+	await page.getByLabel('Dager før fristen').fill('10, 3, 10');
+	await page.getByRole('button', { name: 'Lagre dagene' }).click();
+	await expect(page.getByText('De automatiske påminnelsene er lagret.')).toBeVisible();
+	await expect(page.getByText('så mange dager før siste dag: 10, 3.')).toBeVisible();
 
 	await page.getByRole('button', { name: 'Lukk runden nå' }).click();
 	await expect(page.getByText('Runden er lukket.')).toBeVisible();

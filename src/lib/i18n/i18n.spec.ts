@@ -11,6 +11,7 @@ import { en as results } from './messages/results/en';
 import { en as rounds } from './messages/rounds/en';
 import { en as privacy } from './messages/privacy/en';
 import { en as api } from './messages/api/en';
+import { en as reminders } from './messages/reminders/en';
 
 const { en, nb, sv } = catalogues;
 
@@ -54,7 +55,7 @@ describe('catalogues', () => {
 	});
 
 	it('give every key to one file only, so no feature overrides another', () => {
-		const files = [core, access, collaborationAdmin, rounds, answering, results, privacy, api].map((file) => Object.keys(file));
+		const files = [core, access, collaborationAdmin, rounds, answering, results, privacy, api, reminders].map((file) => Object.keys(file));
 		expect(files.flat().length).toBe(new Set(files.flat()).size);
 		expect(files.flat().length).toBe(Object.keys(en).length);
 	});

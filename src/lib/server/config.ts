@@ -17,7 +17,12 @@ const schema = z.object({
 	// k of "a peer group is shown only with at least k organisations" (BRIEF §6); never below 3
 	MODEN_MIN_GROUP_SIZE: z.coerce.number().int().min(3, 'must be 3 or more: smaller groups could be recovered').max(1000).default(5),
 	// points (0–100 scale) by which every hidden value must stay undetermined, either way (docs/privacy.md)
-	MODEN_PROTECTION_WIDTH: z.coerce.number().min(1, 'must be at least 1 point').max(50).default(10)
+	MODEN_PROTECTION_WIDTH: z.coerce.number().min(1, 'must be at least 1 point').max(50).default(10),
+	// run the job runner in this process: rounds closing by date, reminders, mail retries, clean-up (0: not here)
+	MODEN_JOBS: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('1').transform((v) => v === '1'),
+	// the public address, for links in mails that no request asked for (adapter-node reads it too)
+	ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000)
 });
 
 export type Config = z.infer<typeof schema>;
@@ -35,6 +40,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		MODEN_MIGRATIONS_DIR: path.resolve(config.MODEN_MIGRATIONS_DIR),
 		MODEN_QUESTIONNAIRES_DIR: path.resolve(config.MODEN_QUESTIONNAIRES_DIR)
 	};
+}
+
+/** Where people reach this installation: ORIGIN, or the local address `npm start` serves. */
+export function publicOrigin(config: Config): string {
+	return (config.ORIGIN ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
 }
 
 let current: Config | undefined;

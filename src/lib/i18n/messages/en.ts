@@ -6,13 +6,14 @@ import { en as answering } from './answering/en';
 import { en as results } from './results/en';
 import { en as privacy } from './privacy/en';
 import { en as api } from './api/en';
+import { en as reminders } from './reminders/en';
 
 /**
  * Every English text: the shared core, then one folder per feature (a later feature's
  * key would override an earlier one's; the catalogue test refuses duplicates). English
  * defines the keys, the other languages must have exactly the same.
  */
-export const en = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api };
+export const en = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api, ...reminders };
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;

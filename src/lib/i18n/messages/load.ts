@@ -2,8 +2,9 @@ import type { Locale } from '../index';
 import type { Catalogue } from './en';
 
 /**
- * The reader's language only, as its own script (one chunk per language), for the root
- * layout's load: the browser never downloads the languages it does not show.
+ * The reader's language only, as its own script (one chunk per language): the browser never
+ * downloads the languages it does not show. The first page brings its language in its data
+ * (routes/+layout.server.ts); this is for a language changed on a client-side navigation.
  */
 export function loadCatalogue(locale: Locale): Promise<Catalogue> {
 	switch (locale) {

@@ -7,5 +7,6 @@ import { nb as answering } from './answering/nb';
 import { nb as results } from './results/nb';
 import { nb as privacy } from './privacy/nb';
 import { nb as api } from './api/nb';
+import { nb as reminders } from './reminders/nb';
 
-export const nb: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api };
+export const nb: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api, ...reminders };

@@ -7,5 +7,6 @@ import { sv as answering } from './answering/sv';
 import { sv as results } from './results/sv';
 import { sv as privacy } from './privacy/sv';
 import { sv as api } from './api/sv';
+import { sv as reminders } from './reminders/sv';
 
-export const sv: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api };
+export const sv: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api, ...reminders };

@@ -1,9 +1,9 @@
 import { formatDate, isLocale, type Locale } from '../../i18n';
 import { translate } from '../i18n';
 import { audit } from '../audit';
-import type { Db } from '../db/index';
+import type { Db, Sql } from '../db/index';
 import type { Team } from '../disclosure/respondents';
-import { sendMail } from '../mail';
+import { mailConfigured, sendMail } from '../mail';
 
 /**
  * Completion of a round, for coordinators and collaboration admins: per municipality and
@@ -90,27 +90,59 @@ export interface Reminded {
 	sector: string;
 }
 
+/** Someone a reminder is for: an assigned person who has not submitted, and about which assessment. */
+export interface ReminderRecipient extends Reminded {
+	userId: string;
+	locale: Locale | null;
+	assessmentId: string;
+	municipalityId: string;
+}
+
 /** The assigned people of these rows who have not submitted their own response. */
-export function notSubmitted(rows: readonly CompletionRow[]): (Reminded & { locale: Locale | null; assessmentId: string })[] {
+export function notSubmitted(rows: readonly CompletionRow[]): ReminderRecipient[] {
 	return rows.flatMap((row) =>
 		row.respondents
-			.filter((p) => p.grantId !== null && p.email !== null && p.status !== 'submitted')
-			.map((p) => ({ name: p.name, email: p.email!, locale: p.locale, municipality: row.municipality, sector: row.sector, assessmentId: row.assessmentId }))
+			.filter((p) => p.grantId !== null && p.userId !== null && p.email !== null && p.status !== 'submitted')
+			.map((p) => ({
+				userId: p.userId!,
+				name: p.name,
+				email: p.email!,
+				locale: p.locale,
+				municipality: row.municipality,
+				municipalityId: row.municipalityId,
+				sector: row.sector,
+				assessmentId: row.assessmentId
+			}))
 	);
 }
 
+export interface ReminderContext {
+	collaborationId: string;
+	collaboration: string;
+	roundId: string;
+	year: number;
+	closesOn: string;
+	origin: string;
+	/** null: sent by the job runner */
+	actorId: string | null;
+	locale: Locale;
+}
+
 /**
- * Reminds everyone in `rows` who has not submitted, by e-mail in their own language.
+ * Reminds everyone in `rows` who has not submitted, by e-mail in their own language, and
+ * records it for the round's page. `daysBefore` marks an automatic reminder: a person gets
+ * the one of an offset about an assessment only once (assessments/reminders.ts).
  * Returns those who could not be mailed (no SMTP server), for the coordinator to contact.
  */
 export async function sendReminders(
-	sql: Db,
-	context: { collaborationId: string; collaboration: string; year: number; closesOn: string; origin: string; actorId: string; locale: Locale },
-	rows: readonly CompletionRow[]
+	sql: Sql,
+	context: ReminderContext,
+	rows: readonly CompletionRow[],
+	daysBefore: number | null = null
 ): Promise<{ mailed: number; unsent: Reminded[] }> {
+	const recipients = await recordReminder(sql, context, notSubmitted(rows), daysBefore);
 	const unsent: Reminded[] = [];
-	const pending = notSubmitted(rows);
-	for (const person of pending) {
+	for (const person of recipients) {
 		const locale = person.locale && isLocale(person.locale) ? person.locale : context.locale;
 		const { sent } = await sendMail({
 			to: person.email,
@@ -126,11 +158,42 @@ export async function sendReminders(
 		});
 		if (!sent) unsent.push({ name: person.name, email: person.email, municipality: person.municipality, sector: person.sector });
 	}
-	await audit(sql, {
-		action: 'round.reminded',
-		actorId: context.actorId,
-		collaborationId: context.collaborationId,
-		detail: { recipients: pending.length, mailed: pending.length - unsent.length }
+	return { mailed: recipients.length - unsent.length, unsent };
+}
+
+/**
+ * Records a reminder and its recipients in one transaction, and returns those to mail:
+ * for an automatic one only the people not yet reminded at that offset (the unique index
+ * decides, so two job runners at once cannot both send it). Recorded before the mail is
+ * handed on: a crash in between loses a reminder rather than sending one twice.
+ */
+async function recordReminder(sql: Sql, context: ReminderContext, people: ReminderRecipient[], daysBefore: number | null): Promise<ReminderRecipient[]> {
+	if (people.length === 0) return [];
+	const mailed = mailConfigured();
+	return sql.begin(async (tx) => {
+		const [reminder] = await tx<{ id: string }[]>`
+			insert into reminder (round_id, collaboration_id, days_before, sent_by)
+			values (${context.roundId}, ${context.collaborationId}, ${daysBefore}, ${context.actorId}) returning id`;
+		const rows = people.map((p) => ({ assessment_id: p.assessmentId, municipality_id: p.municipalityId, user_id: p.userId }));
+		const recorded = await tx<{ assessmentId: string; userId: string }[]>`
+			insert into reminder_recipient (reminder_id, assessment_id, municipality_id, user_id, days_before, mailed)
+			select ${reminder!.id}, x.assessment_id, x.municipality_id, x.user_id, ${daysBefore}, ${mailed}
+			from jsonb_to_recordset(${tx.json(rows)}) as x(assessment_id uuid, municipality_id uuid, user_id uuid)
+			on conflict do nothing
+			returning assessment_id as "assessmentId", user_id as "userId"`;
+		if (recorded.length === 0) {
+			await tx`delete from reminder where id = ${reminder!.id}`;
+			return [];
+		}
+		await audit(tx, {
+			action: 'round.reminded',
+			actorId: context.actorId,
+			collaborationId: context.collaborationId,
+			subjectType: 'round',
+			subjectId: context.roundId,
+			detail: { recipients: recorded.length, mailed: mailed ? recorded.length : 0, ...(daysBefore === null ? {} : { daysBefore }) }
+		});
+		const chosen = new Set(recorded.map((r) => `${r.assessmentId}:${r.userId}`));
+		return people.filter((p) => chosen.has(`${p.assessmentId}:${p.userId}`));
 	});
-	return { mailed: pending.length - unsent.length, unsent };
 }

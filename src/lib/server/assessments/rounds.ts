@@ -32,6 +32,8 @@ export interface Round {
 	closesOn: string;
 	closedAt: Date | null;
 	state: RoundState;
+	/** days before closesOn on which reminders go out automatically (assessments/reminders.ts) */
+	reminderDays: number[];
 	assessments: number;
 	submitted: number;
 }
@@ -58,7 +60,7 @@ export class RoundError extends Error {
 const roundColumns = (sql: Db) => sql`
 	r.id, r.year, r.questionnaire_version_id as "versionId", q.slug as questionnaire, v.version,
 	v.definition -> 'title' as title, r.opens_on::text as "opensOn", r.closes_on::text as "closesOn",
-	r.closed_at as "closedAt", ${roundState(sql)} as state,
+	r.closed_at as "closedAt", ${roundState(sql)} as state, r.reminder_days as "reminderDays",
 	(select count(*)::int from assessment a where a.round_id = r.id) as assessments,
 	(select count(*)::int from assessment a where a.round_id = r.id and a.status = 'submitted') as submitted`;
 

@@ -69,7 +69,8 @@ describe('parseBackup', () => {
 		};
 		expect(() => parseBackup({ ...minimal(), rounds: [round] })).toThrow(/rounds\.0\.questionnaire_version_id: is not one of the questionnaireVersions/);
 		const version = { id: round.questionnaire_version_id, slug: 'digital-maturity', version: 2, content_hash: 'abc' };
-		expect(parseBackup({ ...minimal(), rounds: [round], questionnaireVersions: [version] }).rounds).toEqual([round]);
+		// a backup from before automatic reminders: its rounds get the default days
+		expect(parseBackup({ ...minimal(), rounds: [round], questionnaireVersions: [version] }).rounds).toEqual([{ ...round, reminder_days: [7, 2] }]);
 	});
 
 	it('lists at most ten problems', () => {

@@ -59,7 +59,9 @@ export const rowSchemas = {
 	}),
 	round: z.strictObject({
 		id, collaboration_id: id, year: int, questionnaire_version_id: id, opens_on: day, closes_on: day, closed_at: time.nullable(),
-		created_at: time
+		created_at: time,
+		// backups made before automatic reminders existed get the default days
+		reminder_days: z.array(int).default([7, 2])
 	}),
 	assessment: z.strictObject({
 		id, collaboration_id: id, round_id: id, municipality_id: id, sector_id: id, status: z.enum(['not_started', 'in_progress', 'submitted', 'reopened']),

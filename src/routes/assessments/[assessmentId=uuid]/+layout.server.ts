@@ -28,6 +28,8 @@ export const load: LayoutServerLoad = async (event) => {
 		responseStatus: own?.status ?? null,
 		submittedAt: own?.submittedAt ?? null,
 		editable: context.state === 'open' && own?.status !== 'submitted',
-		team: context.team
+		team: context.team,
+		// whose unsent answers the page may keep in the browser and send (AssessmentFrame)
+		respondentId: user.id
 	};
 };

@@ -28,6 +28,8 @@ export const en = {
 	'answer.status.saving': 'Saving …',
 	'answer.status.retrying': 'Not saved — retrying. {count} answer(s) are kept in this page and will be sent; keep it open.',
 	'answer.status.offline': 'Not saved — no connection. {count} answer(s) are kept in this page and will be sent when the connection is back; keep it open.',
+	'answer.status.retrying_kept': 'Not saved — retrying. {count} answer(s) are kept in this browser and will be sent, also if you close the page and open it again later.',
+	'answer.status.offline_kept': 'Not saved — no connection. {count} answer(s) are kept in this browser and will be sent when the connection is back, also if you close the page and open it again later.',
 	'answer.status.refused': 'Not saved: {reason}',
 	'answer.item.saved': 'Saved',
 	'answer.item.pending': 'Not saved yet',

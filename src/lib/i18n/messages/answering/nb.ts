@@ -26,6 +26,8 @@ export const nb = {
 	'answer.status.saving': 'Lagrer …',
 	'answer.status.retrying': 'Ikke lagret – prøver igjen. {count} svar ligger i siden og blir sendt; la den være åpen.',
 	'answer.status.offline': 'Ikke lagret – ingen forbindelse. {count} svar ligger i siden og blir sendt når forbindelsen er tilbake; la den være åpen.',
+	'answer.status.retrying_kept': 'Ikke lagret – prøver igjen. {count} svar er tatt vare på i nettleseren og blir sendt, også om du lukker siden og åpner den igjen senere.',
+	'answer.status.offline_kept': 'Ikke lagret – ingen forbindelse. {count} svar er tatt vare på i nettleseren og blir sendt når forbindelsen er tilbake, også om du lukker siden og åpner den igjen senere.',
 	'answer.status.refused': 'Ikke lagret: {reason}',
 	'answer.item.saved': 'Lagret',
 	'answer.item.pending': 'Ikke lagret ennå',

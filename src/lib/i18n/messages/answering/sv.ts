@@ -26,6 +26,8 @@ export const sv = {
 	'answer.status.saving': 'Sparar …',
 	'answer.status.retrying': 'Inte sparat – försöker igen. {count} svar finns kvar på sidan och skickas; låt den vara öppen.',
 	'answer.status.offline': 'Inte sparat – ingen anslutning. {count} svar finns kvar på sidan och skickas när anslutningen är tillbaka; låt den vara öppen.',
+	'answer.status.retrying_kept': 'Inte sparat – försöker igen. {count} svar är sparade i webbläsaren och skickas, även om du stänger sidan och öppnar den igen senare.',
+	'answer.status.offline_kept': 'Inte sparat – ingen anslutning. {count} svar är sparade i webbläsaren och skickas när anslutningen är tillbaka, även om du stänger sidan och öppnar den igen senare.',
 	'answer.status.refused': 'Inte sparat: {reason}',
 	'answer.item.saved': 'Sparat',
 	'answer.item.pending': 'Inte sparat än',

@@ -25,7 +25,7 @@ export const en = {
 	'municipalities.add_lead': 'If the number is already registered in Moden, the registered name is kept.',
 	'municipalities.country': 'Country',
 	'municipalities.national_number': 'Municipality number',
-	'municipalities.national_number_help': 'Four digits, as Statistics Norway or Statistics Sweden give it, e.g. 3403 for Hamar.',
+	'municipalities.national_number_help': 'Four digits, as Statistics Norway or Statistics Sweden give it, e.g. 0301 for Oslo.',
 	'municipalities.population_optional': 'Inhabitants (optional)',
 	'municipalities.population_year': 'Year of the population figure',
 	'municipalities.add_button': 'Add member',

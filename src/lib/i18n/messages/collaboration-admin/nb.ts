@@ -23,7 +23,7 @@ export const nb = {
 	'municipalities.add_lead': 'Er kommunenummeret allerede registrert i Moden, beholdes navnet som står der.',
 	'municipalities.country': 'Land',
 	'municipalities.national_number': 'Kommunenummer',
-	'municipalities.national_number_help': 'Fire sifre, slik SSB eller SCB oppgir det, for eksempel 3403 for Hamar.',
+	'municipalities.national_number_help': 'Fire sifre, slik SSB eller SCB oppgir det, for eksempel 0301 for Oslo.',
 	'municipalities.population_optional': 'Innbyggere (valgfritt)',
 	'municipalities.population_year': 'Året innbyggertallet gjelder',
 	'municipalities.add_button': 'Legg til medlem',

@@ -11,6 +11,7 @@ import { GrantScopeError, PlatformAdminGrantError, revokeGrant } from '$lib/serv
 import { db } from '$lib/server/db';
 import { emailField, fieldError, fieldErrors, formFields, lineField, msg, uuidField } from '$lib/server/forms';
 import { roundCompletion, sendReminders } from '$lib/server/assessments/completion';
+import { listReminders, reminderDaysField, setReminderDays } from '$lib/server/assessments/reminders';
 import { closeRound, getRound } from '$lib/server/assessments/rounds';
 import { setTeam, TeamError } from '$lib/server/assessments/team';
 import { teams } from '$lib/server/disclosure/respondents';
@@ -29,7 +30,8 @@ async function roundInScope(event: RequestEvent | Parameters<PageServerLoad>[0])
 export const load: PageServerLoad = async (event) => {
 	const { round, collaborationId, municipalityIds } = await roundInScope(event);
 	const rows = await roundCompletion(db(), collaborationId, round.id, municipalityIds, event.locals.locale);
-	return { round, rows, manage: municipalityIds === null, mailed: mailConfigured() };
+	const reminders = await listReminders(db(), collaborationId, round.id, municipalityIds);
+	return { round, rows, reminders, mailed: mailConfigured(), manage: municipalityIds === null };
 };
 
 /** The assessment of this round that the person coordinates, or a 403/404. */
@@ -118,6 +120,7 @@ export const actions: Actions = {
 			{
 				collaborationId,
 				collaboration: collaboration?.name ?? '',
+				roundId: round.id,
 				year: round.year,
 				closesOn: round.closesOn,
 				origin: event.url.origin,
@@ -143,6 +146,17 @@ export const actions: Actions = {
 			return fail(409, { action: 'team' as const, assessmentId: parsed.data.assessmentId, message: `privacy.team.refused.${e.reason}` as const });
 		}
 		return { action: 'team' as const, assessmentId: parsed.data.assessmentId, done: true };
+	},
+
+	/** The days before closing on which reminders go out by themselves (admins only). */
+	reminderDays: async (event) => {
+		const { user, collaborationId, round, municipalityIds } = await roundInScope(event);
+		if (municipalityIds !== null) error(403, translate(event.locals.locale, 'error.forbidden'));
+		const fields = formFields(await event.request.formData());
+		const parsed = z.object({ days: reminderDaysField }).safeParse(fields);
+		if (!parsed.success) return fail(400, { action: 'reminderDays' as const, values: fields, errors: fieldErrors(parsed.error) });
+		await setReminderDays(db(), collaborationId, round.id, parsed.data.days, user.id);
+		return { action: 'reminderDays' as const, done: true };
 	},
 
 	close: async (event) => {
