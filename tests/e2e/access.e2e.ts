@@ -43,6 +43,10 @@ const rules: Record<string, Rule> = {
 		get: ['collaboration_admin', 'board_viewer', 'coordinator', 'executive_viewer', 'respondent'],
 		actions: { settings: manage }
 	},
+	// The read API answers 401 without a token; tokens have their own tests (tests/integration/api.test.ts).
+	'/api/v1/[resource=apiresource]': { get: 'anyone' },
+	'/api/v1/openapi.json': { get: 'anyone' },
+	'/collaborations/[collaborationId=uuid]/api': { get: manage, actions: { create: manage, revoke: manage } },
 	'/collaborations/[collaborationId=uuid]/people': { get: manage, actions: { invite: manage, revoke: manage } },
 	'/collaborations/[collaborationId=uuid]/audit': { get: manage },
 	'/collaborations/[collaborationId=uuid]/municipalities': { get: manage, actions: { add: manage, end: manage, population: manage } },

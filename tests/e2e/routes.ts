@@ -50,6 +50,7 @@ export function pathFor(id: string, tenant: Tenant): string {
 		.replace('[sectorId=uuid]', tenant.sectorId)
 		.replace('[slug=slug]', 'digital-maturity')
 		.replace('[version=version]', '1')
-		.replace('[token]', 'not-a-real-token');
+		.replace('[token]', 'not-a-real-token')
+		.replace('[resource=apiresource]', 'scores');
 }
 
