@@ -4,7 +4,8 @@ import { getCollaboration } from '../src/lib/server/collaborations/collaboration
 import { readConfig } from '../src/lib/server/config';
 import { policyOf } from '../src/lib/server/disclosure/policy';
 import { frameOf, pickRound, resultRounds } from '../src/lib/server/results/dashboards';
-import { currentSnapshot } from '../src/lib/server/results/snapshots';
+import { readerOf, rowsOf } from '../src/lib/server/api/respond';
+import { currentSnapshot, currentSnapshots } from '../src/lib/server/results/snapshots';
 import { collaborationTrend, municipalityTrend } from '../src/lib/server/results/trends';
 import { collaborationView, municipalityView, type Context, type Viewer } from '../src/lib/server/results/views';
 import { whereToBegin } from '../src/lib/server/results/where-to-begin';
@@ -72,15 +73,38 @@ export function dashboards(collaborationId: string, municipalityId: string): Das
 	];
 }
 
+/**
+ * The read API's scores of one collaboration (issue 22): over HTTP with a token, and as
+ * its floor the same reads in this process (the token's reader, the snapshots, the rows).
+ */
+export function apiScores(collaborationId: string, token: string) {
+	return {
+		path: '/api/v1/scores?level=municipality',
+		headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+		async floor(sql: Sql) {
+			const reader = await readerOf(sql, collaborationId, [{ role: 'collaboration_admin', collaborationId, municipalityId: null, sectorId: null }]);
+			await currentSnapshots(sql, (await resultRounds(sql, collaborationId)).map((r) => r.id));
+			return rowsOf(reader, 'scores', { level: 'municipality' });
+		}
+	};
+}
+
+export async function timeCall(sql: Sql, run: (sql: Sql) => Promise<unknown>): Promise<number> {
+	const started = performance.now();
+	await run(sql);
+	return performance.now() - started;
+}
+
 // node:http on one keep-alive connection: the lightest client, so the time is the server's.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-/** One signed-in GET, read to the end; its time in ms. */
-export function timeHttp(origin: string, path: string, cookie: string): Promise<number> {
+/** One signed-in GET (a session cookie, or other headers such as a token), read to the end; its time in ms. */
+export function timeHttp(origin: string, path: string, cookie: string | Record<string, string>): Promise<number> {
+	const headers = typeof cookie === 'string' ? { cookie, accept: 'text/html' } : cookie;
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
 		http
-			.get(`${origin}${path}`, { agent, headers: { cookie, accept: 'text/html' } }, (response) => {
+			.get(`${origin}${path}`, { agent, headers }, (response) => {
 				response.resume();
 				response.on('end', () => {
 					if (response.statusCode === 200) resolve(performance.now() - started);

@@ -1,4 +1,5 @@
 import { hashPassword } from '../src/lib/server/auth/password';
+import { issueToken } from '../src/lib/server/auth/token';
 import { connect } from '../src/lib/server/db/index';
 import { DEMO_PASSWORD } from '../src/lib/server/demo/load';
 import { HEDMARK } from '../src/lib/server/demo/plan';
@@ -31,6 +32,8 @@ export interface BenchPeople {
 	/** Hamar, the member whose dashboard the bench reads */
 	municipalityId: string;
 	respondents: BenchRespondent[];
+	/** a read-API token of the collaboration, made afresh on every run */
+	apiToken: string;
 }
 
 export const ADMIN = 'admin@demo.moden.no';
@@ -86,7 +89,10 @@ export async function preparePeople(url: string, count: number): Promise<BenchPe
 					return { key, revision: answer?.revision ?? 0, level: answer?.level ?? null };
 				})
 			}));
-			return { password: DEMO_PASSWORD, admin: ADMIN, collaborationId: round.collaborationId, municipalityId: round.hamar, respondents };
+			await tx`delete from api_token where collaboration_id = ${round.collaborationId} and name = 'bench'`;
+			const { id, secretHash, token } = issueToken();
+			await tx`insert into api_token (id, collaboration_id, name, secret_hash) values (${id}, ${round.collaborationId}, 'bench', ${secretHash})`;
+			return { password: DEMO_PASSWORD, admin: ADMIN, collaborationId: round.collaborationId, municipalityId: round.hamar, respondents, apiToken: token };
 		});
 	} finally {
 		await sql.end();

@@ -10,7 +10,7 @@ import { connect } from '../src/lib/server/db/index';
 import { startEmbedded } from '../src/lib/server/db/embedded';
 import { ensureBuild } from './build';
 import { cpuPerRequest, cpuSample, type CpuSample } from './cpu';
-import { dashboards, sampleInterleaved, timeFloor, timeHttp } from './dashboards';
+import { apiScores, dashboards, sampleInterleaved, timeCall, timeFloor, timeHttp } from './dashboards';
 import { ensurePlatform, NATIONAL, redact, siblingDatabase, TENTH, type PlatformSpec, platformSize } from './platforms';
 import { figures, type Measured } from './figures';
 import { table, writeResults } from './report';
@@ -73,6 +73,11 @@ async function measureDashboards(servers: { full: ServerProcess; tenth: ServerPr
 			}
 			// what any signed-in request costs: HTTP, hooks, the session lookup
 			probes[`ping ${size}`] = () => timeHttp(servers[size].origin, '/ping', cookie);
+			if (size === 'full') {
+				const api = apiScores(people.full.collaborationId, people.full.apiToken);
+				probes['api scores http full'] = () => timeHttp(servers.full.origin, api.path, api.headers);
+				probes['api scores floor full'] = () => timeCall(sql.full, api.floor);
+			}
 		}
 		log(`bench: dashboards, ${SAMPLES} samples of ${Object.keys(probes).length} probes, interleaved …`);
 		return await sampleInterleaved(probes, SAMPLES, 10);

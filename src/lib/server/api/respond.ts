@@ -1,7 +1,8 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { resultsScope } from '../auth/access';
+import type { Sql } from 'postgres';
+import { resultsScope, type Grant } from '../auth/access';
 import { getCollaboration } from '../collaborations/collaborations';
 import { serverConfig } from '../config';
 import { db } from '../db/index';
@@ -37,21 +38,8 @@ export async function answer(event: Pick<RequestEvent, 'request' | 'url'>, resou
 	const offset = paging.data.cursor === undefined ? 0 : decodeCursor(paging.data.cursor);
 	if (offset === null) return problem(400, 'Bad Request', 'cursor: not a cursor this API gave');
 
-	const collaboration = (await getCollaboration(sql, auth.collaborationId))!;
-	const scope = resultsScope(auth.grants, collaboration.id);
-	const config = serverConfig();
-	const reader: read.ApiReader = {
-		sql,
-		collaboration,
-		grants: auth.grants,
-		locale: collaboration.country === 'SE' ? 'sv' : 'nb',
-		viewer: {
-			namesVisible: scope.all || collaboration.membersSeeNames,
-			ownMunicipalities: scope.municipalities,
-			collaborationIds: [collaboration.id],
-			policy: policyOf({ k: config.MODEN_MIN_GROUP_SIZE, width: config.MODEN_PROTECTION_WIDTH })
-		}
-	};
+	const reader = await readerOf(sql, auth.collaborationId, auth.grants);
+	const collaboration = reader.collaboration;
 
 	// The snapshots due are taken first, so that the version below says what a read would give.
 	await currentSnapshots(sql, (await resultRounds(sql, collaboration.id)).map((r) => r.id));
@@ -71,7 +59,26 @@ export async function answer(event: Pick<RequestEvent, 'request' | 'url'>, resou
 	return Response.json({ data: page, next }, { headers });
 }
 
-async function rowsOf(reader: read.ApiReader, resource: Resource, filters: z.infer<typeof scoresQuery> | z.infer<typeof yearQuery>): Promise<unknown> {
+/** Who reads, as the results pages see a person of the token's scope. */
+export async function readerOf(sql: Sql, collaborationId: string, grants: Grant[]): Promise<read.ApiReader> {
+	const collaboration = (await getCollaboration(sql, collaborationId))!;
+	const scope = resultsScope(grants, collaboration.id);
+	const config = serverConfig();
+	return {
+		sql,
+		collaboration,
+		grants,
+		locale: collaboration.country === 'SE' ? 'sv' : 'nb',
+		viewer: {
+			namesVisible: scope.all || collaboration.membersSeeNames,
+			ownMunicipalities: scope.municipalities,
+			collaborationIds: [collaboration.id],
+			policy: policyOf({ k: config.MODEN_MIN_GROUP_SIZE, width: config.MODEN_PROTECTION_WIDTH })
+		}
+	};
+}
+
+export async function rowsOf(reader: read.ApiReader, resource: Resource, filters: z.infer<typeof scoresQuery> | z.infer<typeof yearQuery>): Promise<unknown> {
 	switch (resource) {
 		case 'collaboration':
 			return read.collaboration(reader);
