@@ -7,7 +7,7 @@ import { publishFromDirectory } from '../../src/lib/server/questionnaires/publis
 import { getVersionById } from '../../src/lib/server/questionnaires/versions';
 import type { QuestionnaireDefinition } from '../../src/lib/server/questionnaires/schema';
 import { policyOf } from '../../src/lib/server/disclosure/policy';
-import { frameOf, memberScoresOf, resultRounds, snapshotCells } from '../../src/lib/server/results/dashboards';
+import { frameOf, resultRounds, snapshotCells } from '../../src/lib/server/results/dashboards';
 import { currentSnapshot } from '../../src/lib/server/results/snapshots';
 import { setTarget } from '../../src/lib/server/results/targets';
 import { collaborationView, municipalityView } from '../../src/lib/server/results/views';
@@ -115,7 +115,13 @@ describe('scores in SQL equal the pure scoring module', () => {
 	it('per member (mean of its sectors) and over the members (quartiles)', async () => {
 		const assessments = await sql()<{ id: string; municipality_id: string }[]>`select id, municipality_id from assessment where round_id = ${roundId}`;
 		const snapshot = (await currentSnapshot(sql(), roundId))!;
-		const members = await memberScoresOf(sql(), [snapshot.id]);
+		// each member's mean of its sectors, as the dashboards show it
+		const cells = await snapshotCells(sql(), snapshot.id);
+		const members = [...new Set(cells.map((x) => `${x.municipalityId}|${x.dimension}`))].flatMap((key) => {
+			const [municipalityId, dimension] = key.split('|') as [string, string];
+			const scores = cells.filter((x) => x.municipalityId === municipalityId && x.dimension === dimension && x.score !== null).map((x) => x.score!);
+			return scores.length ? [{ municipalityId, dimension, score: scores.reduce((a, b) => a + b, 0) / scores.length }] : [];
+		});
 		const round = (await resultRounds(sql(), collaborationId))[0]!;
 		const context = { collaborationId, country: 'NO', round, frame: await frameOf(sql(), round, 'nb'), locale: 'nb' as const, snapshot };
 		const { distribution } = await collaborationView(sql(), context, admin);

@@ -24,15 +24,23 @@ export interface Publication {
 
 /** The publication a page of this population shows now, made first where one is due; null when no round has data. */
 export async function currentPublication(sql: Sql, year: number, versionId: string): Promise<Publication | null> {
+	// The usual case in one query: a publication exists, no round of the population closed
+	// since, and either it is from today or nothing changed after it.
+	const [state] = await sql<{ rounds: number; closed: number; changedAt: Date | null }[]>`
+		select count(*) filter (where ${roundState(sql)} <> 'upcoming')::int as rounds,
+			count(*) filter (where ${roundState(sql)} = 'closed')::int as closed, max(r.scores_changed_at) as "changedAt"
+		from round r where r.year = ${year} and r.questionnaire_version_id = ${versionId}`;
+	if (!state || state.rounds === 0) return null;
+	const found = await latestPublication(sql, year, versionId);
+	if (found && found.closedRounds === state.closed && (found.today || !state.changedAt || state.changedAt <= found.publishedAt)) return found;
+
 	const rounds = await sql<{ id: string }[]>`
 		select r.id from round r where r.year = ${year} and r.questionnaire_version_id = ${versionId} and ${roundState(sql)} <> 'upcoming'`;
-	if (rounds.length === 0) return null;
 	const snapshots = [...(await currentSnapshots(sql, rounds.map((r) => r.id))).values()];
 	const sources = snapshots.map((s) => s.id).sort();
 	const closed = snapshots.filter((s) => s.final).length;
 	const due = (p: (Publication & { sources: string[]; today: boolean }) | undefined) =>
 		!p || closed > p.closedRounds || (!p.today && p.sources.join() !== sources.join());
-	const found = await latestPublication(sql, year, versionId);
 	if (!due(found)) return found!;
 	return sql.begin(async (tx) => {
 		await tx`select pg_advisory_xact_lock(hashtext('peer_publication'), hashtext(${`${year}:${versionId}`}))`;

@@ -3,7 +3,7 @@ import { type Locale } from '../../i18n';
 import { translate } from '../i18n';
 import type { Db } from '../db/index';
 import { getVersionById } from '../questionnaires/versions';
-import { definitionsOf, resultRounds, snapshotAssessments, snapshotCells } from '../results/dashboards';
+import { definitionsOf, resultRounds, snapshotData } from '../results/dashboards';
 import { measured, measuredRound } from '../results/measures';
 import { versionBreaks } from '../results/trends';
 
@@ -54,7 +54,7 @@ export async function roundTables(sql: Db, scope: ExportScope): Promise<Table[]>
 	const numbers = new Map((await sql<{ id: string; number: string }[]>`
 		select m.id, m.national_number as number from round_snapshot_assessment a join municipality m on m.id = a.municipality_id
 		where a.snapshot_id = ${scope.snapshotId} group by m.id`).map((m) => [m.id, m.number]));
-	const [assessments, cells] = await Promise.all([snapshotAssessments(sql, scope.snapshotId, scope.locale), snapshotCells(sql, scope.snapshotId)]);
+	const { assessments, cells } = await snapshotData(sql, scope.snapshotId, scope.locale);
 	const measuredCells = measuredRound(definition.scoring, assessments, cells);
 	const shown = (m: string) => scope.scoreMunicipalities === null || scope.scoreMunicipalities.includes(m);
 	const rate = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);

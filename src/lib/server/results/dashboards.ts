@@ -78,18 +78,6 @@ export interface SnapshotCell {
 }
 
 type SnapshotFilter = { municipalityId?: string; sectorId?: string };
-const filtered = (sql: Db, filter: SnapshotFilter) =>
-	sql`${filter.municipalityId ? sql`and a.municipality_id = ${filter.municipalityId}` : sql``} ${filter.sectorId ? sql`and a.sector_id = ${filter.sectorId}` : sql``}`;
-
-/** A snapshot's scored cells (optionally of one municipality or one sector). */
-export async function snapshotCells(sql: Db, snapshotId: string, filter: SnapshotFilter = {}): Promise<SnapshotCell[]> {
-	return sql<SnapshotCell[]>`
-		select a.assessment_id as "assessmentId", a.municipality_id as "municipalityId", a.sector_id as "sectorId", s.dimension,
-			s.score::float8 as score, s.coverage::float8 as coverage, a.respondents, s.dont_know as "dontKnow", s.answers,
-			s.respondents_scored as "respondentsScored", s.respondent_sd::float8 as "respondentSd"
-		from round_snapshot_assessment a join round_snapshot_score s on s.snapshot_id = a.snapshot_id and s.assessment_id = a.assessment_id
-		where a.snapshot_id = ${snapshotId} ${filtered(sql, filter)}`;
-}
 
 export interface SnapshotAssessment {
 	assessmentId: string;
@@ -103,40 +91,58 @@ export interface SnapshotAssessment {
 	respondents: number;
 }
 
-/** Every assessment of a snapshot, scored or not, with its sector's name in `locale`. */
-export async function snapshotAssessments(sql: Db, snapshotId: string, locale: Locale, filter: SnapshotFilter = {}): Promise<SnapshotAssessment[]> {
-	return sql<SnapshotAssessment[]>`
-		select a.assessment_id as "assessmentId", a.municipality_id as "municipalityId", m.name as municipality, a.sector_id as "sectorId",
-			s.${sql(`name_${locale}`)} as sector, s.key as "sectorKey", a.status, a.respondents
-		from round_snapshot_assessment a join sector s on s.id = a.sector_id join municipality m on m.id = a.municipality_id
-		where a.snapshot_id = ${snapshotId} ${filtered(sql, filter)}
-		order by m.name, s.position, s.name_nb`;
+export interface SnapshotData {
+	assessments: SnapshotAssessment[];
+	cells: SnapshotCell[];
 }
 
-export interface MemberCompletion {
-	municipalityId: string;
-	name: string;
-	submitted: number;
-	total: number;
+/**
+ * A snapshot never changes once taken, so what was read of it is kept in memory (the
+ * newest few hundred, per language of the sector names): a dashboard's trend reads every
+ * round's snapshot, and later requests need not read them again. Correct with any number
+ * of app instances, as nothing here can go stale.
+ */
+const kept = new Map<string, SnapshotData>();
+const KEPT = 400;
+
+/** The assessments and cells of snapshots, by snapshot id. */
+export async function snapshotsData(sql: Db, snapshotIds: readonly string[], locale: Locale): Promise<Map<string, SnapshotData>> {
+	const missing = [...new Set(snapshotIds)].filter((id) => !kept.has(`${id}:${locale}`));
+	if (missing.length > 0) {
+		const [assessments, cells] = await Promise.all([
+			sql<(SnapshotAssessment & { snapshotId: string })[]>`
+				select a.snapshot_id as "snapshotId", a.assessment_id as "assessmentId", a.municipality_id as "municipalityId", m.name as municipality,
+					a.sector_id as "sectorId", s.${sql(`name_${locale}`)} as sector, s.key as "sectorKey", a.status, a.respondents
+				from round_snapshot_assessment a join sector s on s.id = a.sector_id join municipality m on m.id = a.municipality_id
+				where a.snapshot_id = any(${missing}::uuid[])
+				order by m.name, s.position, s.name_nb`,
+			sql<(SnapshotCell & { snapshotId: string })[]>`
+				select a.snapshot_id as "snapshotId", a.assessment_id as "assessmentId", a.municipality_id as "municipalityId", a.sector_id as "sectorId", s.dimension,
+					s.score::float8 as score, s.coverage::float8 as coverage, a.respondents, s.dont_know as "dontKnow", s.answers,
+					s.respondents_scored as "respondentsScored", s.respondent_sd::float8 as "respondentSd"
+				from round_snapshot_assessment a join round_snapshot_score s on s.snapshot_id = a.snapshot_id and s.assessment_id = a.assessment_id
+				where a.snapshot_id = any(${missing}::uuid[])`
+		]);
+		const fresh = new Map<string, SnapshotData>(missing.map((id) => [id, { assessments: [], cells: [] }]));
+		for (const { snapshotId, ...a } of assessments) fresh.get(snapshotId)!.assessments.push(a);
+		for (const { snapshotId, ...x } of cells) fresh.get(snapshotId)!.cells.push(x);
+		for (const [id, data] of fresh) kept.set(`${id}:${locale}`, data);
+		for (const key of kept.keys()) if (kept.size > KEPT) kept.delete(key);
+	}
+	return new Map(snapshotIds.map((id) => [id, kept.get(`${id}:${locale}`)!]));
 }
 
-/** Per member of the snapshot: its assessments and how many were submitted then. */
-export async function snapshotCompletion(sql: Db, snapshotId: string, filter: { sectorId?: string } = {}): Promise<MemberCompletion[]> {
-	return sql<MemberCompletion[]>`
-		select a.municipality_id as "municipalityId", m.name,
-			count(*) filter (where a.status = 'submitted')::int as submitted, count(*)::int as total
-		from round_snapshot_assessment a join municipality m on m.id = a.municipality_id
-		where a.snapshot_id = ${snapshotId} ${filter.sectorId ? sql`and a.sector_id = ${filter.sectorId}` : sql``}
-		group by a.municipality_id, m.name`;
+/** One snapshot's assessments and cells, optionally of one municipality or one sector. */
+export async function snapshotData(sql: Db, snapshotId: string, locale: Locale, filter: SnapshotFilter = {}): Promise<SnapshotData> {
+	const { assessments, cells } = (await snapshotsData(sql, [snapshotId], locale)).get(snapshotId)!;
+	const keep = (x: { municipalityId: string; sectorId: string }) =>
+		(!filter.municipalityId || x.municipalityId === filter.municipalityId) && (!filter.sectorId || x.sectorId === filter.sectorId);
+	return { assessments: assessments.filter(keep), cells: cells.filter(keep) };
 }
 
-/** Per round snapshot, member and dimension: the mean of the member's sector scores. */
-export async function memberScoresOf(sql: Db, snapshotIds: readonly string[]) {
-	return sql<{ snapshotId: string; municipalityId: string; dimension: string; score: number }[]>`
-		select a.snapshot_id as "snapshotId", a.municipality_id as "municipalityId", s.dimension, avg(s.score)::float8 as score
-		from round_snapshot_assessment a join round_snapshot_score s on s.snapshot_id = a.snapshot_id and s.assessment_id = a.assessment_id
-		where a.snapshot_id = any(${[...snapshotIds]}::uuid[]) and s.score is not null
-		group by a.snapshot_id, a.municipality_id, s.dimension`;
+/** A snapshot's scored cells (optionally of one municipality or one sector). */
+export async function snapshotCells(sql: Db, snapshotId: string, filter: SnapshotFilter = {}): Promise<SnapshotCell[]> {
+	return (await snapshotData(sql, snapshotId, 'nb', filter)).cells;
 }
 
 export interface Target {
@@ -167,23 +173,4 @@ export async function definitionsOf(sql: Db, rounds: readonly ResultRound[]): Pr
 	const versions = new Map<string, QuestionnaireDefinition>();
 	for (const round of rounds) if (!versions.has(round.versionId)) versions.set(round.versionId, (await getVersionById(sql, round.versionId))!);
 	return versions;
-}
-
-/** The assessments and cells of several snapshots at once, by snapshot (trends). */
-export async function snapshotsData(sql: Db, snapshotIds: readonly string[], locale: Locale) {
-	const ids = [...snapshotIds];
-	const [assessments, cells] = await Promise.all([
-		sql<(SnapshotAssessment & { snapshotId: string })[]>`
-			select a.snapshot_id as "snapshotId", a.assessment_id as "assessmentId", a.municipality_id as "municipalityId", m.name as municipality,
-				a.sector_id as "sectorId", s.${sql(`name_${locale}`)} as sector, s.key as "sectorKey", a.status, a.respondents
-			from round_snapshot_assessment a join sector s on s.id = a.sector_id join municipality m on m.id = a.municipality_id
-			where a.snapshot_id = any(${ids}::uuid[])`,
-		sql<(SnapshotCell & { snapshotId: string })[]>`
-			select a.snapshot_id as "snapshotId", a.assessment_id as "assessmentId", a.municipality_id as "municipalityId", a.sector_id as "sectorId", s.dimension,
-				s.score::float8 as score, s.coverage::float8 as coverage, a.respondents, s.dont_know as "dontKnow", s.answers,
-				s.respondents_scored as "respondentsScored", s.respondent_sd::float8 as "respondentSd"
-			from round_snapshot_assessment a join round_snapshot_score s on s.snapshot_id = a.snapshot_id and s.assessment_id = a.assessment_id
-			where a.snapshot_id = any(${ids}::uuid[])`
-	]);
-	return new Map(ids.map((id) => [id, { assessments: assessments.filter((a) => a.snapshotId === id), cells: cells.filter((x) => x.snapshotId === id) }]));
 }

@@ -75,8 +75,18 @@ export function measuredRound(rules: Pick<ScoringRules, 'values'>, assessments: 
 	const prior = priorOf(rules, cells);
 	const intervals = new Map(cells.map((x) => [`${x.assessmentId}:${x.dimension}`, assessmentInterval(x, prior)]));
 	const cellOf = (assessmentId: string, dimension: string) => cells.find((x) => x.assessmentId === assessmentId && x.dimension === dimension) ?? null;
-	const member = (municipalityId: string, dimension: string): Interval | null =>
-		meanOf(cells.filter((x) => x.municipalityId === municipalityId && x.dimension === dimension && x.score !== null).map((x) => intervals.get(`${x.assessmentId}:${x.dimension}`)!));
+	const scoredOf = new Map<string, Interval[]>();
+	for (const x of cells) {
+		if (x.score === null) continue;
+		const key = `${x.municipalityId}:${x.dimension}`;
+		scoredOf.set(key, [...(scoredOf.get(key) ?? []), intervals.get(`${x.assessmentId}:${x.dimension}`)!]);
+	}
+	const members = new Map<string, Interval | null>();
+	const member = (municipalityId: string, dimension: string): Interval | null => {
+		const key = `${municipalityId}:${dimension}`;
+		if (!members.has(key)) members.set(key, meanOf(scoredOf.get(key) ?? []));
+		return members.get(key)!;
+	};
 	/** Which of the municipality's sectors its score in the dimension rests on, and why the others add nothing. */
 	const coverage = (municipalityId: string, dimension: string) => {
 		const own = assessments.filter((a) => a.municipalityId === municipalityId);

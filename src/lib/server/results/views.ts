@@ -9,8 +9,7 @@ import { rankWithTies } from '../scoring/ranking';
 import { meanWithDistribution } from '../scoring/score';
 import {
 	municipalitySizeClass,
-	snapshotAssessments,
-	snapshotCells,
+	snapshotData,
 	targets,
 	type Frame,
 	type ResultRound,
@@ -46,9 +45,8 @@ export async function peersOf(sql: Sql, c: Context, viewer: Viewer): Promise<{ p
 
 export async function municipalityView(sql: Sql, c: Context, viewer: Viewer, municipalityId: string) {
 	const rules = c.frame.definition.scoring;
-	const [assessments, cells, peers, sizeClass, allTargets] = await Promise.all([
-		snapshotAssessments(sql, c.snapshot.id, c.locale),
-		snapshotCells(sql, c.snapshot.id),
+	const [{ assessments, cells }, peers, sizeClass, allTargets] = await Promise.all([
+		snapshotData(sql, c.snapshot.id, c.locale),
 		peersOf(sql, c, viewer),
 		municipalitySizeClass(sql, municipalityId, c.round.year),
 		targets(sql, c.collaborationId, municipalityId)
@@ -117,9 +115,8 @@ export function peerTable(rules: Frame['definition']['scoring'], figures: readon
 /** Members × dimensions: named, or the viewer's own row named and the others anonymous, when they may be shown at all. */
 export async function collaborationView(sql: Sql, c: Context, viewer: Viewer, filter: { sectorId?: string } = {}) {
 	const rules = c.frame.definition.scoring;
-	const [assessments, cells, allTargets] = await Promise.all([
-		snapshotAssessments(sql, c.snapshot.id, c.locale, filter),
-		snapshotCells(sql, c.snapshot.id, filter),
+	const [{ assessments, cells }, allTargets] = await Promise.all([
+		snapshotData(sql, c.snapshot.id, c.locale, filter),
 		targets(sql, c.collaborationId, null)
 	]);
 	const round = measuredRound(rules, assessments, cells);

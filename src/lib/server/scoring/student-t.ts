@@ -13,6 +13,18 @@
 export function studentTQuantile(p: number, df: number): number {
 	if (!(p >= 0.5 && p < 1)) throw new RangeError(`p must be in [0.5, 1), not ${p}`);
 	if (!(df > 0)) throw new RangeError(`degrees of freedom must be above 0, not ${df}`);
+	// A dashboard asks for the same few (p, df) pairs for every cell: a bisection costs ~40 µs.
+	const key = `${p}:${df}`;
+	const known = quantiles.get(key);
+	if (known !== undefined) return known;
+	const quantile = bisect(p, df);
+	if (quantiles.size < 10_000) quantiles.set(key, quantile);
+	return quantile;
+}
+
+const quantiles = new Map<string, number>();
+
+function bisect(p: number, df: number): number {
 	// Further out, ln Γ of huge arguments loses more digits than t and the normal distribution differ by.
 	const nu = Math.min(df, 1e7);
 	let lo = 0;
