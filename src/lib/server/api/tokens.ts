@@ -2,6 +2,7 @@ import type { Sql } from 'postgres';
 import { audit } from '../audit';
 import type { Grant } from '../auth/access';
 import { issueToken, parseToken, secretMatches } from '../auth/token';
+import { isMember } from '../collaborations/municipalities';
 import type { Db } from '../db/index';
 
 /**
@@ -45,8 +46,7 @@ export async function createToken(
 ): Promise<string> {
 	return sql.begin(async (tx) => {
 		if (input.municipalityId) {
-			const [member] = await tx`select 1 from membership where collaboration_id = ${collaborationId} and municipality_id = ${input.municipalityId}`;
-			if (!member) throw new TokenScopeError('not a member');
+			if (!(await isMember(tx, collaborationId, input.municipalityId))) throw new TokenScopeError('not a member');
 		}
 		const { id, secretHash, token } = issueToken();
 		await tx`

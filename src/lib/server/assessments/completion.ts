@@ -1,3 +1,4 @@
+import { sectorName } from '../collaborations/sectors';
 import { formatDate, isLocale, type Locale } from '../../i18n';
 import { translate } from '../i18n';
 import { audit } from '../audit';
@@ -54,7 +55,7 @@ export async function roundCompletion(
 ): Promise<CompletionRow[]> {
 	return sql<CompletionRow[]>`
 		select a.id as "assessmentId", m.id as "municipalityId", m.name as municipality, s.id as "sectorId",
-			s.${sql(`name_${locale}`)} as sector, a.status, a.team,
+			${sectorName(sql, locale)} as sector, a.status, a.team,
 			(select count(*)::int from questionnaire_item i where i.questionnaire_version_id = r.questionnaire_version_id) as items,
 			coalesce((
 				select json_agg(p order by p.name, p.email) from (

@@ -1,3 +1,4 @@
+import { sectorName } from '../collaborations/sectors';
 import type { Locale } from '../../i18n';
 import type { Db } from '../db/index';
 import { roundState, type RoundState } from './rounds';
@@ -20,7 +21,7 @@ export interface AssessmentSummary {
 }
 
 const summaryColumns = (sql: Db, locale: Locale) => sql`
-	a.id, c.name as collaboration, m.name as municipality, s.${sql(`name_${locale}`)} as sector, r.year,
+	a.id, c.name as collaboration, m.name as municipality, ${sectorName(sql, locale)} as sector, r.year,
 	r.closes_on::text as "closesOn", ${roundState(sql)} as state, r.questionnaire_version_id as "versionId",
 	(select count(*)::int from questionnaire_item i where i.questionnaire_version_id = r.questionnaire_version_id) as items,
 	own.status as "responseStatus",

@@ -1,4 +1,5 @@
 import type { Locale } from '../../i18n';
+import { sectorName } from '../collaborations/sectors';
 import type { Db } from '../db/index';
 import type { QuestionnaireDefinition } from '../questionnaires/schema';
 import type { DisclosedDimension, DisclosedItem } from '../disclosure/respondents';
@@ -78,3 +79,12 @@ export function resultView(
 }
 
 export type ResultView = ReturnType<typeof resultView>;
+
+/** What an assessment is: its municipality, its sector (in `locale`) and its round's year. */
+export async function aboutAssessment(sql: Db, assessmentId: string, locale: Locale) {
+	const [about] = await sql<{ municipality: string; sector: string; year: number; municipalityId: string }[]>`
+		select m.name as municipality, ${sectorName(sql, locale)} as sector, r.year, m.id as "municipalityId"
+		from assessment a join municipality m on m.id = a.municipality_id join sector s on s.id = a.sector_id join round r on r.id = a.round_id
+		where a.id = ${assessmentId}`;
+	return about!;
+}

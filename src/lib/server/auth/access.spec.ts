@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { can, coordinatedMunicipalities, resultsScope, roles, type Grant, type Permission, type Role } from './access';
+import { abilitiesFor, can, filterOf, holds, resultsScope, roles, some, type Grant, type Permission, type Role } from './access';
 
 const C1 = 'c1';
 const C2 = 'c2';
@@ -99,12 +99,29 @@ describe('can', () => {
 	});
 });
 
-describe('coordinatedMunicipalities', () => {
-	it('gives admins every municipality, coordinators their own, others none, and nothing across collaborations', () => {
-		expect(coordinatedMunicipalities([grant('collaboration_admin', 'c1')], 'c1')).toBe('all');
-		expect(coordinatedMunicipalities([grant('coordinator', 'c1', 'm1'), grant('coordinator', 'c1', 'm2'), grant('coordinator', 'c2', 'm3')], 'c1')).toEqual(['m1', 'm2']);
-		expect(coordinatedMunicipalities([grant('executive_viewer', 'c1', 'm1'), grant('board_viewer', 'c1')], 'c1')).toEqual([]);
-		expect(coordinatedMunicipalities([grant('collaboration_admin', 'c2'), grant('platform_admin', null)], 'c1')).toEqual([]);
+describe('abilitiesFor', () => {
+	it('lets admins coordinate and read every member, coordinators and leaders their own, others nothing, and nothing across collaborations', () => {
+		const admin = abilitiesFor([grant('collaboration_admin', 'c1')], 'c1');
+		expect(admin).toMatchObject({ manage: true, audit: true, coordinates: { all: true }, readsResults: { all: true }, readsCollaborationResults: true });
+		const coordinator = abilitiesFor([grant('coordinator', 'c1', 'm1'), grant('coordinator', 'c1', 'm2'), grant('coordinator', 'c2', 'm3')], 'c1');
+		expect(coordinator).toMatchObject({ manage: false, coordinates: { all: false, ids: ['m1', 'm2'] }, readsResults: { all: false, ids: ['m1', 'm2'] } });
+		expect([holds(coordinator.coordinates, 'm1'), holds(coordinator.coordinates, 'm3'), filterOf(coordinator.coordinates)]).toEqual([true, false, ['m1', 'm2']]);
+		const leader = abilitiesFor([grant('executive_viewer', 'c1', 'm1'), grant('board_viewer', 'c1')], 'c1');
+		expect(leader).toMatchObject({ coordinates: { all: false, ids: [] }, readsResults: { all: false, ids: ['m1'] }, readsCollaborationResults: true });
+		expect(some(leader.coordinates)).toBe(false);
+		const elsewhere = abilitiesFor([grant('collaboration_admin', 'c2'), grant('platform_admin', null)], 'c1');
+		expect(elsewhere).toMatchObject({ manage: false, audit: false, coordinates: { all: false, ids: [] }, readsResults: { all: false, ids: [] }, readsCollaborationResults: false });
+	});
+
+	it('agrees with can() for every role and scope', () => {
+		for (const role of roles) {
+			const grants = [grant(role, 'c1', role === 'respondent' || role.endsWith('viewer') || role === 'coordinator' ? 'm1' : null, role === 'respondent' ? 's1' : null)];
+			const a = abilitiesFor(grants, 'c1');
+			expect(a.manage, role).toBe(can(grants, 'collaboration.manage', { collaborationId: 'c1' }));
+			expect(holds(a.coordinates, 'm1'), role).toBe(can(grants, 'municipality.coordinate', { collaborationId: 'c1', municipalityId: 'm1' }));
+			expect(holds(a.readsResults, 'm1'), role).toBe(can(grants, 'municipality.results', { collaborationId: 'c1', municipalityId: 'm1' }));
+			expect(holds(a.readsResults, 'm9'), role).toBe(can(grants, 'municipality.results', { collaborationId: 'c1', municipalityId: 'm9' }));
+		}
 	});
 });
 

@@ -96,15 +96,45 @@ export function isPlatformAdmin(grants: readonly Grant[]): boolean {
 	return grants.some((g) => g.role === 'platform_admin');
 }
 
+/** Municipalities of a collaboration: every member, or these. */
+export type Municipalities = { all: true } | { all: false; ids: string[] };
+
 /**
- * The municipalities of the collaboration whose assessments the person coordinates:
- * 'all' for its admins, else those of their coordinator grants (possibly none).
+ * What a person may do in one collaboration, as abilities: what routes ask instead of
+ * re-deriving it from grants. Each follows from `can` and the grants in one place here.
  */
-export function coordinatedMunicipalities(grants: readonly Grant[], collaborationId: string): 'all' | string[] {
-	const here = grants.filter((g) => g.collaborationId === collaborationId);
-	if (here.some((g) => g.role === 'collaboration_admin')) return 'all';
-	return [...new Set(here.flatMap((g) => (g.role === 'coordinator' && g.municipalityId ? [g.municipalityId] : [])))];
+export interface Abilities {
+	/** settings, members, sectors, people, API tokens; open and close rounds; the collaboration's minimum targets */
+	manage: boolean;
+	/** the collaboration's audit trail */
+	audit: boolean;
+	/** whose assessments the person follows: assign, remind, reopen, choose the team, set their own targets */
+	coordinates: Municipalities;
+	/** whose results the person reads (dashboards, answers, exports) */
+	readsResults: Municipalities;
+	/** whose results the person reads by name beside the scores, collaboration-wide (admins and the board) */
+	readsCollaborationResults: boolean;
 }
+
+export function abilitiesFor(grants: readonly Grant[], collaborationId: string): Abilities {
+	const here = grants.filter((g) => g.collaborationId === collaborationId);
+	const ids = (roles: Role[]) => [...new Set(here.flatMap((g) => (roles.includes(g.role) && g.municipalityId ? [g.municipalityId] : [])))];
+	const manage = can(grants, 'collaboration.manage', { collaborationId });
+	return {
+		manage,
+		audit: can(grants, 'collaboration.audit', { collaborationId }),
+		coordinates: manage ? { all: true } : { all: false, ids: ids(['coordinator']) },
+		readsResults: manage ? { all: true } : { all: false, ids: ids(['coordinator', 'executive_viewer']) },
+		readsCollaborationResults: can(grants, 'collaboration.results', { collaborationId })
+	};
+}
+
+/** Does the set name any municipality at all? */
+export const some = (m: Municipalities) => m.all || m.ids.length > 0;
+/** Does the set hold this municipality? */
+export const holds = (m: Municipalities, municipalityId: string) => m.all || m.ids.includes(municipalityId);
+/** The ids to filter a query by, or null for every member. */
+export const filterOf = (m: Municipalities): string[] | null => (m.all ? null : m.ids);
 
 /**
  * Whose results the person reads in the collaboration: every member's ('all': its

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { type MessageKey } from '$lib/i18n';
 import { translate } from '$lib/server/i18n';
-import { can, coordinatedMunicipalities, type Permission, type Scope } from './access';
+import { abilitiesFor, can, some, type Abilities, type Permission, type Scope } from './access';
 import type { SessionUser } from './session';
 
 interface Event {
@@ -23,12 +23,12 @@ export function requirePermission(event: Event, permission: Permission, scope: S
 }
 
 /**
- * Someone who follows the collaboration's rounds: the municipalities they coordinate
- * ('all' for its admins); everyone else gets a 403 with `message`.
+ * Someone who follows the collaboration's rounds (its admins, the municipalities'
+ * coordinators), with what they may do there; everyone else gets a 403 with `message`.
  */
-export function requireCoordination(event: Event, collaborationId: string, message: MessageKey = 'error.forbidden'): { user: SessionUser; follows: 'all' | string[] } {
+export function requireCoordination(event: Event, collaborationId: string, message: MessageKey = 'error.forbidden'): { user: SessionUser; abilities: Abilities } {
 	const user = requirePermission(event, 'collaboration.view', { collaborationId });
-	const follows = coordinatedMunicipalities(user.grants, collaborationId);
-	if (follows !== 'all' && follows.length === 0) error(403, translate(event.locals.locale, message));
-	return { user, follows };
+	const abilities = abilitiesFor(user.grants, collaborationId);
+	if (!some(abilities.coordinates)) error(403, translate(event.locals.locale, message));
+	return { user, abilities };
 }

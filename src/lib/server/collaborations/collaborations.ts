@@ -109,3 +109,12 @@ export async function updateCollaboration(
 		await audit(tx, { action: 'collaboration.updated', actorId, collaborationId: id, subjectType: 'collaboration', subjectId: id, detail: { before, after: input } });
 	});
 }
+
+/** What the collaboration's overview counts: current members, active sectors, people with a role. */
+export async function overviewCounts(sql: Db, collaborationId: string): Promise<{ members: number; sectors: number; people: number }> {
+	const [counts] = await sql<{ members: number; sectors: number; people: number }[]>`
+		select (select count(*)::int from membership where collaboration_id = ${collaborationId} and (valid_to is null or valid_to >= current_date)) as members,
+			(select count(*)::int from sector where collaboration_id = ${collaborationId} and archived_at is null) as sectors,
+			(select count(distinct user_id)::int from role_grant where collaboration_id = ${collaborationId}) as people`;
+	return counts!;
+}

@@ -139,8 +139,7 @@ export async function setPopulation(
 	actorId: string | null
 ): Promise<boolean> {
 	return sql.begin(async (tx) => {
-		const [member] = await tx`select 1 from membership where collaboration_id = ${collaborationId} and municipality_id = ${municipalityId} limit 1`;
-		if (!member) return false;
+		if (!(await isMember(tx, collaborationId, municipalityId))) return false;
 		const before = await upsertPopulation(tx, municipalityId, year, population);
 		await audit(tx, {
 			action: 'population.set', actorId, collaborationId, subjectType: 'municipality', subjectId: municipalityId,
@@ -158,4 +157,27 @@ async function upsertPopulation(sql: Db, municipalityId: string, year: number, p
 		insert into municipality_population (municipality_id, year, population) values (${municipalityId}, ${year}, ${population})
 		on conflict (municipality_id, year) do update set population = excluded.population`;
 	return previous?.population ?? null;
+}
+
+/** Is the municipality a member of the collaboration (now or once)? The one member check. */
+export async function isMember(sql: Db, collaborationId: string, municipalityId: string): Promise<boolean> {
+	const [member] = await sql`select 1 from membership where collaboration_id = ${collaborationId} and municipality_id = ${municipalityId} limit 1`;
+	return Boolean(member);
+}
+
+/** The collaboration's current members by name, all or only those given. */
+export async function currentMembers(sql: Db, collaborationId: string, only: string[] | null = null): Promise<{ id: string; name: string }[]> {
+	return sql<{ id: string; name: string }[]>`
+		select distinct m.id, m.name from membership ms join municipality m on m.id = ms.municipality_id
+		where ms.collaboration_id = ${collaborationId} and (ms.valid_to is null or ms.valid_to >= current_date)
+			${only === null ? sql`` : sql`and m.id = any(${only}::uuid[])`}
+		order by m.name`;
+}
+
+/** A member's name, or null where the municipality is no member of the collaboration. */
+export async function memberName(sql: Db, collaborationId: string, municipalityId: string): Promise<string | null> {
+	const [row] = await sql<{ name: string }[]>`
+		select m.name from municipality m join membership ms on ms.municipality_id = m.id
+		where m.id = ${municipalityId} and ms.collaboration_id = ${collaborationId} limit 1`;
+	return row?.name ?? null;
 }

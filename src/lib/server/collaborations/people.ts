@@ -1,6 +1,8 @@
 import { audit } from '../audit';
 import type { Grant, Role } from '../auth/access';
 import type { Db } from '../db/index';
+import { currentMembers, isMember } from './municipalities';
+import { sectorName } from './sectors';
 import { type Locale } from '../../i18n';
 
 export interface Person {
@@ -20,7 +22,7 @@ export interface Person {
 export async function listPeople(sql: Db, collaborationId: string, locale: Locale): Promise<Person[]> {
 	return sql<Person[]>`
 		select u.id, u.email, u.name, coalesce(u.last_signed_in_at < min(g.created_at), true) as waiting,
-			json_agg(json_build_object('id', g.id, 'role', g.role, 'municipality', m.name, 'sector', s.${sql(`name_${locale}`)})
+			json_agg(json_build_object('id', g.id, 'role', g.role, 'municipality', m.name, 'sector', ${sectorName(sql, locale)})
 				order by g.role, m.name, s.position) as grants
 		from role_grant g
 		join app_user u on u.id = g.user_id
@@ -64,8 +66,7 @@ export async function addGrant(
 	const sectorId = needsSector ? input.sectorId : null;
 	if ((needsMunicipality && !municipalityId) || (needsSector && !sectorId)) throw new GrantScopeError('missing scope');
 	if (municipalityId) {
-		const [member] = await sql`select 1 from membership where collaboration_id = ${collaborationId} and municipality_id = ${municipalityId}`;
-		if (!member) throw new GrantScopeError('municipality is not a member');
+		if (!(await isMember(sql, collaborationId, municipalityId))) throw new GrantScopeError('municipality is not a member');
 	}
 	if (sectorId) {
 		const [sector] = await sql`select 1 from sector where collaboration_id = ${collaborationId} and id = ${sectorId} and archived_at is null`;
@@ -87,6 +88,13 @@ export async function addGrant(
 	return { id: row.id, added: true };
 }
 
+/** The municipality of one of the collaboration's respondent grants, or null. */
+export async function respondentGrantMunicipality(sql: Db, collaborationId: string, grantId: string): Promise<string | null> {
+	const [grant] = await sql<{ municipalityId: string }[]>`
+		select municipality_id as "municipalityId" from role_grant where id = ${grantId} and role = 'respondent' and collaboration_id = ${collaborationId}`;
+	return grant?.municipalityId ?? null;
+}
+
 export async function revokeGrant(sql: Db, collaborationId: string, grantId: string, actorId: string): Promise<boolean> {
 	const [row] = await sql<{ user_id: string; role: string }[]>`
 		delete from role_grant where id = ${grantId} and collaboration_id = ${collaborationId} returning user_id, role`;
@@ -104,7 +112,7 @@ export async function describeGrants(sql: Db, grants: readonly Grant[], locale: 
 			await sql<{ id: string; name: string }[]>`
 				select id, name from collaboration where id = any(${ids((g) => g.collaborationId)}::uuid[])
 				union all select id, name from municipality where id = any(${ids((g) => g.municipalityId)}::uuid[])
-				union all select id, ${sql(`name_${locale}`)} from sector where id = any(${ids((g) => g.sectorId)}::uuid[])`
+				union all select s.id, ${sectorName(sql, locale)} from sector s where s.id = any(${ids((g) => g.sectorId)}::uuid[])`
 		).map((r) => [r.id, r.name])
 	);
 	return grants.map((g, i) => ({
@@ -116,10 +124,7 @@ export async function describeGrants(sql: Db, grants: readonly Grant[], locale: 
 
 /** What a grant in the collaboration can point at: its current members and active sectors. */
 export async function grantScopes(sql: Db, collaborationId: string) {
-	const municipalities = await sql<{ id: string; name: string }[]>`
-		select distinct m.id, m.name from membership ms join municipality m on m.id = ms.municipality_id
-		where ms.collaboration_id = ${collaborationId} and (ms.valid_to is null or ms.valid_to >= current_date)
-		order by m.name`;
+	const municipalities = await currentMembers(sql, collaborationId);
 	const sectors = await sql<{ id: string; name_nb: string; name_sv: string; name_en: string }[]>`
 		select id, name_nb, name_sv, name_en from sector
 		where collaboration_id = ${collaborationId} and archived_at is null order by position, name_nb`;

@@ -1,6 +1,24 @@
 import type { Sql } from 'postgres';
+import type { Locale } from '../../i18n';
 import { audit } from '../audit';
 import type { Db } from '../db/index';
+
+/** A sector's name in the reader's language, as SQL (the table `alias` holds the sector): the one place that picks the column. */
+export const sectorName = (sql: Db, locale: Locale, alias = 's') => sql`${sql(alias)}.${sql(`name_${locale}`)}`;
+
+/** The collaboration's active sectors with their names in `locale`, in their order. */
+export async function activeSectors(sql: Db, collaborationId: string, locale: Locale): Promise<{ id: string; key: string; name: string }[]> {
+	return sql`
+		select s.id, s.key, ${sectorName(sql, locale)} as name from sector s
+		where s.collaboration_id = ${collaborationId} and s.archived_at is null order by s.position, s.name_nb`;
+}
+
+/** One of the collaboration's sectors (archived ones too), or null. */
+export async function sectorOf(sql: Db, collaborationId: string, sectorId: string, locale: Locale): Promise<{ key: string; name: string } | null> {
+	const [row] = await sql<{ key: string; name: string }[]>`
+		select s.key, ${sectorName(sql, locale)} as name from sector s where s.id = ${sectorId} and s.collaboration_id = ${collaborationId}`;
+	return row ?? null;
+}
 
 export interface Sector {
 	id: string;

@@ -3,6 +3,7 @@ import { type Locale } from '../../i18n';
 import { translate } from '../i18n';
 import type { Db } from '../db/index';
 import { getVersionById } from '../questionnaires/versions';
+import { sectorName } from '../collaborations/sectors';
 import { definitionsOf, resultRounds, snapshotData } from '../results/dashboards';
 import { measured, measuredRound } from '../results/measures';
 import { versionBreaks } from '../results/trends';
@@ -48,7 +49,6 @@ export async function roundTables(sql: Db, scope: ExportScope): Promise<Table[]>
 	if (!round) return [];
 	const definition = (await getVersionById(sql, round.versionId))!;
 	const dimensionTitle = new Map(definition.dimensions.map((d) => [d.key, d.title[scope.locale]]));
-	const sectorName = sql(`name_${scope.locale}`);
 
 	const marks = await roundMarks(sql, scope, round);
 	const numbers = new Map((await sql<{ id: string; number: string }[]>`
@@ -59,7 +59,7 @@ export async function roundTables(sql: Db, scope: ExportScope): Promise<Table[]>
 	const shown = (m: string) => scope.scoreMunicipalities === null || scope.scoreMunicipalities.includes(m);
 	const rate = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
 	const answers = await sql<{ number: string; municipality: string; sector: string; response: number; itemKey: string; kind: string; level: number | null; naReason: string | null; comment: string | null; evidenceUrl: string | null }[]>`
-		select m.national_number as number, m.name as municipality, s.${sectorName} as sector,
+		select m.national_number as number, m.name as municipality, ${sectorName(sql, scope.locale)} as sector,
 			dense_rank() over (partition by a.id order by r.submitted_at, r.id)::int as response,
 			x.item_key as "itemKey", x.kind, x.level, x.na_reason as "naReason", x.comment, x.evidence_url as "evidenceUrl"
 		from assessment a

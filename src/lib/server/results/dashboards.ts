@@ -1,3 +1,4 @@
+import { sectorName } from '../collaborations/sectors';
 import type { Locale } from '../../i18n';
 import { sizeClass, type SizeClass } from '../benchmarks/peers';
 import type { Db } from '../db/index';
@@ -112,7 +113,7 @@ export async function snapshotsData(sql: Db, snapshotIds: readonly string[], loc
 		const [assessments, cells] = await Promise.all([
 			sql<(SnapshotAssessment & { snapshotId: string })[]>`
 				select a.snapshot_id as "snapshotId", a.assessment_id as "assessmentId", a.municipality_id as "municipalityId", m.name as municipality,
-					a.sector_id as "sectorId", s.${sql(`name_${locale}`)} as sector, s.key as "sectorKey", a.status, a.respondents
+					a.sector_id as "sectorId", ${sectorName(sql, locale)} as sector, s.key as "sectorKey", a.status, a.respondents
 				from round_snapshot_assessment a join sector s on s.id = a.sector_id join municipality m on m.id = a.municipality_id
 				where a.snapshot_id = any(${missing}::uuid[])
 				order by m.name, s.position, s.name_nb`,

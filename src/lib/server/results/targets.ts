@@ -1,5 +1,6 @@
 import type { Sql } from 'postgres';
 import { audit } from '../audit';
+import type { Db } from '../db/index';
 
 /**
  * Targets (BRIEF §3): the collaboration's minimum level per dimension for every member
@@ -22,4 +23,9 @@ export async function setTarget(
 		}
 		await audit(tx, { action: 'target.set', actorId, collaborationId, subjectType: 'target', subjectId: input.dimension, detail: input });
 	});
+}
+
+/** Every target of the collaboration: its minimum (municipality null) and the members' own. */
+export async function listTargets(sql: Db, collaborationId: string): Promise<{ municipalityId: string | null; dimension: string; level: number }[]> {
+	return sql`select municipality_id as "municipalityId", dimension, level from target where collaboration_id = ${collaborationId}`;
 }

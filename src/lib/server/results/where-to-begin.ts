@@ -1,3 +1,4 @@
+import { sectorName } from '../collaborations/sectors';
 import type { Locale } from '../../i18n';
 import type { Db } from '../db/index';
 import { levelReached } from '../scoring/score';
@@ -26,7 +27,7 @@ interface ItemRow {
 export async function whereToBegin(sql: Db, frame: Frame, roundId: string, municipalityId: string, locale: Locale) {
 	const values = frame.definition.scoring.values;
 	const rows = await sql<ItemRow[]>`
-		select a.sector_id as "sectorId", s.${sql(`name_${locale}`)} as sector, x.item_key as "itemKey",
+		select a.sector_id as "sectorId", ${sectorName(sql, locale)} as sector, x.item_key as "itemKey",
 			avg((${values}::numeric[])[x.level]) filter (where x.kind = 'level')::float8 as mean,
 			count(*) filter (where x.kind = 'dont_know')::int as "dontKnow", count(*)::int as answers
 		from assessment a
@@ -34,7 +35,7 @@ export async function whereToBegin(sql: Db, frame: Frame, roundId: string, munic
 		join response r on r.assessment_id = a.id and r.status = 'submitted'
 		join answer x on x.response_id = r.id and x.kind is not null
 		where a.round_id = ${roundId} and a.municipality_id = ${municipalityId}
-		group by a.sector_id, s.${sql(`name_${locale}`)}, s.position, x.item_key
+		group by a.sector_id, ${sectorName(sql, locale)}, s.position, x.item_key
 		order by s.position`;
 	const describe = (itemKey: string, mean: number, dontKnow: number, answers: number) => {
 		const item = frame.definition.items.find((i) => i.key === itemKey)!;

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { can } from '$lib/server/auth/access';
 import { requirePermission } from '$lib/server/auth/guard';
-import { legalForms, nameTaken, updateCollaboration } from '$lib/server/collaborations/collaborations';
+import { legalForms, nameTaken, overviewCounts, updateCollaboration } from '$lib/server/collaborations/collaborations';
 import { db } from '$lib/server/db';
 import { fieldError, fieldErrors, formFields, nameField } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,11 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const collaborationId = event.params.collaborationId;
 	const user = requirePermission(event, 'collaboration.view', { collaborationId });
-	const [counts] = await db()<{ members: number; sectors: number; people: number }[]>`
-		select (select count(*)::int from membership where collaboration_id = ${collaborationId} and (valid_to is null or valid_to >= current_date)) as members,
-			(select count(*)::int from sector where collaboration_id = ${collaborationId} and archived_at is null) as sectors,
-			(select count(distinct user_id)::int from role_grant where collaboration_id = ${collaborationId}) as people`;
-	return { counts: counts!, canManage: can(user.grants, 'collaboration.manage', { collaborationId }), legalForms };
+	return { counts: await overviewCounts(db(), collaborationId), canManage: can(user.grants, 'collaboration.manage', { collaborationId }), legalForms };
 };
 
 const settings = z.object({

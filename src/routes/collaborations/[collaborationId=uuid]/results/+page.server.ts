@@ -1,4 +1,5 @@
 import { can } from '$lib/server/auth/access';
+import { activeSectors } from '$lib/server/collaborations/sectors';
 import { db } from '$lib/server/db';
 import { collaborationTrend } from '$lib/server/results/trends';
 import { collaborationView } from '$lib/server/results/views';
@@ -10,12 +11,7 @@ export const load: PageServerLoad = async (event) => {
 	const collaborationId = event.params.collaborationId;
 	const sql = db();
 	// Independent reads go out together: each is a round trip on its own connection.
-	const [{ context, viewer, rounds, scope, user }, sectors] = await Promise.all([
-		resultsContext(event),
-		sql<{ id: string; name: string }[]>`
-			select id, ${sql(`name_${event.locals.locale}`)} as name from sector
-			where collaboration_id = ${collaborationId} and archived_at is null order by position, name_nb`
-	]);
+	const [{ context, viewer, rounds, scope, user }, sectors] = await Promise.all([resultsContext(event), activeSectors(sql, collaborationId, event.locals.locale)]);
 	// Which rows link to a municipality's own dashboard: those the viewer may read.
 	const opened = (view: Awaited<ReturnType<typeof collaborationView>>) => ({
 		...view,

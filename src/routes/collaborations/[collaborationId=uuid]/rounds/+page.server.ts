@@ -1,20 +1,18 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { coordinatedMunicipalities } from '$lib/server/auth/access';
 import { requireCoordination, requirePermission } from '$lib/server/auth/guard';
 import { grantScopes } from '$lib/server/collaborations/people';
 import { db } from '$lib/server/db';
 import { fieldError, fieldErrors, msg, uuidField } from '$lib/server/forms';
 import { listRounds, openRound, RoundError, versionChoices } from '$lib/server/assessments/rounds';
-import { translate } from '$lib/server/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const collaborationId = event.params.collaborationId;
-	const { follows } = requireCoordination(event, collaborationId, 'completion.only_admin_or_coordinator');
+	const { abilities } = requireCoordination(event, collaborationId, 'completion.only_admin_or_coordinator');
 	const sql = db();
 	const rounds = await listRounds(sql, collaborationId);
-	if (follows !== 'all') return { rounds, manage: false as const };
+	if (!abilities.manage) return { rounds, manage: false as const };
 	const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 	return {
 		rounds,
@@ -40,8 +38,7 @@ const openSchema = z.object({
 export const actions: Actions = {
 	open: async (event) => {
 		const collaborationId = event.params.collaborationId;
-		const user = requirePermission(event, 'collaboration.view', { collaborationId });
-		if (coordinatedMunicipalities(user.grants, collaborationId) !== 'all') error(403, translate(event.locals.locale, 'error.forbidden'));
+		const user = requirePermission(event, 'collaboration.manage', { collaborationId });
 		const form = await event.request.formData();
 		const fields = {
 			year: form.get('year'),

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { can } from '$lib/server/auth/access';
+import { abilitiesFor, filterOf } from '$lib/server/auth/access';
 import { db } from '$lib/server/db';
 import { roundTables, sheetName, sheets, toCsv, toXlsx } from '$lib/server/exports/round-export';
 import { resultsContext } from '../context';
@@ -24,11 +24,8 @@ export const GET: RequestHandler = async (event) => {
 		roundId: context.round.id,
 		snapshotId: context.snapshot.id,
 		scoreMunicipalities: viewer.namesVisible ? null : scope.municipalities,
-		// answers only where the reader may open the municipality's own results; asking about
-		// a municipality no grant names tells whether the reader may open every one (admins)
-		answerMunicipalities: can(user.grants, 'municipality.results', { collaborationId, municipalityId: 'any' })
-			? null
-			: scope.municipalities.filter((municipalityId) => can(user.grants, 'municipality.results', { collaborationId, municipalityId })),
+		// answers only where the reader may open the municipality's own results
+		answerMunicipalities: filterOf(abilitiesFor(user.grants, collaborationId).readsResults),
 		locale
 	});
 	const base = `moden-${collaboration.name}-${context.round.year}`.toLowerCase().replace(/[^a-z0-9æøåäö]+/g, '-');

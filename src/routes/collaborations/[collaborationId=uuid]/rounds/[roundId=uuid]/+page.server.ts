@@ -2,12 +2,12 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { translate } from '$lib/server/i18n';
 import { AnsweringError, assessmentContext, reopenResponse } from '$lib/server/assessments/answering';
-import { can } from '$lib/server/auth/access';
+import { can, filterOf, holds } from '$lib/server/auth/access';
 import { requireCoordination } from '$lib/server/auth/guard';
 import type { SessionUser } from '$lib/server/auth/session';
 import { getCollaboration } from '$lib/server/collaborations/collaborations';
 import { invite } from '$lib/server/collaborations/invitations';
-import { GrantScopeError, PlatformAdminGrantError, revokeGrant } from '$lib/server/collaborations/people';
+import { GrantScopeError, PlatformAdminGrantError, respondentGrantMunicipality, revokeGrant } from '$lib/server/collaborations/people';
 import { db } from '$lib/server/db';
 import { emailField, fieldError, fieldErrors, formFields, lineField, msg, uuidField } from '$lib/server/forms';
 import { roundCompletion, sendReminders } from '$lib/server/assessments/completion';
@@ -21,10 +21,10 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 /** The round, and the municipalities the person follows in it; 403 for everyone else. */
 async function roundInScope(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const { collaborationId, roundId } = event.params;
-	const { user, follows } = requireCoordination(event, collaborationId, 'completion.only_admin_or_coordinator');
+	const { user, abilities } = requireCoordination(event, collaborationId, 'completion.only_admin_or_coordinator');
 	const round = await getRound(db(), collaborationId, roundId);
 	if (!round) error(404);
-	return { user, collaborationId, round, municipalityIds: follows === 'all' ? null : follows };
+	return { user, abilities, collaborationId, round, municipalityIds: filterOf(abilities.coordinates) };
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -78,17 +78,13 @@ export const actions: Actions = {
 
 	/** Removes a respondent grant of a municipality the person coordinates; answers stay. */
 	unassign: async (event) => {
-		const { user } = await roundInScope(event);
+		const { user, abilities } = await roundInScope(event);
 		const parsed = z.object({ grantId: uuidField }).safeParse(formFields(await event.request.formData()));
 		if (!parsed.success) return fail(400, { action: 'unassign' as const, message: 'form.unknown_id' as const });
 		const sql = db();
-		const [grant] = await sql<{ municipalityId: string }[]>`
-			select municipality_id as "municipalityId" from role_grant
-			where id = ${parsed.data.grantId} and role = 'respondent' and collaboration_id = ${event.params.collaborationId}`;
-		if (!grant) return fail(404, { action: 'unassign' as const, message: 'form.unknown_id' as const });
-		if (!can(user.grants, 'municipality.coordinate', { collaborationId: event.params.collaborationId, municipalityId: grant.municipalityId })) {
-			error(403, translate(event.locals.locale, 'completion.only_admin_or_coordinator'));
-		}
+		const municipalityId = await respondentGrantMunicipality(sql, event.params.collaborationId, parsed.data.grantId);
+		if (!municipalityId) return fail(404, { action: 'unassign' as const, message: 'form.unknown_id' as const });
+		if (!holds(abilities.coordinates, municipalityId)) error(403, translate(event.locals.locale, 'completion.only_admin_or_coordinator'));
 		await revokeGrant(sql, event.params.collaborationId, parsed.data.grantId, user.id);
 		return { action: 'unassign' as const, done: true };
 	},

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { assessmentContext } from '$lib/server/assessments/answering';
-import { pooledResult, resultView } from '$lib/server/assessments/result';
+import { aboutAssessment, pooledResult, resultView } from '$lib/server/assessments/result';
 import { requirePermission } from '$lib/server/auth/guard';
 import { disclosePooled } from '$lib/server/disclosure/respondents';
 import { db } from '$lib/server/db';
@@ -14,12 +14,9 @@ export const load: PageServerLoad = async (event) => {
 	const context = await assessmentContext(sql, assessmentId);
 	if (!context || context.collaborationId !== collaborationId) error(404);
 	requirePermission(event, 'municipality.results', context);
-	const [about] = await sql<{ municipality: string; sector: string; year: number; municipalityId: string }[]>`
-		select m.name as municipality, s.${sql(`name_${event.locals.locale}`)} as sector, r.year, m.id as "municipalityId"
-		from assessment a join municipality m on m.id = a.municipality_id join sector s on s.id = a.sector_id join round r on r.id = a.round_id
-		where a.id = ${assessmentId}`;
+	const about = await aboutAssessment(sql, assessmentId, event.locals.locale);
 	const definition = (await getVersionById(sql, context.versionId))!;
 	// Those who read the municipality's results are accountable for the sector: its pooled result is its answer.
 	const pooled = disclosePooled(await pooledResult(sql, assessmentId, definition), definition, { accountable: true, team: context.team, userId: null });
-	return { about: about!, result: resultView(definition, pooled, event.locals.locale) };
+	return { about, result: resultView(definition, pooled, event.locals.locale) };
 };

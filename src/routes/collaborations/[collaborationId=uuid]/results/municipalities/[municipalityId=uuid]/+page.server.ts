@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { requirePermission } from '$lib/server/auth/guard';
+import { memberName } from '$lib/server/collaborations/municipalities';
 import { db } from '$lib/server/db';
 import { municipalityTrend } from '$lib/server/results/trends';
 import { municipalityView } from '$lib/server/results/views';
@@ -13,20 +14,15 @@ export const load: PageServerLoad = async (event) => {
 	requirePermission(event, 'municipality.results', { collaborationId, municipalityId });
 	const sql = db();
 	// Independent reads go out together: each is a round trip on its own connection.
-	const [{ context, rounds, viewer }, [municipality]] = await Promise.all([
-		resultsContext(event),
-		sql<{ name: string }[]>`
-			select m.name from municipality m join membership ms on ms.municipality_id = m.id
-			where m.id = ${municipalityId} and ms.collaboration_id = ${collaborationId} limit 1`
-	]);
-	if (!municipality) error(404);
+	const [{ context, rounds, viewer }, name] = await Promise.all([resultsContext(event), memberName(sql, collaborationId, municipalityId)]);
+	if (name === null) error(404);
 	const [view, trend, begin] = await Promise.all([
 		context ? municipalityView(sql, context, viewer, municipalityId) : null,
 		municipalityTrend(sql, municipalityId, rounds, event.locals.locale),
 		context ? whereToBegin(sql, context.frame, context.round.id, municipalityId, event.locals.locale) : null
 	]);
 	return {
-		municipality: { id: municipalityId, name: municipality.name },
+		municipality: { id: municipalityId, name },
 		years: rounds.map((r) => r.year),
 		frame: context ? pageFrame(context) : null,
 		view,

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { sectorOf } from '$lib/server/collaborations/sectors';
 import { db } from '$lib/server/db';
 import { collaborationView, peersOf } from '$lib/server/results/views';
 import { pageFrame, resultsContext } from '../../context';
@@ -8,9 +9,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { context, rounds, viewer } = await resultsContext(event);
 	const sql = db();
-	const [sector] = await sql<{ key: string; name: string }[]>`
-		select key, ${sql(`name_${event.locals.locale}`)} as name from sector
-		where id = ${event.params.sectorId} and collaboration_id = ${event.params.collaborationId}`;
+	const sector = await sectorOf(sql, event.params.collaborationId, event.params.sectorId, event.locals.locale);
 	if (!sector) error(404);
 	const peers = context ? (await peersOf(sql, context, viewer)).figures.filter((f) => f.kind === 'sector' && f.group === sector.key) : [];
 	return {
