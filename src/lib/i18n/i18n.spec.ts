@@ -10,6 +10,7 @@ import { loadCatalogue } from './messages/load';
 import { en as results } from './messages/results/en';
 import { en as rounds } from './messages/rounds/en';
 import { en as privacy } from './messages/privacy/en';
+import { en as sso } from './messages/sso/en';
 
 const { en, nb, sv } = catalogues;
 
@@ -53,7 +54,7 @@ describe('catalogues', () => {
 	});
 
 	it('give every key to one file only, so no feature overrides another', () => {
-		const files = [core, access, collaborationAdmin, rounds, answering, results, privacy].map((file) => Object.keys(file));
+		const files = [core, access, collaborationAdmin, rounds, answering, results, privacy, sso].map((file) => Object.keys(file));
 		expect(files.flat().length).toBe(new Set(files.flat()).size);
 		expect(files.flat().length).toBe(Object.keys(en).length);
 	});

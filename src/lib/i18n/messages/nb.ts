@@ -6,5 +6,6 @@ import { nb as rounds } from './rounds/nb';
 import { nb as answering } from './answering/nb';
 import { nb as results } from './results/nb';
 import { nb as privacy } from './privacy/nb';
+import { nb as sso } from './sso/nb';
 
-export const nb: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy };
+export const nb: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...sso };

@@ -6,5 +6,6 @@ import { sv as rounds } from './rounds/sv';
 import { sv as answering } from './answering/sv';
 import { sv as results } from './results/sv';
 import { sv as privacy } from './privacy/sv';
+import { sv as sso } from './sso/sv';
 
-export const sv: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy };
+export const sv: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...sso };
