@@ -31,8 +31,8 @@ export function issuerField(allowHttp: boolean) {
 			z
 				.url({ protocol: allowHttp ? /^https?$/ : /^https$/, error: 'sso_admin.issuer_invalid' })
 				.refine((text) => {
-					const url = new URL(text);
-					return !url.username && !url.password && !url.search && !url.hash && !url.pathname.includes('/.well-known/');
+					const url = URL.parse(text);
+					return url !== null && !url.username && !url.password && !url.search && !url.hash && !url.pathname.includes('/.well-known/');
 				}, msg('sso_admin.issuer_invalid'))
 				.transform(issuerHref)
 		);

@@ -82,7 +82,7 @@ export async function startSignIn(sql: Db, input: { ref: string; origin: string;
 		const flow = await beginFlow(sql, resolved.source, resolved.client, { origin: input.origin, returnTo: input.returnTo, allowHttp: settings.allowHttp });
 		return { ok: true, ...flow };
 	} catch (e) {
-		console.warn(`sso: ${resolved.name} (${resolved.client.issuer}) could not be reached:`, e);
+		console.warn(`sso: ${resolved.name} (${resolved.client.issuer}) could not be reached: ${describeError(e)}`);
 		return fail(protocolFailure(e));
 	}
 }
@@ -108,7 +108,7 @@ export async function finishSignIn(sql: Sql, input: { cookie: string | undefined
 	try {
 		identity = await completeFlow(flow, resolved.client, input.answer, settings.allowHttp);
 	} catch (e) {
-		console.warn(`sso: the answer of ${resolved.name} (${resolved.client.issuer}) was refused:`, e);
+		console.warn(`sso: the answer of ${resolved.name} (${resolved.client.issuer}) was refused: ${describeError(e)}`);
 		return fail(protocolFailure(e), null);
 	}
 	const admissions = await resolved.admissions();
@@ -154,6 +154,13 @@ async function personFor(sql: Db, identity: Identity, admissions: Admission[]): 
 	// The operator's grant has no collaboration: it counts as one no provider is trusted for.
 	const collaborationIds = grants.map((g) => g.collaborationId ?? 'platform');
 	return { userId, linked: Boolean(link), collaborationIds };
+}
+
+/** One line for the server log: the error and what caused it, without the stack. */
+function describeError(e: unknown): string {
+	const parts: string[] = [];
+	for (let cause: unknown = e, depth = 0; cause instanceof Error && depth < 4; cause = cause.cause, depth++) parts.push(`${(cause as { code?: string }).code ?? cause.name}: ${cause.message}`);
+	return parts.join(' ← ') || String(e);
 }
 
 async function refuse(sql: Db, resolved: Resolved, failure: SsoFailure, identity: Identity | null, ip: string) {
