@@ -49,7 +49,7 @@ export const en = {
 	'sso.failure.no_role': 'Your account has no role in a collaboration that uses {provider}.',
 	'sso.it.no_role': 'Ask your collaboration’s administrator for a role. The platform administrator signs in with a password.',
 	'sso.failure.other_collaborations': 'Your account also has roles in collaborations that do not accept {provider}, so Moden cannot sign you in through it.',
-	'sso.it.other_collaborations': 'Sign in with your password. Every collaboration you have a role in must add this provider (or your tenant) to its sign-in settings before it can sign you in.',
+	'sso.it.other_collaborations': 'Every collaboration you have a role in must add this provider (or your tenant) to its sign-in settings before the provider can sign you in: ask their administrators. Until then, sign in with your password where none of them requires its provider.',
 	'sso.signed_out': 'You are signed out of Moden.',
 	'sso.still_signed_in': 'You may still be signed in at {provider}. On a shared computer, sign out there too.',
 	'sso.sign_out_at': 'Sign out at {provider}',

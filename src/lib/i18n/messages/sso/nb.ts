@@ -46,7 +46,7 @@ export const nb = {
 	'sso.failure.no_role': 'Kontoen din har ingen rolle i et samarbeid som bruker {provider}.',
 	'sso.it.no_role': 'Be administratoren i samarbeidet om en rolle. Plattformadministratoren logger inn med passord.',
 	'sso.failure.other_collaborations': 'Kontoen din har også roller i samarbeid som ikke godtar {provider}, så Moden kan ikke logge deg inn med den.',
-	'sso.it.other_collaborations': 'Logg inn med passordet ditt. Hvert samarbeid du har en rolle i, må legge til denne innloggingstjenesten (eller tenanten deres) i innloggingsinnstillingene sine før den kan brukes for kontoen din.',
+	'sso.it.other_collaborations': 'Hvert samarbeid du har en rolle i, må legge til denne innloggingstjenesten (eller tenanten deres) i innloggingsinnstillingene sine før tjenesten kan logge deg inn: spør administratorene deres. Inntil da logger du inn med passord, så sant ingen av dem krever sin egen innloggingstjeneste.',
 	'sso.signed_out': 'Du er logget ut av Moden.',
 	'sso.still_signed_in': 'Du kan fortsatt være logget inn hos {provider}. På en delt datamaskin bør du logge ut der også.',
 	'sso.sign_out_at': 'Logg ut hos {provider}',

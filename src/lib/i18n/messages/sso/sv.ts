@@ -46,7 +46,7 @@ export const sv = {
 	'sso.failure.no_role': 'Ditt konto har ingen roll i en samverkan som använder {provider}.',
 	'sso.it.no_role': 'Be administratören i samverkan om en roll. Plattformsadministratören loggar in med lösenord.',
 	'sso.failure.other_collaborations': 'Ditt konto har även roller i samverkan som inte godtar {provider}, så Moden kan inte logga in dig med den.',
-	'sso.it.other_collaborations': 'Logga in med ditt lösenord. Varje samverkan där du har en roll måste lägga till den här inloggningstjänsten (eller er tenant) i sina inloggningsinställningar innan den kan användas för ditt konto.',
+	'sso.it.other_collaborations': 'Varje samverkan där du har en roll måste lägga till den här inloggningstjänsten (eller er tenant) i sina inloggningsinställningar innan tjänsten kan logga in dig: fråga deras administratörer. Till dess loggar du in med lösenord, så länge ingen av dem kräver sin egen inloggningstjänst.',
 	'sso.signed_out': 'Du är utloggad från Moden.',
 	'sso.still_signed_in': 'Du kan fortfarande vara inloggad hos {provider}. På en delad dator bör du logga ut där också.',
 	'sso.sign_out_at': 'Logga ut hos {provider}',
