@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { formatList, formatTime } from '$lib/i18n';
-import { installationButtons, providersOf, ssoSettings } from '$lib/server/auth/providers';
+import { installationButtons, ssoSettings } from '$lib/server/auth/providers';
+import { providersOf } from '$lib/server/auth/sso-requirement';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { signIn } from '$lib/server/auth/sign-in';
 import { retryAfterSeconds } from '$lib/server/auth/throttle';

@@ -1,6 +1,6 @@
 import type { Sql } from 'postgres';
 import { audit } from '../audit';
-import { collaborationsRequiringSso } from './providers';
+import { collaborationsRequiringSso } from './sso-requirement';
 import { attempt, clear, giveBack, hit, hits, limits, take, throttleKey } from './throttle';
 import { checkCredentials, normaliseEmail, type UserRow } from './users';
 

@@ -2,17 +2,8 @@ import { fail } from '@sveltejs/kit';
 import { requirePermission } from '$lib/server/auth/guard';
 import { CALLBACK_PATH } from '$lib/server/auth/oidc';
 import { installationUseSchema, ownProviderSchema, providerIdSchema, requirementSchema, updateSchema } from '$lib/server/auth/provider-form';
-import {
-	addProvider,
-	listProviders,
-	removeProvider,
-	sessionThroughCollaboration,
-	setSsoRequired,
-	ssoRequired,
-	ssoSettings,
-	updateProvider,
-	useInstallationProvider
-} from '$lib/server/auth/providers';
+import { addProvider, listProviders, removeProvider, ssoSettings, updateProvider, useInstallationProvider } from '$lib/server/auth/providers';
+import { sessionThroughCollaboration, setSsoRequired, ssoRequired } from '$lib/server/auth/sso-requirement';
 import { db } from '$lib/server/db';
 import { fieldErrors, formFields } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
