@@ -5,7 +5,6 @@
 // (tests/fixtures/oidc-provider.ts) that the server knows as an installation-wide provider.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CALLBACK_PATH } from '../../src/lib/server/auth/oidc';
 import { CLIENT_SECRET, clients, startTestProvider, TEST_SECRET_KEY } from '../fixtures/oidc-provider';
 import { startSeededDatabase } from '../fixtures/seeded-database';
 
@@ -17,7 +16,7 @@ const { dir, database, fixture } = await startSeededDatabase('moden-e2e-');
 process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
 // A real OpenID Provider on a port of its own, for sign-in through a provider (sso.e2e.ts):
 // installation-wide as "entra", and for the providers the tests set up in collaborations.
-const provider = await startTestProvider({ redirectUris: [`http://localhost:${process.env.PORT}${CALLBACK_PATH}`] });
+const provider = await startTestProvider({ redirectUris: [`http://localhost:${process.env.PORT}/sign-in/sso/callback`] });
 fs.mkdirSync('.test-output', { recursive: true });
 fs.writeFileSync('.test-output/e2e-fixture.json', JSON.stringify({ ...fixture, databaseUrl: database.url, oidcIssuer: provider.issuer }, null, 2));
 

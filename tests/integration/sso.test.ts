@@ -159,6 +159,14 @@ describe('sign-in through an identity provider', () => {
 		expect((await lastRefusal()).collaborationId).toBe(hedmark);
 	});
 
+	it('refuses an ID token whose subject cannot be stored as it is (too long, a NUL), and reads an e-mail that is none as none', async () => {
+		await person('odd@hamar.kommune.no', hedmark);
+		for (const sub of ['s'.repeat(256), 'odd\u0000sub']) {
+			expect(failed((await attempt(providers.hamar!, { sub, email: 'odd@hamar.kommune.no', email_verified: true })).outcome)).toEqual({ reason: 'validation_failed', check: 'other' });
+		}
+		expect(failed((await attempt(providers.hamar!, { sub: 'odd-sub', email: 'not an address', email_verified: true })).outcome)).toEqual({ reason: 'domain_not_allowed', domain: null });
+	});
+
 	it('passes on what the provider said when it refused (the person cancelled)', async () => {
 		expect(failed((await attempt(providers.hamar!, 'cancel')).outcome)).toEqual({ reason: 'provider_error', code: 'access_denied' });
 	});

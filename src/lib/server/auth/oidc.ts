@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as client from 'openid-client';
+import { z } from 'zod';
+import { textRule } from '../forms';
 import type { Db } from '../db/index';
 import type { ClientSettings } from './providers';
 import type { Identity } from './sso-policy';
@@ -121,24 +123,40 @@ export async function completeFlow(flow: Flow, c: ClientSettings, answer: URLSea
 		expectedNonce: flow.nonce,
 		idTokenExpected: true
 	});
-	const claims = tokens.claims()!;
-	const tenantId = typeof claims.tid === 'string' ? claims.tid.toLowerCase() : null;
+	const parsed = idTokenClaims.safeParse(tokens.claims());
+	if (!parsed.success) throw new ClaimsError();
+	const claims = parsed.data;
+	const tenantId = claims.tid?.toLowerCase() ?? null;
 	// A multi-tenant issuer (Entra ID: https://login.microsoftonline.com/{tenantid}/v2.0) names
 	// the tenant in `iss`; it must be the token's own `tid`, never another tenant's.
 	const template = config.serverMetadata().issuer;
 	if (template.includes('{tenantid}') && (tenantId === null || claims.iss !== template.replace('{tenantid}', tenantId))) throw new TenantIssuerError();
-	return {
-		issuer: claims.iss,
-		subject: claims.sub,
-		email: typeof claims.email === 'string' ? claims.email : null,
-		emailVerified: typeof claims.email_verified === 'boolean' ? claims.email_verified : null,
-		tenantId
-	};
+	return { issuer: claims.iss, subject: claims.sub, email: claims.email ?? null, emailVerified: claims.email_verified ?? null, tenantId };
 }
+
+/**
+ * The claims Moden reads, as it can store and compare them (OpenID Connect: `sub` at most
+ * 255 ASCII characters). An e-mail that is not one counts as none; a claim that is not
+ * text, or holds control characters, refuses the token.
+ */
+const claimText = (max: number) => textRule(z.string().min(1).max(max));
+const idTokenClaims = z.object({
+	iss: claimText(500),
+	sub: claimText(255),
+	email: z.email().max(254).optional().catch(undefined),
+	email_verified: z.boolean().optional().catch(undefined),
+	tid: claimText(64).optional()
+});
 
 class TenantIssuerError extends Error {
 	constructor() {
 		super('The ID token’s issuer does not name its own tenant.');
+	}
+}
+
+class ClaimsError extends Error {
+	constructor() {
+		super('The ID token’s iss, sub or tid is not text Moden can store (too long, or with control characters).');
 	}
 }
 
@@ -150,6 +168,7 @@ export type ProtocolFailure =
 /** What went wrong with the provider, in terms a person can pass on; the full error goes to the log. */
 export function protocolFailure(e: unknown): ProtocolFailure {
 	if (e instanceof TenantIssuerError) return { reason: 'validation_failed', check: 'issuer' };
+	if (e instanceof ClaimsError) return { reason: 'validation_failed', check: 'other' };
 	if (e instanceof client.AuthorizationResponseError || e instanceof client.ResponseBodyError) {
 		return { reason: 'provider_error', code: /^[\w.-]{1,64}$/.test(e.error) ? e.error : 'error' };
 	}
