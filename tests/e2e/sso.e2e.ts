@@ -171,6 +171,22 @@ test('the sign-in page finds the provider by the e-mail’s domain, and says so 
 	await expect(page.getByLabel('E-postadresse på jobb')).toHaveValue('someone@nowhere.test');
 });
 
+test('the page the sign-in began on is where it ends, and only if it is a page of this site', async ({ page, baseURL }) => {
+	const t = await ssoTenant('redirect');
+	const provider = await ownProvider(t);
+	await page.goto(`/sign-in/sso?provider=${provider}&redirect=${encodeURIComponent('/questionnaires?x=1')}`);
+	await atProvider(page, { sub: `sub-${t.domain}`, email: t.colleague });
+	await expect(page).toHaveURL(`${baseURL}/questionnaires?x=1`);
+
+	for (const hostile of ['//evil.example', '/%09/evil.example', 'https://evil.example/', '/\\evil.example']) {
+		await page.context().clearCookies();
+		await page.goto(`/sign-in/sso?provider=${provider}&redirect=${encodeURIComponent(hostile)}`);
+		await atProvider(page, { sub: `sub-${t.domain}`, email: t.colleague });
+		await expect(page.getByRole('link', { name: t.colleague.split('@')[0]! })).toBeVisible();
+		expect(new URL(page.url()).origin, hostile).toBe(new URL(baseURL!).origin);
+	}
+});
+
 test('an Entra ID tenant the collaboration does not list is refused; a listed one signs in from the installation’s button', async ({ page }) => {
 	const t = await ssoTenant('tenant');
 	const [allowed, other] = [randomUUID(), randomUUID()];
