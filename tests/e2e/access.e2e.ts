@@ -30,7 +30,9 @@ const rules: Record<string, Rule> = {
 	'/ping': { get: 'anyone', post: 'anyone' },
 	'/language': { post: 'anyone' },
 	'/sign-in': { get: 'anyone', actions: { default: 'anyone' } },
-	'/sign-out': { actions: { default: { who: 'anyone', effect: true } } },
+	'/sign-in/sso': { get: 'anyone', actions: { default: 'anyone' } },
+	'/sign-in/sso/callback': { get: 'anyone' },
+	'/sign-out': { get: 'anyone', actions: { default: { who: 'anyone', effect: true } } },
 	'/reset-password': { get: 'anyone', actions: { default: 'anyone' } },
 	'/reset-password/[token]': { get: 'anyone', actions: { default: 'anyone' } },
 	'/invitation/[token]': { get: 'anyone', actions: { default: 'anyone' } },
@@ -48,6 +50,10 @@ const rules: Record<string, Rule> = {
 	'/api/v1/openapi.json': { get: 'anyone' },
 	'/collaborations/[collaborationId=uuid]/api': { get: manage, actions: { create: manage, revoke: manage } },
 	'/collaborations/[collaborationId=uuid]/people': { get: manage, actions: { invite: manage, revoke: manage } },
+	'/collaborations/[collaborationId=uuid]/identity-providers': {
+		get: manage,
+		actions: { add: manage, use: manage, update: manage, remove: manage, requirement: manage }
+	},
 	'/collaborations/[collaborationId=uuid]/audit': { get: manage },
 	'/collaborations/[collaborationId=uuid]/municipalities': { get: manage, actions: { add: manage, end: manage, population: manage } },
 	'/collaborations/[collaborationId=uuid]/sectors': { get: manage, actions: { add: manage, update: manage, archive: manage, restore: manage } },

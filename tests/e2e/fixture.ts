@@ -5,7 +5,7 @@ import { connect, type Sql } from '../../src/lib/server/db/index';
 import { FIXTURE_PASSWORD, type TenantsFixture } from '../fixtures/tenants';
 
 /** The two-tenant fixture the e2e server seeded. */
-export function tenants(): TenantsFixture & { databaseUrl: string } {
+export function tenants(): TenantsFixture & { databaseUrl: string; oidcIssuer: string } {
 	return JSON.parse(fs.readFileSync('.test-output/e2e-fixture.json', 'utf8'));
 }
 

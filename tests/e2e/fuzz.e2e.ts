@@ -53,7 +53,8 @@ test(`fuzzing ${RUNS} requests: never a 5xx, never an invalid row`, async ({ bas
 			'closesOn', 'questionnaireVersionId', 'dimension', 'level', 'locale', 'current', 'next', 'repeat', 'confirm', 'key', 'nb', 'sv',
 			'en', 'position', 'country', 'nationalNumber', 'validFrom', 'validTo', 'population', 'membersSeeNames', 'legalForm', 'next',
 			'rev:culture.openness-to-change', 'choice:culture.openness-to-change', 'reason:leadership.time-for-forums',
-			'comment:culture.openness-to-change', 'evidence:culture.openness-to-change', 'rev:strategy.regular-revision', 'choice:no.such-item'
+			'comment:culture.openness-to-change', 'evidence:culture.openness-to-change', 'rev:strategy.regular-revision', 'choice:no.such-item',
+			'displayName', 'issuer', 'clientId', 'clientSecret', 'tenants', 'domains', 'providerId', 'required'
 		),
 		fc.string({ maxLength: 30 })
 	);
@@ -64,7 +65,7 @@ test(`fuzzing ${RUNS} requests: never a 5xx, never an invalid row`, async ({ bas
 		kind: fc.constantFrom('get', 'action', 'post'),
 		action: fc.nat(),
 		body: fc.array(fc.tuple(fieldName, wild), { maxLength: 12 }),
-		query: fc.array(fc.tuple(fc.constantFrom('year', 'format', 'sheet', 'redirect', 'redirect', 'opened', 'submitted', 'x'), wild), { maxLength: 3 }),
+		query: fc.array(fc.tuple(fc.constantFrom('year', 'format', 'sheet', 'redirect', 'redirect', 'opened', 'submitted', 'x', 'provider', 'code', 'state'), wild), { maxLength: 3 }),
 		idSwap: fc.option(fc.oneof(fc.uuid(), fc.string({ maxLength: 50 }), hostileText)),
 		segmentSwap: fc.option(fc.tuple(fc.nat(), fc.oneof(hostileText, fc.string({ maxLength: 30 }))), { freq: 4 }),
 		raw: fc.option(fc.uint8Array({ maxLength: 200 }), { freq: 6 })

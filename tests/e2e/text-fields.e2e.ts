@@ -47,6 +47,7 @@ function forms(): Form[] {
 	return [
 		{ who: 'anonymous', path: '/sign-in', fields: { email: 'nobody@example.test', password: 'not the password' }, text: [{ name: 'email', formatted: true }, { name: 'password' }] },
 		{ who: 'anonymous', path: '/reset-password', fields: { email: 'nobody@example.test' }, text: [{ name: 'email', formatted: true }] },
+		{ who: 'anonymous', path: '/sign-in/sso', fields: { email: 'someone@textfields.test' }, text: [{ name: 'email', formatted: true }] },
 		{ who: 'anonymous', path: '/invitation/not-a-real-token', fields: { name: 'Ny', password: 'a long enough password', repeat: 'a long enough password' }, text: [{ name: 'name' }, { name: 'password' }, { name: 'repeat' }] },
 		{ who: 'anonymous', path: '/reset-password/not-a-real-token', fields: { password: 'a long enough password', repeat: 'a long enough password' }, text: [{ name: 'password' }, { name: 'repeat' }] },
 		{ who: 'textfields', path: '/account?/profile', fields: { name: 'Tekstfelt', locale: '' }, text: [{ name: 'name' }] },
@@ -54,6 +55,24 @@ function forms(): Form[] {
 		{ who: 'textfields', path: '/account?/deleteAccount', fields: { confirm: 'not my address' }, text: [{ name: 'confirm' }] },
 		{ who: 'platform_admin', path: '/collaborations?/create', fields: { name: 'Tekstfelt-samarbeidet', legalForm: 'iks', country: 'NO', adminEmail: 'first@textfields.test' }, text: [{ name: 'name' }, { name: 'adminEmail', formatted: true }] },
 		{ who: 'collaboration_admin', path: `${c}?/settings`, fields: { name: fuzz.name, legalForm: 'iks', country: 'NO' }, text: [{ name: 'name' }] },
+		{
+			who: 'collaboration_admin',
+			path: `${c}/identity-providers?/add`,
+			fields: { displayName: 'Tekstfelt kommune', issuer: 'https://idp.textfields.test', clientId: 'moden', clientSecret: 'a secret', tenants: '', domains: 'textfields.test' },
+			text: [{ name: 'displayName' }, { name: 'issuer', formatted: true }, { name: 'clientId' }, { name: 'clientSecret' }, { name: 'tenants', formatted: true }, { name: 'domains', formatted: true }]
+		},
+		{
+			who: 'collaboration_admin',
+			path: `${c}/identity-providers?/use`,
+			fields: { key: 'entra', displayName: 'Entra', tenants: '', domains: 'textfields.test' },
+			text: [{ name: 'displayName' }, { name: 'tenants', formatted: true }, { name: 'domains', formatted: true }]
+		},
+		{
+			who: 'collaboration_admin',
+			path: `${c}/identity-providers?/update`,
+			fields: { providerId: anyId, displayName: 'Tekstfelt kommune', issuer: 'https://idp.textfields.test', clientId: 'moden', clientSecret: '', domains: 'textfields.test' },
+			text: [{ name: 'displayName' }, { name: 'issuer', formatted: true }, { name: 'clientId' }, { name: 'clientSecret' }, { name: 'domains', formatted: true }]
+		},
 		{ who: 'collaboration_admin', path: `${c}/people?/invite`, fields: { email: 'someone@textfields.test', name: 'Someone', role: 'board_viewer' }, text: [{ name: 'email', formatted: true }, { name: 'name' }] },
 		{
 			who: 'collaboration_admin',

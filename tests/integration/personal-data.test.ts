@@ -29,12 +29,14 @@ describe('personal data', () => {
 			{ itemKey: 'culture.openness-to-change', kind: 'level', level: 4, naReason: null, comment: 'Godt i gang', evidenceUrl: null, baseRevision: 0 }
 		]);
 		await submitResponse(sql(), kari, assessmentId);
+		await sql()`insert into user_identity (issuer, subject, user_id) values ('https://login.microsoftonline.com/11111111-1111-4111-8111-111111111111/v2.0', 'kari-at-entra', ${id})`;
 	});
 
-	it('exports the account, roles and answers', async () => {
+	it('exports the account, roles, identities at providers and answers', async () => {
 		const data = await personalData(sql(), kari.id);
 		expect(data.account).toMatchObject({ email: 'kari@hamar.no', name: 'Kari Nordmann' });
 		expect(data.roles).toHaveLength(1);
+		expect(data.identities).toEqual([expect.objectContaining({ subject: 'kari-at-entra' })]);
 		expect(data.responses[0]!.answers).toEqual([expect.objectContaining({ item: 'culture.openness-to-change', level: 4, comment: 'Godt i gang' })]);
 		expect(data.activity.map((a) => a.action)).toContain('response.submitted');
 	});
@@ -45,6 +47,7 @@ describe('personal data', () => {
 		await deletePerson(sql(), kari.id, null);
 		expect(await sql()`select 1 from app_user where id = ${kari.id}`).toHaveLength(0);
 		expect(await sql()`select 1 from role_grant where user_id = ${kari.id}`).toHaveLength(0);
+		expect(await sql()`select 1 from user_identity where user_id = ${kari.id}`).toHaveLength(0);
 		expect(await sql()`select respondent_id, status from response`).toEqual([{ respondent_id: null, status: 'submitted' }]);
 		expect(await sql()`select item_key, kind, level, comment from answer`).toEqual(answers);
 		expect(await sql()`select * from assessment_score where assessment_id = ${assessmentId} order by dimension`).toEqual(scores);

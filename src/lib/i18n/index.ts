@@ -68,6 +68,11 @@ export function formatTime(locale: Locale, date: Date | string): string {
 	return dateFormat(locale, 'time').format(new Date(Math.ceil(value.getTime() / 60_000) * 60_000));
 }
 
+/** "A, B and C" in the reader's language. */
+export function formatList(locale: Locale, items: readonly string[]): string {
+	return new Intl.ListFormat(intlTags[locale], { type: 'conjunction' }).format(items);
+}
+
 export function formatDateTime(locale: Locale, date: Date | string): string {
 	const value = typeof date === 'string' ? new Date(date) : date;
 	return `${formatDate(locale, value)} ${dateFormat(locale, 'time').format(value)}`;

@@ -32,3 +32,26 @@ describe('readConfig', () => {
 		expect(() => readConfig({ ORIGIN: 'ftp://x' })).toThrow(/ORIGIN/);
 	});
 });
+
+describe('sign-in through identity providers', () => {
+	const provider = { key: 'entra', name: 'Microsoft Entra ID', issuer: 'https://login.microsoftonline.com/organizations/v2.0', clientId: 'abc', clientSecret: 's3cret' };
+
+	it('reads a 32-byte MODEN_SECRET_KEY in base64 or hex, and refuses anything shorter without echoing it', () => {
+		expect(readConfig({ MODEN_SECRET_KEY: Buffer.alloc(32, 1).toString('base64') }).MODEN_SECRET_KEY).toBeDefined();
+		expect(readConfig({ MODEN_SECRET_KEY: 'ab'.repeat(32) }).MODEN_SECRET_KEY).toBeDefined();
+		expect(readConfig({}).MODEN_SECRET_KEY).toBeUndefined();
+		expect(() => readConfig({ MODEN_SECRET_KEY: 'too-short-a-key' })).toThrow(/MODEN_SECRET_KEY: must be 32 bytes/);
+		expect(() => readConfig({ MODEN_SECRET_KEY: 'too-short-a-key' })).not.toThrow(/too-short-a-key/);
+	});
+
+	it('reads installation-wide providers as a JSON array, https only unless MODEN_OIDC_ALLOW_HTTP=1', () => {
+		expect(readConfig({}).MODEN_OIDC_PROVIDERS).toEqual([]);
+		expect(readConfig({ MODEN_OIDC_PROVIDERS: JSON.stringify([provider]) }).MODEN_OIDC_PROVIDERS).toEqual([provider]);
+		expect(() => readConfig({ MODEN_OIDC_PROVIDERS: '{not json' })).toThrow(/MODEN_OIDC_PROVIDERS: must be a JSON array/);
+		expect(() => readConfig({ MODEN_OIDC_PROVIDERS: JSON.stringify([provider, provider]) })).toThrow(/a key of its own/);
+		expect(() => readConfig({ MODEN_OIDC_PROVIDERS: JSON.stringify([{ ...provider, key: 'Entra ID' }]) })).toThrow(/MODEN_OIDC_PROVIDERS\.0\.key/);
+		const local = JSON.stringify([{ ...provider, issuer: 'http://localhost:8080/realms/test' }]);
+		expect(() => readConfig({ MODEN_OIDC_PROVIDERS: local })).toThrow(/MODEN_OIDC_PROVIDERS\.0\.issuer: must be an https/);
+		expect(readConfig({ MODEN_OIDC_PROVIDERS: local, MODEN_OIDC_ALLOW_HTTP: '1' }).MODEN_OIDC_ALLOW_HTTP).toBe(true);
+	});
+});

@@ -1,6 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { formatTime } from '$lib/i18n';
+import { formatList, formatTime } from '$lib/i18n';
+import { installationButtons, ssoSettings } from '$lib/server/auth/providers';
+import { providersOf } from '$lib/server/auth/sso-requirement';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { signIn } from '$lib/server/auth/sign-in';
 import { retryAfterSeconds } from '$lib/server/auth/throttle';
@@ -8,10 +10,10 @@ import { db } from '$lib/server/db';
 import { emailField, fieldErrors, formFields, passwordInput, safeReturnPath } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const target = safeReturnPath(url.searchParams.get('redirect'), url);
 	if (locals.user) redirect(303, target);
-	return { redirect: target };
+	return { redirect: target, buttons: await installationButtons(db(), ssoSettings()) };
 };
 
 const schema = z.object({ email: emailField, password: passwordInput });
@@ -28,6 +30,11 @@ export const actions: Actions = {
 		if (!result.ok && result.reason === 'throttled') {
 			setHeaders({ 'retry-after': String(retryAfterSeconds(result.retryAt)) });
 			return fail(429, { values, message: 'auth.try_again_at' as const, params: { time: formatTime(locals.locale, result.retryAt) } });
+		}
+		if (!result.ok && result.reason === 'sso_required') {
+			const names = formatList(locals.locale, result.collaborations.map((c) => c.name));
+			const providers = await providersOf(sql, result.collaborations.map((c) => c.id));
+			return fail(403, { values, message: 'sso.password_refused' as const, params: { collaborations: names }, providers });
 		}
 		if (!result.ok) return fail(400, { values, message: 'auth.wrong_credentials' as const });
 		const { session, token } = await createSession(sql, result.user.id);

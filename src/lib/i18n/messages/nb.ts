@@ -8,5 +8,6 @@ import { nb as results } from './results/nb';
 import { nb as privacy } from './privacy/nb';
 import { nb as api } from './api/nb';
 import { nb as reminders } from './reminders/nb';
+import { nb as sso } from './sso/nb';
 
-export const nb: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api, ...reminders };
+export const nb: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api, ...reminders, ...sso };

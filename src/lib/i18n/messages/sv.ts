@@ -8,5 +8,6 @@ import { sv as results } from './results/sv';
 import { sv as privacy } from './privacy/sv';
 import { sv as api } from './api/sv';
 import { sv as reminders } from './reminders/sv';
+import { sv as sso } from './sso/sv';
 
-export const sv: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api, ...reminders };
+export const sv: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api, ...reminders, ...sso };

@@ -4,9 +4,10 @@ import type { Db } from '../db/index';
 
 /**
  * A person's own data (GDPR art. 15/17): everything Moden holds about them, as one
- * document, and deletion. Deleting removes the account, its sessions, links and roles;
- * the answers they gave stay, as anonymous answers of their assessments (response.
- * respondent_id becomes null), so the municipality's results do not change.
+ * document, and deletion. Deleting removes the account, its sessions, links, identities
+ * at providers and roles; the answers they gave stay, as anonymous answers of their
+ * assessments (response.respondent_id becomes null), so the municipality's results do not
+ * change.
  */
 export async function personalData(sql: Db, userId: string) {
 	const [account] = await sql`select id, email, name, locale, created_at, disabled_at, password_hash is not null as has_password from app_user where id = ${userId}`;
@@ -24,8 +25,10 @@ export async function personalData(sql: Db, userId: string) {
 		join collaboration c on c.id = a.collaboration_id join municipality m on m.id = a.municipality_id join sector s on s.id = a.sector_id
 		where r.respondent_id = ${userId} order by ro.year, r.started_at`;
 	const sessions = await sql`select created_at, last_verified_at from user_session where user_id = ${userId}`;
+	// the identities at providers that sign the person in (docs/sso.md)
+	const identities = await sql`select issuer, subject, linked_at, last_used_at from user_identity where user_id = ${userId} order by linked_at`;
 	const activity = await sql`select at, action, subject_type, subject_id, host(ip) as ip from audit_event where actor_id = ${userId} order by at`;
-	return { exportedAt: new Date().toISOString(), account, roles, responses, sessions, activity };
+	return { exportedAt: new Date().toISOString(), account, roles, responses, sessions, identities, activity };
 }
 
 export class LastPlatformAdminError extends Error {

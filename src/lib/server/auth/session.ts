@@ -25,12 +25,19 @@ export interface Session {
 	lastVerifiedAt: Date;
 }
 
+/** How a session began, when through an identity provider (a row of identity_provider, or an installation-wide one by key). */
+export interface SessionSource {
+	providerId: string | null;
+	installationKey: string | null;
+}
+
 /** A new session for the person, who has just signed in or set a password (last_signed_in_at). */
-export async function createSession(sql: Sql, userId: string): Promise<{ session: Session; token: string }> {
+export async function createSession(sql: Sql, userId: string, via: SessionSource | null = null): Promise<{ session: Session; token: string }> {
 	const { id, secretHash, token } = issueToken();
 	const [row] = await sql<{ last_verified_at: Date }[]>`
 		with person as (update app_user set last_signed_in_at = now() where id = ${userId})
-		insert into user_session (id, secret_hash, user_id) values (${id}, ${secretHash}, ${userId})
+		insert into user_session (id, secret_hash, user_id, provider_id, installation_key)
+		values (${id}, ${secretHash}, ${userId}, ${via?.providerId ?? null}, ${via?.installationKey ?? null})
 		returning last_verified_at`;
 	return { session: { id, userId, lastVerifiedAt: row!.last_verified_at }, token };
 }
@@ -98,6 +105,6 @@ export function deleteSessionCookie(cookies: Cookies, url: URL) {
 	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: !isLocalHttp(url) });
 }
 
-function isLocalHttp(url: URL): boolean {
+export function isLocalHttp(url: URL): boolean {
 	return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }

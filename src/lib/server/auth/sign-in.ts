@@ -1,5 +1,6 @@
 import type { Sql } from 'postgres';
 import { audit } from '../audit';
+import { collaborationsRequiringSso } from './sso-requirement';
 import { attempt, clear, giveBack, hit, hits, limits, take, throttleKey } from './throttle';
 import { checkCredentials, normaliseEmail, type UserRow } from './users';
 
@@ -8,9 +9,15 @@ import { checkCredentials, normaliseEmail, type UserRow } from './users';
  * the address that guesses is slowed (per account and address, with delays that
  * double, and a budget for the address over all accounts), the account itself is never
  * locked. An account that many addresses fail at gives each address one attempt before
- * its delays begin; an address that has not failed still signs in at once.
+ * its delays begin; an address that has not failed still signs in at once. A person with
+ * a role in a collaboration that requires its identity provider is refused a password
+ * session (and told which collaborations), even with the right password.
  */
-export type SignInResult = { ok: true; user: UserRow } | { ok: false; reason: 'wrong' } | { ok: false; reason: 'throttled'; retryAt: Date };
+export type SignInResult =
+	| { ok: true; user: UserRow }
+	| { ok: false; reason: 'wrong' }
+	| { ok: false; reason: 'throttled'; retryAt: Date }
+	| { ok: false; reason: 'sso_required'; collaborations: { id: string; name: string }[] };
 
 export async function signIn(sql: Sql, input: { email: string; password: string; ip: string }): Promise<SignInResult> {
 	const email = normaliseEmail(input.email);
@@ -36,6 +43,12 @@ export async function signIn(sql: Sql, input: { email: string; password: string;
 	}
 	await giveBack(sql, keys.source);
 	await clear(sql, keys.pair);
+	// Said only after the password proved right, so the reply tells a stranger nothing about the account.
+	const requiring = await collaborationsRequiringSso(sql, user.id);
+	if (requiring.length > 0) {
+		for (const c of requiring) await audit(sql, { action: 'sign_in.sso_required', actorId: user.id, collaborationId: c.id, ip: input.ip });
+		return { ok: false, reason: 'sso_required', collaborations: requiring };
+	}
 	await audit(sql, { action: 'sign_in.succeeded', actorId: user.id, ip: input.ip });
 	return { ok: true, user };
 }

@@ -36,7 +36,9 @@ export const limits = {
 	/** reset requests for one account from one address */
 	resetPerPair: { max: 3, windowSeconds: 60 * 60 },
 	/** reset links mailed to one account, whoever asks: more would flood the mailbox */
-	resetMailsPerAccount: { max: 5, windowSeconds: 60 * 60 }
+	resetMailsPerAccount: { max: 5, windowSeconds: 60 * 60 },
+	/** sign-ins begun at identity providers from one address: each keeps a flow row for ten minutes */
+	ssoStartPerSource: { max: 300, windowSeconds: 15 * 60 }
 } as const satisfies Record<string, Budget | Backoff>;
 
 export type Verdict = { allowed: true } | { allowed: false; retryAt: Date };
