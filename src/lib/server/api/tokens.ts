@@ -2,6 +2,7 @@ import type { Sql } from 'postgres';
 import { audit } from '../audit';
 import type { Grant } from '../auth/access';
 import { issueToken, parseToken, secretMatches } from '../auth/token';
+import { zoneOfCollaboration } from '../calendar';
 import { isMember } from '../collaborations/municipalities';
 import type { Db } from '../db/index';
 
@@ -52,7 +53,7 @@ export async function createToken(
 		await tx`
 			insert into api_token (id, collaboration_id, municipality_id, name, secret_hash, created_by, expires_at)
 			values (${id}, ${collaborationId}, ${input.municipalityId}, ${input.name}, ${secretHash}, ${actorId},
-				${input.expiresOn ? tx`(${input.expiresOn}::date + 1)::timestamptz` : null})`;
+				${input.expiresOn ? tx`(${input.expiresOn}::date + 1)::timestamp at time zone ${zoneOfCollaboration(tx, tx`${collaborationId}::uuid`)}` : null})`;
 		await audit(tx, { action: 'api_token.created', actorId, collaborationId, subjectType: 'api_token', subjectId: id, detail: { name: input.name, municipalityId: input.municipalityId, expiresOn: input.expiresOn } });
 		return token;
 	});

@@ -5,7 +5,7 @@ import type { Db, Sql } from '../db/index';
 import { msg } from '../forms';
 import { mailConfigured } from '../mail';
 import { roundCompletion, sendReminders } from './completion';
-import { roundState, today } from './rounds';
+import { roundState, todayFor } from '../calendar';
 
 /**
  * Automatic reminders: each round names the days before its closing day on which everyone
@@ -34,7 +34,7 @@ export async function dueReminders(sql: Db): Promise<DueReminder[]> {
 			r.closes_on::text as "closesOn", d.days as "daysBefore"
 		from round r
 		join collaboration c on c.id = r.collaboration_id
-		cross join lateral (select min(x) as days from unnest(r.reminder_days) x where x >= r.closes_on - ${today(sql)}) d
+		cross join lateral (select min(x) as days from unnest(r.reminder_days) x where x >= r.closes_on - ${todayFor(sql, sql`r.collaboration_id`)}) d
 		where ${roundState(sql)} = 'open' and d.days is not null and r.closes_on - d.days >= r.opens_on
 		order by r.closes_on, r.id`;
 }

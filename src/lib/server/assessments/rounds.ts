@@ -1,24 +1,18 @@
 import type { Sql } from 'postgres';
 import type { MessageKey } from '../../i18n';
 import { audit } from '../audit';
+import { roundState, type RoundState } from '../calendar';
 import type { Db } from '../db/index';
 
 /**
  * Rounds: one measurement window of a collaboration (BRIEF §3). Opening a round creates
  * one assessment per participating municipality × sector; closing it refuses answers.
  *
- * A round is open from its opening date through its closing date (Norwegian/Swedish
- * calendar day), unless an admin closed it early.
+ * A round is open from its opening date through its closing date in its collaboration's
+ * time zone (calendar.ts), unless an admin closed it early.
  */
-export type RoundState = 'upcoming' | 'open' | 'closed';
-
-/** Today in the collaborations' time zone (Norway and Sweden share it). */
-export const today = (sql: Db) => sql`(now() at time zone 'Europe/Oslo')::date`;
-
-/** The state of round `r` as SQL, so every query decides it the same way. */
-export const roundState = (sql: Db, alias = 'r') => sql`
-	case when ${sql(alias)}.closed_at is not null or ${sql(alias)}.closes_on < ${today(sql)} then 'closed'
-		when ${sql(alias)}.opens_on > ${today(sql)} then 'upcoming' else 'open' end`;
+// The state of a round is the calendar's to decide; re-exported for the modules that read rounds.
+export { roundState, type RoundState };
 
 export interface Round {
 	id: string;

@@ -1,5 +1,5 @@
 import type { Sql } from 'postgres';
-import { roundState } from '../assessments/rounds';
+import { roundState, timeZones } from '../calendar';
 import type { Db } from '../db/index';
 import { currentSnapshots } from '../results/snapshots';
 import { peerGroups, summarise, type PeerUnit } from './groups';
@@ -54,7 +54,7 @@ async function latestPublication(sql: Db, year: number, versionId: string) {
 	const [row] = await sql<(Publication & { sources: string[]; today: boolean })[]>`
 		select id, year, questionnaire_version_id as "versionId", published_at as "publishedAt", rounds, closed_rounds as "closedRounds",
 			array(select unnest(snapshot_ids) order by 1)::text[] as sources,
-			(published_at at time zone 'Europe/Oslo')::date = (now() at time zone 'Europe/Oslo')::date as today
+			(published_at at time zone ${timeZones.NO})::date = (now() at time zone ${timeZones.NO})::date as today
 		from peer_publication where year = ${year} and questionnaire_version_id = ${versionId}
 		order by published_at desc limit 1`;
 	return row;

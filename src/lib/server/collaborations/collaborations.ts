@@ -1,5 +1,6 @@
 import type { Sql } from 'postgres';
 import { audit } from '../audit';
+import { todayFor } from '../calendar';
 import type { Db } from '../db/index';
 import { deliverInvitation, grantWithInvitation, type Delivery, type InvitationReply } from './invitations';
 
@@ -113,7 +114,7 @@ export async function updateCollaboration(
 /** What the collaboration's overview counts: current members, active sectors, people with a role. */
 export async function overviewCounts(sql: Db, collaborationId: string): Promise<{ members: number; sectors: number; people: number }> {
 	const [counts] = await sql<{ members: number; sectors: number; people: number }[]>`
-		select (select count(*)::int from membership where collaboration_id = ${collaborationId} and (valid_to is null or valid_to >= current_date)) as members,
+		select (select count(*)::int from membership ms where ms.collaboration_id = ${collaborationId} and (ms.valid_to is null or ms.valid_to >= ${todayFor(sql, sql`ms.collaboration_id`)})) as members,
 			(select count(*)::int from sector where collaboration_id = ${collaborationId} and archived_at is null) as sectors,
 			(select count(distinct user_id)::int from role_grant where collaboration_id = ${collaborationId}) as people`;
 	return counts!;

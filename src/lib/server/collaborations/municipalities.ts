@@ -1,6 +1,7 @@
 import type { Sql } from 'postgres';
 import { collator } from '../../i18n';
 import { audit } from '../audit';
+import { todayFor } from '../calendar';
 import type { Db } from '../db/index';
 import type { Country } from './collaborations';
 
@@ -34,8 +35,8 @@ export async function listMembers(sql: Db, collaborationId: string): Promise<Mem
 		select distinct on (m.id)
 			ms.id as "membershipId", m.id as "municipalityId", m.national_number as "nationalNumber", m.name, m.country,
 			ms.valid_from::text as "validFrom", ms.valid_to::text as "validTo",
-			case when ms.valid_from > current_date then 'upcoming'
-				when ms.valid_to < current_date then 'ended' else 'current' end as status,
+			case when ms.valid_from > ${todayFor(sql, sql`ms.collaboration_id`)} then 'upcoming'
+				when ms.valid_to < ${todayFor(sql, sql`ms.collaboration_id`)} then 'ended' else 'current' end as status,
 			p.population, p.year as "populationYear", c.country as "collaborationCountry"
 		from membership ms
 		join municipality m on m.id = ms.municipality_id
@@ -169,7 +170,7 @@ export async function isMember(sql: Db, collaborationId: string, municipalityId:
 export async function currentMembers(sql: Db, collaborationId: string, only: string[] | null = null): Promise<{ id: string; name: string }[]> {
 	return sql<{ id: string; name: string }[]>`
 		select distinct m.id, m.name from membership ms join municipality m on m.id = ms.municipality_id
-		where ms.collaboration_id = ${collaborationId} and (ms.valid_to is null or ms.valid_to >= current_date)
+		where ms.collaboration_id = ${collaborationId} and (ms.valid_to is null or ms.valid_to >= ${todayFor(sql, sql`ms.collaboration_id`)})
 			${only === null ? sql`` : sql`and m.id = any(${only}::uuid[])`}
 		order by m.name`;
 }

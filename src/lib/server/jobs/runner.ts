@@ -1,3 +1,4 @@
+import { timeZones } from '../calendar';
 import PgBoss from 'pg-boss';
 import type { Sql } from 'postgres';
 import { closeDueRounds, publishClosedRounds } from '../assessments/closing';
@@ -36,7 +37,8 @@ export interface JobRunner {
 	stop(): Promise<void>;
 }
 
-const TIME_ZONE = 'Europe/Oslo';
+// Reminders and clean-up run on the platform's clock: Norway's and Sweden's offsets are the same.
+const TIME_ZONE = timeZones.NO;
 /** One waiting and one running job at most: a schedule firing on top of a slow run adds nothing. */
 const STATELY = { policy: 'stately', retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 30 * 60 } as const;
 

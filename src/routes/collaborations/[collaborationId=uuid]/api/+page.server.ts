@@ -4,6 +4,8 @@ import { openApiDocument } from '$lib/server/api/openapi';
 import { createToken, listTokens, revokeToken, TokenScopeError } from '$lib/server/api/tokens';
 import { requirePermission } from '$lib/server/auth/guard';
 import { grantScopes } from '$lib/server/collaborations/people';
+import { dayIn, timeZoneOf } from '$lib/server/calendar';
+import { getCollaboration } from '$lib/server/collaborations/collaborations';
 import { db } from '$lib/server/db';
 import { fieldError, fieldErrors, formFields, lineField, msg, uuidField } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,7 +32,8 @@ export const actions: Actions = {
 		const fields = formFields(await event.request.formData());
 		const parsed = createSchema.safeParse(fields);
 		if (!parsed.success) return fail(400, { action: 'create' as const, values: fields, errors: fieldErrors(parsed.error) });
-		if (parsed.data.expiresOn && parsed.data.expiresOn < new Date().toISOString().slice(0, 10)) {
+		const { country } = (await getCollaboration(db(), collaborationId))!;
+		if (parsed.data.expiresOn && parsed.data.expiresOn < dayIn(timeZoneOf(country))) {
 			return fail(400, { action: 'create' as const, values: fields, errors: fieldError('expiresOn', 'api.expires_past') });
 		}
 		try {

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { MessageKey } from '$lib/i18n';
 import { requirePermission } from '$lib/server/auth/guard';
 import { addMember, endMembership, listMembers, MembershipError, setPopulation } from '$lib/server/collaborations/municipalities';
+import { dayIn, timeZoneOf } from '$lib/server/calendar';
+import { getCollaboration } from '$lib/server/collaborations/collaborations';
 import { db } from '$lib/server/db';
 import { fieldError, fieldErrors, formFields, msg, nameField, uuidField } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,8 +12,9 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const collaborationId = event.params.collaborationId;
 	requirePermission(event, 'collaboration.manage', { collaborationId });
-	// Defaults for the date and year fields, in the collaborations' own time zone.
-	const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
+	// Defaults for the date and year fields, in the collaboration's own time zone.
+	const { country } = (await getCollaboration(db(), collaborationId))!;
+	const today = dayIn(timeZoneOf(country));
 	return { members: await listMembers(db(), collaborationId), today, thisYear: Number(today.slice(0, 4)) };
 };
 

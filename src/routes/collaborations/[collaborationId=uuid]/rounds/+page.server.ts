@@ -2,6 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireCoordination, requirePermission } from '$lib/server/auth/guard';
 import { grantScopes } from '$lib/server/collaborations/people';
+import { dayIn, timeZoneOf } from '$lib/server/calendar';
+import { getCollaboration } from '$lib/server/collaborations/collaborations';
 import { db } from '$lib/server/db';
 import { fieldError, fieldErrors, msg, uuidField } from '$lib/server/forms';
 import { listRounds, openRound, RoundError, versionChoices } from '$lib/server/assessments/rounds';
@@ -13,7 +15,8 @@ export const load: PageServerLoad = async (event) => {
 	const sql = db();
 	const rounds = await listRounds(sql, collaborationId);
 	if (!abilities.manage) return { rounds, manage: false as const };
-	const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+	const zone = timeZoneOf((await getCollaboration(sql, collaborationId))!.country);
+	const day = (offset: number) => dayIn(zone, new Date(), offset);
 	return {
 		rounds,
 		manage: true as const,
