@@ -18,7 +18,4 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-export const actions: Actions = {
-	save: (event) => save(event),
-	submit: (event) => submit(event)
-};
+export const actions: Actions = { save, submit };
