@@ -71,15 +71,38 @@ describe('migrations', () => {
 	});
 
 	it('serialises two instances migrating at the same time', async () => {
+		// Both instances are made to reach the first migration together: the table of applied
+		// migrations exists and is locked until both wait, so neither can see the other's row
+		// before it decides. With the advisory lock one waits for the other and skips what it
+		// applied; without it both run 001 and one fails on the tables the other made.
 		const url = await createEmptyDatabase(`moden_test_migrate_race_${process.pid}`);
+		const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'moden-no-migrations-'));
+		const holder = connect(url, { max: 1 });
 		const other = connect(url, { max: 2 });
 		const again = connect(url, { max: 2 });
 		try {
-			const [a, b] = await Promise.all([migrate(other, dir), migrate(again, dir)]);
+			await migrate(holder, empty);
+			let both: Promise<[string[], string[]]> | undefined;
+			await holder.begin(async (tx) => {
+				await tx`lock table schema_migration in access exclusive mode`;
+				both = Promise.all([migrate(other, dir), migrate(again, dir)]);
+				both.catch(() => {});
+				for (let waiting = 0; waiting < 2; ) {
+					await new Promise((resolve) => setTimeout(resolve, 20));
+					// Statistics views keep one snapshot per transaction unless told to read afresh.
+					await tx`select pg_stat_clear_snapshot()`;
+					({ waiting } = await first(tx<{ waiting: number }[]>`
+						select count(*)::int as waiting from pg_stat_activity
+						where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()`));
+				}
+			});
+			const [a, b] = await both!;
 			expect([...a, ...b].sort()).toEqual(readMigrations(dir).map((f) => f.name));
 		} finally {
+			await holder.end();
 			await other.end();
 			await again.end();
+			fs.rmSync(empty, { recursive: true, force: true });
 		}
 	});
 });
