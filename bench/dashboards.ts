@@ -3,11 +3,11 @@ import type { Sql } from 'postgres';
 import { getCollaboration } from '../src/lib/server/collaborations/collaborations';
 import { readConfig } from '../src/lib/server/config';
 import { policyOf } from '../src/lib/server/disclosure/policy';
-import { frameOf, pickRound, resultRounds } from '../src/lib/server/results/dashboards';
+import { frameOf, pickRound, resultRounds } from '../src/lib/server/results/queries';
 import { readerOf, rowsOf } from '../src/lib/server/api/respond';
 import { currentSnapshot, currentSnapshots } from '../src/lib/server/results/snapshots';
 import { collaborationTrend, municipalityTrend } from '../src/lib/server/results/trends';
-import { collaborationView, municipalityView, type Context, type Viewer } from '../src/lib/server/results/views';
+import { collaborationView, municipalityView, type Context, type Viewer } from '../src/lib/server/results/pages';
 import { whereToBegin } from '../src/lib/server/results/where-to-begin';
 
 /**

@@ -11,9 +11,9 @@ import { migrate } from '../../src/lib/server/db/migrate';
 import { loadDemo } from '../../src/lib/server/demo/load';
 import { policyOf } from '../../src/lib/server/disclosure/policy';
 import { publishFromDirectory } from '../../src/lib/server/questionnaires/publish';
-import { frameOf, pickRound, resultRounds } from '../../src/lib/server/results/dashboards';
+import { frameOf, pickRound, resultRounds } from '../../src/lib/server/results/queries';
 import { currentSnapshot } from '../../src/lib/server/results/snapshots';
-import { collaborationView, municipalityView } from '../../src/lib/server/results/views';
+import { collaborationView, municipalityView } from '../../src/lib/server/results/pages';
 import { createEmptyDatabase, dropDatabase, first } from './database';
 
 /**

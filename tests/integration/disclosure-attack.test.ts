@@ -12,7 +12,7 @@ import { publishFromDirectory } from '../../src/lib/server/questionnaires/publis
 import { load as collaborationPage } from '../../src/routes/collaborations/[collaborationId=uuid]/results/+page.server';
 import { GET as exportRound } from '../../src/routes/collaborations/[collaborationId=uuid]/results/export/+server';
 import { load as municipalityPage } from '../../src/routes/collaborations/[collaborationId=uuid]/results/municipalities/[municipalityId=uuid]/+page.server';
-import type { collaborationView, municipalityView } from '../../src/lib/server/results/views';
+import type { collaborationView, municipalityView } from '../../src/lib/server/results/pages';
 import { attack, type Fact, type Secret } from '../disclosure/attacker';
 
 /** The page data the attacker reads (as the route loads return it). */

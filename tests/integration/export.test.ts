@@ -7,8 +7,8 @@ import { roundTables, toCsv, toXlsx } from '../../src/lib/server/exports/round-e
 import { publishFromDirectory } from '../../src/lib/server/questionnaires/publish';
 import { policyOf } from '../../src/lib/server/disclosure/policy';
 import { getVersionById } from '../../src/lib/server/questionnaires/versions';
-import { frameOf, resultRounds, snapshotCells } from '../../src/lib/server/results/dashboards';
-import { municipalityView } from '../../src/lib/server/results/views';
+import { frameOf, resultRounds, snapshotCells } from '../../src/lib/server/results/queries';
+import { municipalityView } from '../../src/lib/server/results/pages';
 import { displayScore } from '../../src/lib/server/scoring/display';
 import { currentSnapshot } from '../../src/lib/server/results/snapshots';
 import { createEmptyDatabase, dropDatabase, first } from './database';

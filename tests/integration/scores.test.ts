@@ -7,10 +7,10 @@ import { publishFromDirectory } from '../../src/lib/server/questionnaires/publis
 import { getVersionById } from '../../src/lib/server/questionnaires/versions';
 import type { QuestionnaireDefinition } from '../../src/lib/server/questionnaires/schema';
 import { policyOf } from '../../src/lib/server/disclosure/policy';
-import { frameOf, resultRounds, snapshotCells } from '../../src/lib/server/results/dashboards';
+import { frameOf, resultRounds, snapshotCells } from '../../src/lib/server/results/queries';
 import { currentSnapshot } from '../../src/lib/server/results/snapshots';
 import { setTarget } from '../../src/lib/server/results/targets';
-import { collaborationView, municipalityView } from '../../src/lib/server/results/views';
+import { collaborationView, municipalityView } from '../../src/lib/server/results/pages';
 import { dimensionScores, meanWithDistribution, type Answers, type AnswerValue } from '../../src/lib/server/scoring/score';
 import { respondentScores } from '../../src/lib/server/scoring/uncertainty';
 import { first, useTestDatabase } from './database';

@@ -5,11 +5,11 @@ import { can, resultsScope, type Grant } from '../auth/access';
 import type { Collaboration } from '../collaborations/collaborations';
 import { othersHidden } from '../disclosure/members';
 import { disclosePooled } from '../disclosure/respondents';
-import { definitionsOf, resultRounds, snapshotsData, type ResultRound } from '../results/dashboards';
+import { definitionsOf, resultRounds, snapshotsData, type ResultRound } from '../results/queries';
 import { meanOf, measured, measuredRound } from '../results/measures';
 import { currentSnapshots } from '../results/snapshots';
 import { versionBreaks } from '../results/trends';
-import type { Viewer } from '../results/views';
+import type { Viewer } from '../results/pages';
 import { itemScores, type Answers, type AnswerValue } from '../scoring/score';
 import type { assessmentSchema, collaborationSchema, itemSchema, memberSchema, roundSchema, scoreSchema, targetSchema } from './schemas';
 

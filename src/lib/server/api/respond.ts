@@ -8,7 +8,7 @@ import { serverConfig } from '../config';
 import { db } from '../db/index';
 import { policyOf } from '../disclosure/policy';
 import { toCsv } from '../exports/round-export';
-import { resultRounds } from '../results/dashboards';
+import { resultRounds } from '../results/queries';
 import { currentSnapshots } from '../results/snapshots';
 import * as read from './resources';
 import { pageQuery, resources, scoresQuery, yearQuery, type Resource } from './schemas';

@@ -4,7 +4,7 @@ import { translate } from '../i18n';
 import type { Db } from '../db/index';
 import { getVersionById } from '../questionnaires/versions';
 import { sectorName } from '../collaborations/sectors';
-import { definitionsOf, resultRounds, snapshotData } from '../results/dashboards';
+import { definitionsOf, resultRounds, snapshotData } from '../results/queries';
 import { measured, measuredRound } from '../results/measures';
 import { versionBreaks } from '../results/trends';
 

@@ -6,7 +6,7 @@
  */
 import { displayScore } from '../scoring/display';
 import type { ScoringRules } from '../scoring/score';
-import type { SnapshotAssessment, SnapshotCell } from './dashboards';
+import type { SnapshotAssessment, SnapshotCell } from './queries';
 import { differs, intervalFromSpread, meanInterval, pooledPriorOfSpreads, scalePrior, type Interval, type SpreadPrior } from '../scoring/uncertainty';
 
 export interface Measured {

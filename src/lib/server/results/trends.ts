@@ -6,10 +6,10 @@ import { levelOf } from '../scoring/score';
 import type { QuestionnaireDefinition } from '../questionnaires/schema';
 import { trendSeries } from '../scoring/trend';
 import type { Interval } from '../scoring/uncertainty';
-import { definitionsOf, snapshotsData, type ResultRound } from './dashboards';
+import { definitionsOf, snapshotsData, type ResultRound } from './queries';
 import { changeBetween, meanOf, measured, measuredRound, unmeasured, type Measured } from './measures';
 import { currentSnapshots } from './snapshots';
-import type { Viewer } from './views';
+import type { Viewer } from './pages';
 
 /**
  * Year over year (BRIEF §5, docs/scoring.md): a municipality's or the collaboration's

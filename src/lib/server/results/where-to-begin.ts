@@ -2,7 +2,7 @@ import { sectorName } from '../collaborations/sectors';
 import type { Locale } from '../../i18n';
 import type { Db } from '../db/index';
 import { levelReached } from '../scoring/score';
-import type { Frame } from './dashboards';
+import type { Frame } from './queries';
 import { shownScore } from './measures';
 
 /**

@@ -2,7 +2,7 @@ import { can } from '$lib/server/auth/access';
 import { activeSectors } from '$lib/server/collaborations/sectors';
 import { db } from '$lib/server/db';
 import { collaborationTrend } from '$lib/server/results/trends';
-import { collaborationView } from '$lib/server/results/views';
+import { collaborationView } from '$lib/server/results/pages';
 import { pageFrame, resultsContext } from './context';
 import type { PageServerLoad } from './$types';
 

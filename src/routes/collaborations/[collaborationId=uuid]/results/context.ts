@@ -6,9 +6,9 @@ import { getCollaboration } from '$lib/server/collaborations/collaborations';
 import { serverConfig } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { policyOf } from '$lib/server/disclosure/policy';
-import { frameOf, pickRound, resultRounds } from '$lib/server/results/dashboards';
+import { frameOf, pickRound, resultRounds } from '$lib/server/results/queries';
 import { currentSnapshot } from '$lib/server/results/snapshots';
-import type { Context, Viewer } from '$lib/server/results/views';
+import type { Context, Viewer } from '$lib/server/results/pages';
 
 /**
  * What every results page starts from: who reads (all members, or their own

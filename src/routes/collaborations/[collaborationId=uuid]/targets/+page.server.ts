@@ -6,7 +6,7 @@ import { requireCoordination } from '$lib/server/auth/guard';
 import { currentMembers, isMember } from '$lib/server/collaborations/municipalities';
 import { db } from '$lib/server/db';
 import { formFields, msg, uuidField } from '$lib/server/forms';
-import { frameOf, pickRound, resultRounds } from '$lib/server/results/dashboards';
+import { frameOf, pickRound, resultRounds } from '$lib/server/results/queries';
 import { listTargets, setTarget } from '$lib/server/results/targets';
 import type { Actions, PageServerLoad } from './$types';
 

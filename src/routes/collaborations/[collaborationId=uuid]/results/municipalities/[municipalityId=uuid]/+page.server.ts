@@ -3,7 +3,7 @@ import { requirePermission } from '$lib/server/auth/guard';
 import { memberName } from '$lib/server/collaborations/municipalities';
 import { db } from '$lib/server/db';
 import { municipalityTrend } from '$lib/server/results/trends';
-import { municipalityView } from '$lib/server/results/views';
+import { municipalityView } from '$lib/server/results/pages';
 import { whereToBegin } from '$lib/server/results/where-to-begin';
 import { pageFrame, resultsContext } from '../../context';
 import type { PageServerLoad } from './$types';

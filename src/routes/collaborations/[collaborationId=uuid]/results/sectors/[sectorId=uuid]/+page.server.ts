@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { sectorOf } from '$lib/server/collaborations/sectors';
 import { db } from '$lib/server/db';
-import { collaborationView, peersOf } from '$lib/server/results/views';
+import { collaborationView, peersOf } from '$lib/server/results/pages';
 import { pageFrame, resultsContext } from '../../context';
 import type { PageServerLoad } from './$types';
 

@@ -13,12 +13,12 @@ import {
 	targets,
 	type Frame,
 	type ResultRound,
-} from './dashboards';
+} from './queries';
 import { changeBetween, meanOf, measured, measuredRound, shownScore, sumRespondents, unmeasured } from './measures';
 import type { Snapshot } from './snapshots';
 
 /**
- * The dashboards' page data, composed from a round snapshot (dashboards.ts) and the peer
+ * The dashboards' page data, composed from a round snapshot (queries.ts) and the peer
  * publication, through the disclosure module: which members are named, whether the
  * others' distribution may be shown (disclosure/members.ts), which peer figures
  * (disclosure/peers.ts). Every score goes out through measures.ts: the one rounding

@@ -10,7 +10,7 @@ import type { QuestionnaireDefinition } from '../questionnaires/schema';
  * What the dashboards read, in SQL: a round snapshot's cells (results/snapshots.ts) of the
  * viewer's own collaboration, targets, and the rounds. No query here reads live scores
  * or another collaboration's rows; peers come from publications (disclosure/peers.ts).
- * Which of it a viewer sees is decided in views.ts through the disclosure module.
+ * Which of it a viewer sees is decided in pages.ts through the disclosure module.
  */
 
 export interface ResultRound {
