@@ -134,6 +134,7 @@ export const en = {
 	'export.sector': 'Sector',
 	'export.dimension': 'Dimension',
 	'export.score': 'Score',
+	'export.alternative': 'Alternative {n}',
 	'export.level': 'Level',
 	'export.coverage': 'Share answered',
 	'export.respondents': 'Respondents',

@@ -132,6 +132,7 @@ export const sv = {
 	'export.sector': 'Verksamhet',
 	'export.dimension': 'Dimension',
 	'export.score': 'Poäng',
+	'export.alternative': 'Alternativ {n}',
 	'export.level': 'Nivå',
 	'export.coverage': 'Andel besvarat',
 	'export.respondents': 'Respondenter',
