@@ -83,6 +83,9 @@ begin
 	end if;
 	select allow_na, scale into item from questionnaire_item
 		where questionnaire_version_id = new.questionnaire_version_id and key = new.item_key;
+	if not found then
+		return new; -- the foreign key refuses an unknown item
+	end if;
 	if new.kind = 'not_applicable' and not item.allow_na then
 		raise exception 'item % cannot be answered "not applicable"', new.item_key
 			using errcode = 'check_violation';
