@@ -74,8 +74,9 @@ export const rowSchemas = {
 		submitted_at: time.nullable()
 	}),
 	answer: z.strictObject({
-		response_id: id, collaboration_id: id, questionnaire_version_id: id, item_key: text, kind: z.enum(['level', 'not_applicable', 'dont_know']).nullable(),
-		level: int.nullable(), na_reason: text.nullable(), comment: text.nullable(), evidence_url: text.nullable(),
+		response_id: id, collaboration_id: id, questionnaire_version_id: id, item_key: text, kind: z.enum(['level', 'ticked', 'amount', 'not_applicable', 'dont_know']).nullable(),
+		// ticks and amounts came with item types (migration 014); a backup from before has neither
+		level: int.nullable(), ticked: z.array(text).nullable().default(null), amount: z.number().nonnegative().nullable().default(null), na_reason: text.nullable(), comment: text.nullable(), evidence_url: text.nullable(),
 		revision: int, updated_at: time
 	}),
 	target: z.strictObject({
