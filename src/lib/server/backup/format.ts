@@ -51,7 +51,7 @@ export const rowSchemas = {
 	}),
 	app_user: z.strictObject({
 		id, email: text.pipe(z.string().max(254).regex(/^[^@\s]+@[^@\s]+$/, 'expected an e-mail address')), name: text,
-		locale: z.enum(['nb', 'sv', 'en']).nullable(), created_at: time, disabled_at: time.nullable(), password_hash: text.nullable()
+		locale: z.enum(['nb', 'nn', 'sv', 'en']).nullable(), created_at: time, disabled_at: time.nullable(), password_hash: text.nullable()
 	}),
 	role_grant: z.strictObject({
 		id, user_id: id, role: collaborationRole, collaboration_id: id, municipality_id: id.nullable(), sector_id: id.nullable(),

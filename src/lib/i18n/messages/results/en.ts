@@ -56,7 +56,7 @@ export const en = {
 	'results.trend': 'Year by year',
 	'results.trend_aria': 'Line chart of {dimension} across the rounds',
 	'results.series': 'Series',
-	'results.series_break': 'break: {count} question(s) changed',
+	'results.series_break': 'break: {count, plural, one {# question} other {# questions}} changed',
 	'results.no_trend': 'No round has results yet.',
 	'results.peer_groups': 'Peer groups by size',
 	'results.peer_groups_lead': 'Mean score of the municipalities of each size class on the platform. A figure about fewer than {k} municipalities is withheld, and so is any figure that would let it be worked out from the total.',

@@ -54,7 +54,7 @@ export const sv = {
 	'results.trend': 'År för år',
 	'results.trend_aria': 'Linjediagram över {dimension} genom omgångarna',
 	'results.series': 'Serie',
-	'results.series_break': 'brott: {count} fråga(or) ändrade',
+	'results.series_break': 'brott: {count, plural, one {# fråga ändrad} other {# frågor ändrade}}',
 	'results.no_trend': 'Ingen omgång har resultat än.',
 	'results.peer_groups': 'Jämförbara efter storlek',
 	'results.peer_groups_lead': 'Genomsnittlig poäng för kommunerna i varje storleksklass på plattformen. En siffra om färre än {k} kommuner undanhålls, liksom en siffra som skulle låta den räknas fram ur totalen.',
