@@ -51,7 +51,9 @@ describe('domain schema', () => {
 		const db = sql();
 		const { id: questionnaireId } = await first(db`insert into questionnaire (slug) values ('schema-test') returning id`);
 		const { id: versionId } = await first(db`insert into questionnaire_version (questionnaire_id, version, content_hash, definition) values (${questionnaireId}, 1, 'x', '{}') returning id`);
-		await db`insert into questionnaire_item (questionnaire_version_id, key, dimension, weight, allow_na, position) values (${versionId}, 'culture.a', 'culture', 1, true, 0), (${versionId}, 'culture.b', 'culture', 1, false, 1)`;
+		const points = { type: 'points', values: [0, 25, 50, 75, 100] };
+		await db`insert into questionnaire_item (questionnaire_version_id, key, dimension, weight, allow_na, position, scale)
+			values (${versionId}, 'culture.a', 'culture', 1, true, 0, ${db.json(points)}), (${versionId}, 'culture.b', 'culture', 1, false, 1, ${db.json(points)})`;
 		const { id: roundId } = await first(db`insert into round (collaboration_id, year, questionnaire_version_id, opens_on, closes_on) values (${ids.collabA}, 2026, ${versionId}, '2026-01-01', '2026-03-01') returning id`);
 		const { id: assessmentId } = await first(db`insert into assessment (collaboration_id, round_id, municipality_id, sector_id) values (${ids.collabA}, ${roundId}, ${ids.muni}, ${ids.sectorA}) returning id`);
 		const { id: responseId } = await first(db`insert into response (collaboration_id, assessment_id, respondent_id) values (${ids.collabA}, ${assessmentId}, ${ids.user}) returning id`);
@@ -59,15 +61,61 @@ describe('domain schema', () => {
 			db`insert into answer (response_id, collaboration_id, questionnaire_version_id, item_key, kind, level, na_reason) values (${responseId}, ${ids.collabA}, ${versionId}, ${key}, ${kind}, ${level}, ${reason})`;
 
 		await expect(answer('level', null, null)).rejects.toThrow(/check constraint/);
-		await expect(answer('level', 6, null)).rejects.toThrow(/check constraint/);
+		await expect(answer('level', 6, null)).rejects.toThrow(/has no point 6/);
 		await expect(answer('not_applicable', null, '  ')).rejects.toThrow(/check constraint/);
 		await expect(answer('dont_know', 3, null)).rejects.toThrow(/check constraint/);
-		await expect(answer('level', 3, null, 'culture.unknown')).rejects.toThrow(/foreign key/);
+		// refused by the foreign key, or first by the score no item could give it
+		await expect(answer('level', 3, null, 'culture.unknown')).rejects.toThrow(/foreign key|answer_value_check/);
 		// "not applicable" only where the item allows it (culture.b does not)
 		await expect(answer('not_applicable', null, 'No such service in this sector', 'culture.b')).rejects.toThrow(/cannot be answered "not applicable"/);
 		await answer('level', 3, null, 'culture.b');
 		await answer('not_applicable', null, 'No such service in this sector');
 		// an answer row cannot be moved into another collaboration's tenant
 		await expect(db`update answer set collaboration_id = ${ids.collabB} where response_id = ${responseId}`).rejects.toThrow(/foreign key/);
+	});
+	it('stores a point, ticks or an amount only where the item has them, and derives the score from its scale', async () => {
+		const db = sql();
+		const { id: questionnaireId } = await first(db`insert into questionnaire (slug) values ('types-test') returning id`);
+		const { id: versionId } = await first(db`insert into questionnaire_version (questionnaire_id, version, content_hash, definition) values (${questionnaireId}, 1, 'x', '{}') returning id`);
+		const scales = {
+			'culture.three': { type: 'points', values: [0, 40, 100] },
+			'culture.list': { type: 'checklist', options: [{ key: 'a', weight: 3, exclusive: false }, { key: 'b', weight: 1, exclusive: false }, { key: 'none', weight: 0, exclusive: true }] },
+			'culture.share': { type: 'amount', max: 100, integer: false, bands: [{ from: 0, score: 0 }, { from: 50, score: 60 }, { from: 90, score: 100 }] },
+			'culture.count': { type: 'amount', max: null, integer: true, bands: [{ from: 0, score: 0 }, { from: 2, score: 100 }] }
+		};
+		for (const [i, [key, scale]] of Object.entries(scales).entries())
+			await db`insert into questionnaire_item (questionnaire_version_id, key, dimension, weight, allow_na, position, scale) values (${versionId}, ${key}, 'culture', 1, false, ${i}, ${db.json(scale)})`;
+		const { id: roundId } = await first(db`insert into round (collaboration_id, year, questionnaire_version_id, opens_on, closes_on) values (${ids.collabA}, 2027, ${versionId}, '2027-01-01', '2027-03-01') returning id`);
+		const { id: assessmentId } = await first(db`insert into assessment (collaboration_id, round_id, municipality_id, sector_id) values (${ids.collabA}, ${roundId}, ${ids.muni}, ${ids.sectorA}) returning id`);
+		const { id: responseId } = await first(db`insert into response (collaboration_id, assessment_id, respondent_id) values (${ids.collabA}, ${assessmentId}, ${ids.user}) returning id`);
+		const answer = (key: string, kind: string, fields: { level?: number; ticked?: string[]; amount?: number }) =>
+			db<{ value: string | null }[]>`insert into answer (response_id, collaboration_id, questionnaire_version_id, item_key, kind, level, ticked, amount)
+				values (${responseId}, ${ids.collabA}, ${versionId}, ${key}, ${kind}, ${fields.level ?? null}, ${fields.ticked ?? null}::text[], ${fields.amount ?? null}::numeric)
+				on conflict (response_id, item_key) do update set kind = excluded.kind, level = excluded.level, ticked = excluded.ticked, amount = excluded.amount
+				returning value`;
+		const value = async (...args: Parameters<typeof answer>) => Number((await answer(...args))[0]!.value);
+
+		// a point the scale has, and none beyond it
+		await expect(answer('culture.three', 'level', { level: 4 })).rejects.toThrow(/has no point 4/);
+		await expect(answer('culture.three', 'ticked', { ticked: ['a'] })).rejects.toThrow(/has no point/);
+		expect(await value('culture.three', 'level', { level: 2 })).toBe(40);
+		// options the checklist lists, each once, "none of these" alone
+		await expect(answer('culture.list', 'ticked', { ticked: ['a', 'x'] })).rejects.toThrow(/cannot be ticked/);
+		await expect(answer('culture.list', 'ticked', { ticked: ['a', 'a'] })).rejects.toThrow(/cannot be ticked/);
+		await expect(answer('culture.list', 'ticked', { ticked: ['none', 'a'] })).rejects.toThrow(/cannot be ticked/);
+		await expect(answer('culture.list', 'ticked', { ticked: [] })).rejects.toThrow(/check constraint/);
+		await expect(answer('culture.list', 'level', { level: 1 })).rejects.toThrow(/cannot be ticked/);
+		expect(await value('culture.list', 'ticked', { ticked: ['a'] })).toBe(75);
+		expect(await value('culture.list', 'ticked', { ticked: ['none'] })).toBe(0);
+		// a percent at most 100, a count whole, neither below 0
+		await expect(answer('culture.share', 'amount', { amount: 101 })).rejects.toThrow(/cannot have the amount/);
+		await expect(answer('culture.share', 'amount', { amount: -1 })).rejects.toThrow(/check constraint/);
+		await expect(answer('culture.count', 'amount', { amount: 1.5 })).rejects.toThrow(/cannot have the amount/);
+		expect(await value('culture.share', 'amount', { amount: 72.5 })).toBe(60);
+		expect(await value('culture.count', 'amount', { amount: 40 })).toBe(100);
+		// the kind's own column, and no other
+		await expect(answer('culture.count', 'amount', { amount: 3, level: 1 })).rejects.toThrow(/check constraint/);
+		// the score is derived, never written by hand
+		await expect(db`update answer set value = 99 where response_id = ${responseId} and item_key = 'culture.count'`.then(async () => (await first(db`select value from answer where response_id = ${responseId} and item_key = 'culture.count'`)).value)).resolves.toBe('100');
 	});
 });

@@ -76,7 +76,7 @@ describe('publishing questionnaires', () => {
 		const lines: string[] = [];
 		try {
 			await publishFromDirectory(sql(), dir, (line) => lines.push(line));
-			expect(lines.join('\n')).toMatch(/broken\/1\.yaml:1 — title — must give the text in nb, sv and en/);
+			expect(lines.join('\n')).toMatch(/broken\/1\.yaml:1 — title — must be a text per language/);
 			expect((await listVersions(sql())).map((v) => v.slug)).not.toContain('broken');
 		} finally {
 			fs.rmSync(path.join(dir, 'broken'), { recursive: true });

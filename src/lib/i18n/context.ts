@@ -21,7 +21,7 @@ export function setI18n(getLocale: () => Locale, getCatalogue: () => Catalogue):
 		get locale() {
 			return getLocale();
 		},
-		t: (key, params) => interpolate(getCatalogue()[key], params),
+		t: (key, params) => interpolate(getCatalogue()[key], params, getLocale()),
 		date: (value) => formatDate(getLocale(), value),
 		dateTime: (value) => formatDateTime(getLocale(), value),
 		number: (value, digits) => formatNumber(getLocale(), value, digits)

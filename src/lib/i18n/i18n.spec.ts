@@ -14,12 +14,13 @@ import { en as api } from './messages/api/en';
 import { en as reminders } from './messages/reminders/en';
 import { en as sso } from './messages/sso/en';
 
-const { en, nb, sv } = catalogues;
+const { en, nb, nn, sv } = catalogues;
 
 describe('negotiateLocale', () => {
 	it.each([
 		['nb-NO,nb;q=0.9,en;q=0.8', 'nb'],
-		['nn-NO', 'nb'],
+		['nn-NO', 'nn'],
+		['nn-NO,nb;q=0.9', 'nn'],
 		['no', 'nb'],
 		['sv-SE,sv;q=0.9', 'sv'],
 		['en-US,en;q=0.9', 'en'],
@@ -35,11 +36,11 @@ describe('negotiateLocale', () => {
 
 describe('catalogues', () => {
 	it('translate every key into every language, with no empty or untranslated text', () => {
-		for (const catalogue of [nb, sv]) {
+		for (const catalogue of [nb, nn, sv]) {
 			expect(Object.keys(catalogue).sort()).toEqual(Object.keys(en).sort());
 		}
 		for (const [key, text] of Object.entries(en)) {
-			for (const catalogue of [nb, sv, en]) expect(catalogue[key as keyof typeof en].trim()).not.toBe('');
+			for (const catalogue of [nb, nn, sv, en]) expect(catalogue[key as keyof typeof en].trim()).not.toBe('');
 			if (key.startsWith('home.') || key.startsWith('nav.')) {
 				expect.soft(nb[key as keyof typeof en], key).not.toBe(text);
 				expect.soft(sv[key as keyof typeof en], key).not.toBe(text);
@@ -48,10 +49,11 @@ describe('catalogues', () => {
 	});
 
 	it('keep the same parameters in every language', () => {
-		const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+		// a plural's forms are text, not parameters: `{count, plural, …}` counts as {count}
+		const withoutForms = (text: string) => text.replace(/\{(\w+), plural,(?:\s*\w+\s*\{[^{}]*\})+\s*\}/g, '{$1}');
+		const params = (text: string) => [...new Set([...withoutForms(text).matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 		for (const key of Object.keys(en) as (keyof typeof en)[]) {
-			expect(params(nb[key]), key).toEqual(params(en[key]));
-			expect(params(sv[key]), key).toEqual(params(en[key]));
+			for (const catalogue of [nb, nn, sv]) expect(params(catalogue[key]), key).toEqual(params(en[key]));
 		}
 	});
 
@@ -64,7 +66,19 @@ describe('catalogues', () => {
 	it('load one language for the browser, the same as the server has', async () => {
 		expect(await loadCatalogue('sv')).toEqual(sv);
 		expect(await loadCatalogue('nb')).toEqual(nb);
+		expect(await loadCatalogue('nn')).toEqual(nn);
 		expect(await loadCatalogue('en')).toEqual(en);
+	});
+
+	it('choose the plural form by Intl.PluralRules in the reader\'s language, never "reminder(s)"', () => {
+		expect(translate('en', 'completion.reminded', { count: 1 })).toBe('1 reminder sent by e-mail.');
+		expect(translate('en', 'completion.reminded', { count: 3 })).toBe('3 reminders sent by e-mail.');
+		expect(translate('nn', 'completion.reminded', { count: 1 })).toBe('1 påminning send på e-post.');
+		expect(translate('nn', 'completion.reminded', { count: 2 })).toBe('2 påminningar sende på e-post.');
+		expect(translate('sv', 'completion.reminded', { count: 1 })).toBe('1 påminnelse skickad via e-post.');
+		expect(translate('nb', 'results.series_break', { count: 0 })).toBe('brudd: 0 spørsmål endret');
+		expect(translate('en', 'results.series_break', { count: 0 })).toBe('break: 0 questions changed');
+		for (const catalogue of [en, nb, nn, sv]) for (const [key, text] of Object.entries(catalogue)) expect(text, key).not.toMatch(/\((s|r|er|ar|or)\)/);
 	});
 
 	it('fill in parameters and leave unknown ones visible', () => {

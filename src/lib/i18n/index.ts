@@ -1,12 +1,12 @@
 export type { Catalogue, MessageKey } from './messages/en';
 
 /** The interface languages; the first is the default. */
-export const locales = ['nb', 'sv', 'en'] as const;
+export const locales = ['nb', 'nn', 'sv', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'nb';
 
 /** BCP 47 tags for Intl: Norwegian dd.mm.yyyy, Swedish yyyy-mm-dd, decimal comma in both. */
-const intlTags: Record<Locale, string> = { nb: 'nb-NO', sv: 'sv-SE', en: 'en-GB' };
+const intlTags: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', sv: 'sv-SE', en: 'en-GB' };
 
 export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (locales as readonly string[]).includes(value);
@@ -15,17 +15,41 @@ export function isLocale(value: unknown): value is Locale {
 export type Params = Record<string, string | number>;
 
 /**
- * A catalogue text with its `{name}` parameters filled in; an unknown one stays visible.
- * (The server translates with $lib/server/i18n; a page with its context's `t`.)
+ * A catalogue text with its parameters filled in; an unknown one stays visible. A number
+ * that decides a word's form is written `{count, plural, one {# påminning} other {#
+ * påminningar}}`: the category comes from Intl.PluralRules in the reader's language,
+ * `#` is the number, and `other` is required. (The server translates with
+ * $lib/server/i18n; a page with its context's `t`.)
  */
-export function interpolate(text: string, params?: Params): string {
+export function interpolate(text: string, params?: Params, locale: Locale = defaultLocale): string {
 	if (!params) return text;
-	return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+	return text
+		.replace(PLURAL, (whole, name: string, forms: string) => {
+			const value = params[name];
+			if (typeof value !== 'number') return whole;
+			const chosen = pluralForms(forms).get(pluralRules(locale).select(value)) ?? pluralForms(forms).get('other');
+			return chosen === undefined ? whole : chosen.replace(/#/g, String(value));
+		})
+		.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** `{name, plural, one {…} other {…}}`, one level of braces inside each form. */
+const PLURAL = /\{(\w+), plural,((?:\s*(?:zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+
+function pluralForms(forms: string): Map<string, string> {
+	return new Map([...forms.matchAll(/(zero|one|two|few|many|other)\s*\{([^{}]*)\}/g)].map((m) => [m[1]!, m[2]!]));
+}
+
+const pluralRuleCache = new Map<Locale, Intl.PluralRules>();
+function pluralRules(locale: Locale): Intl.PluralRules {
+	let rules = pluralRuleCache.get(locale);
+	if (!rules) pluralRuleCache.set(locale, (rules = new Intl.PluralRules(intlTags[locale])));
+	return rules;
 }
 
 /**
- * Picks the interface language from an Accept-Language header. Nynorsk and plain
- * "no" read as bokmål, the only Norwegian we have; anything unknown gives the default.
+ * Picks the interface language from an Accept-Language header. Plain "no" reads as
+ * bokmål; anything unknown gives the default.
  */
 export function negotiateLocale(header: string | null | undefined): Locale {
 	const ranked = (header ?? '')
@@ -39,7 +63,8 @@ export function negotiateLocale(header: string | null | undefined): Locale {
 		.sort((a, b) => b.q - a.q || a.index - b.index);
 	for (const { tag } of ranked) {
 		const primary = tag.split('-')[0];
-		if (primary === 'nb' || primary === 'nn' || primary === 'no') return 'nb';
+		if (primary === 'nn') return 'nn';
+		if (primary === 'nb' || primary === 'no') return 'nb';
 		if (primary === 'sv') return 'sv';
 		if (primary === 'en') return 'en';
 	}

@@ -7,5 +7,5 @@ import { catalogues } from '../i18n/messages';
  * server/: a page in the browser gets only its reader's language ($lib/i18n/context.ts).
  */
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-	return interpolate(catalogues[locale][key], params);
+	return interpolate(catalogues[locale][key], params, locale);
 }

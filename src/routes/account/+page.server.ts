@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	return { account: { email: user.email, name: user.name, locale: user.locale }, grants: await describeGrants(db(), user.grants, event.locals.locale) };
 };
 
-const profile = z.object({ name: nameField, locale: z.enum(['nb', 'sv', 'en', ''], { error: 'form.invalid' }) });
+const profile = z.object({ name: nameField, locale: z.enum(['nb', 'nn', 'sv', 'en', ''], { error: 'form.invalid' }) });
 const password = z
 	.object({ current: passwordInput, next: passwordField, repeat: passwordInput })
 	.refine((v) => v.next === v.repeat, { path: ['repeat'], error: 'form.password_mismatch' });

@@ -11,8 +11,12 @@ import type { UnsentAnswer, UnsentStore } from './unsent-store';
  * (answering-state.spec.ts) follow that document.
  */
 export interface ItemState {
-	/** "1"…"5", "dont_know", "not_applicable", or "" before a choice */
+	/** a point ("1", "2", …), "dont_know", "not_applicable", "given" (the ticks or the amount below), or "" before a choice */
 	choice: string;
+	/** a checklist's options ticked */
+	ticked?: string[];
+	/** a percent or a count, as typed */
+	amount?: string;
 	reason: string;
 	comment: string;
 	evidence: string;
@@ -22,8 +26,10 @@ export type ItemPhase = 'saved' | 'pending' | 'conflict' | 'invalid';
 export type SaveStatus = 'saved' | 'saving' | 'retrying' | 'offline' | 'refused';
 
 export interface StoredItem {
-	kind: 'level' | 'not_applicable' | 'dont_know' | null;
+	kind: 'level' | 'ticked' | 'amount' | 'not_applicable' | 'dont_know' | null;
 	level: number | null;
+	ticked?: string[] | null;
+	amount?: number | null;
 	naReason: string | null;
 	comment: string | null;
 	evidenceUrl: string | null;
@@ -64,8 +70,11 @@ interface Pending {
 
 export function itemStateOf(stored: StoredItem | undefined): ItemState {
 	if (!stored) return { choice: '', reason: '', comment: '', evidence: '' };
+	const given = stored.kind === 'ticked' || stored.kind === 'amount';
 	return {
-		choice: stored.kind === 'level' ? String(stored.level) : (stored.kind ?? ''),
+		choice: stored.kind === 'level' ? String(stored.level) : given ? 'given' : (stored.kind ?? ''),
+		...(stored.kind === 'ticked' ? { ticked: [...(stored.ticked ?? [])] } : {}),
+		...(stored.kind === 'amount' ? { amount: String(stored.amount ?? '') } : {}),
 		reason: stored.naReason ?? '',
 		comment: stored.comment ?? '',
 		evidence: stored.evidenceUrl ?? ''
@@ -235,6 +244,8 @@ export class AnsweringState {
 		for (const [key, { state, base }] of batch) {
 			body.set(`rev:${key}`, String(base ?? this.#revisions.get(key) ?? 0));
 			body.set(`choice:${key}`, state.choice);
+			for (const option of state.ticked ?? []) body.set(`tick:${key}:${option}`, 'on');
+			if (state.amount) body.set(`amount:${key}`, state.amount);
 			body.set(`reason:${key}`, state.reason);
 			body.set(`comment:${key}`, state.comment);
 			body.set(`evidence:${key}`, state.evidence);
@@ -350,7 +361,14 @@ function randomId(): string {
 }
 
 export function sameState(a: ItemState, b: ItemState): boolean {
-	return a.choice === b.choice && a.reason === b.reason && a.comment === b.comment && a.evidence === b.evidence;
+	return (
+		a.choice === b.choice &&
+		(a.ticked ?? []).join() === (b.ticked ?? []).join() &&
+		(a.amount ?? '') === (b.amount ?? '') &&
+		a.reason === b.reason &&
+		a.comment === b.comment &&
+		a.evidence === b.evidence
+	);
 }
 
 const KEY = Symbol('answering');

@@ -10,6 +10,8 @@ export function loadCatalogue(locale: Locale): Promise<Catalogue> {
 	switch (locale) {
 		case 'nb':
 			return import('./nb').then((m) => m.nb);
+		case 'nn':
+			return import('./nn').then((m) => m.nn);
 		case 'sv':
 			return import('./sv').then((m) => m.sv);
 		case 'en':

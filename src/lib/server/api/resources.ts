@@ -10,6 +10,7 @@ import { meanOf, measured, measuredRound } from '../results/measures';
 import { currentSnapshots } from '../results/snapshots';
 import { versionBreaks } from '../results/trends';
 import type { Viewer } from '../results/pages';
+import { storedAnswer } from '../scoring/items';
 import { itemScores, type Answers, type AnswerValue } from '../scoring/score';
 import type { assessmentSchema, collaborationSchema, itemSchema, memberSchema, roundSchema, scoreSchema, targetSchema } from './schemas';
 
@@ -209,9 +210,9 @@ export async function items(r: ApiReader, query: { year?: number }): Promise<Row
 	const { rounds } = await openedRounds(r, query.year);
 	const versions = await definitionsOf(r.sql, rounds);
 	const scope = resultsScope(r.grants, r.collaboration.id);
-	const rows = await r.sql<{ assessmentId: string; roundId: string; municipalityId: string; sectorKey: string; responseId: string; itemKey: string; kind: AnswerValue['kind']; level: number | null }[]>`
+	const rows = await r.sql<{ assessmentId: string; roundId: string; municipalityId: string; sectorKey: string; responseId: string; itemKey: string; kind: AnswerValue['kind']; level: number | null; ticked: string[] | null; amount: string | null }[]>`
 		select a.id as "assessmentId", a.round_id as "roundId", a.municipality_id as "municipalityId", s.key as "sectorKey",
-			r.id as "responseId", x.item_key as "itemKey", x.kind, x.level
+			r.id as "responseId", x.item_key as "itemKey", x.kind, x.level, x.ticked, x.amount
 		from assessment a join sector s on s.id = a.sector_id
 		join response r on r.assessment_id = a.id and r.status = 'submitted'
 		join answer x on x.response_id = r.id and x.kind is not null
@@ -223,7 +224,7 @@ export async function items(r: ApiReader, query: { year?: number }): Promise<Row
 		const round = rounds.find((x) => x.id === roundId)!;
 		const definition = versions.get(round.versionId)!;
 		const responses = [...groupBy(answers, (a) => a.responseId).values()].map(
-			(list): Answers => new Map(list.map((a) => [a.itemKey, a.kind === 'level' ? { kind: 'level', level: a.level as 1 } : { kind: a.kind }] as const))
+			(list): Answers => new Map(list.map((a) => [a.itemKey, storedAnswer(a)!] as const))
 		);
 		const pooled = itemScores(definition.scoring, definition.items, responses);
 		// Those who read the municipality's results are accountable for the sector: its pooled result is its answer.

@@ -5,6 +5,7 @@ import type { Db } from '../db/index';
 import type { Team } from '../disclosure/respondents';
 import { refreshScores } from '../results/scores';
 import { getVersionById } from '../questionnaires/versions';
+import { fitsScale, itemScale, storedAnswer, type ItemScale } from '../scoring/items';
 import { roundState, type RoundState } from './rounds';
 
 /**
@@ -20,7 +21,8 @@ import { roundState, type RoundState } from './rounds';
  * Every refusal is an AnsweringError with a reason the route turns into a message.
  */
 
-export const answerKinds = ['level', 'not_applicable', 'dont_know'] as const;
+/** A point of a scale (level), options ticked, an amount, or no score (scoring/items.ts). */
+export const answerKinds = ['level', 'ticked', 'amount', 'not_applicable', 'dont_know'] as const;
 export type AnswerKind = (typeof answerKinds)[number];
 
 export interface AnswerInput {
@@ -28,6 +30,10 @@ export interface AnswerInput {
 	/** null: no choice yet (a comment or link may still be kept) */
 	kind: AnswerKind | null;
 	level: number | null;
+	/** a checklist's options ticked (kind "ticked") */
+	ticked?: string[] | null;
+	/** a percent or a count (kind "amount") */
+	amount?: number | null;
 	naReason: string | null;
 	comment: string | null;
 	evidenceUrl: string | null;
@@ -39,6 +45,8 @@ export interface StoredAnswer {
 	itemKey: string;
 	kind: AnswerKind | null;
 	level: number | null;
+	ticked: string[] | null;
+	amount: number | null;
 	naReason: string | null;
 	comment: string | null;
 	evidenceUrl: string | null;
@@ -124,15 +132,31 @@ async function answerable(tx: Db, person: Person, assessmentId: string): Promise
 }
 
 const answerColumns = (sql: Db) => sql`
-	item_key as "itemKey", kind, level, na_reason as "naReason", comment, evidence_url as "evidenceUrl", revision, updated_at as "updatedAt"`;
+	item_key as "itemKey", kind, level, ticked, amount::float8 as amount, na_reason as "naReason", comment, evidence_url as "evidenceUrl", revision, updated_at as "updatedAt"`;
 
 const LIMITS = { naReason: 2000, comment: 4000, evidenceUrl: 2000 };
 
-/** The rules of one answer that do not need the database. */
-function checkInput(input: AnswerInput, allowNa: boolean): void {
+/** The same answer with every field there, the ones its kind does not use null. */
+function normalised(input: AnswerInput): AnswerInput & { ticked: string[] | null; amount: number | null } {
+	return {
+		...input,
+		level: input.kind === 'level' ? input.level : null,
+		ticked: input.kind === 'ticked' ? (input.ticked ?? []) : null,
+		amount: input.kind === 'amount' ? (input.amount ?? null) : null
+	};
+}
+
+/** The rules of one answer's shape that do not need its item; `scale`: also whether the item can have it. */
+function checkInput(input: AnswerInput, allowNa: boolean, scale?: ItemScale): void {
 	if (input.kind !== null && !answerKinds.includes(input.kind)) throw new AnsweringError('unknown_level');
-	if (input.kind === 'level' ? !(Number.isInteger(input.level) && input.level! >= 1 && input.level! <= 5) : input.level !== null) {
+	if (input.kind === 'level' && !(Number.isInteger(input.level) && input.level! >= 1 && input.level! <= 100)) throw new AnsweringError('unknown_level');
+	if (input.kind === 'ticked' && !(Array.isArray(input.ticked) && input.ticked.length > 0 && input.ticked.length <= 100 && input.ticked.every((t) => typeof t === 'string' && t.length <= 60)))
 		throw new AnsweringError('unknown_level');
+	if (input.kind === 'amount' && !(typeof input.amount === 'number' && Number.isFinite(input.amount) && input.amount >= 0 && input.amount <= 1e9))
+		throw new AnsweringError('unknown_level');
+	if (scale && input.kind !== null) {
+		const answer = storedAnswer(input);
+		if (answer && !fitsScale(scale, answer)) throw new AnsweringError('unknown_level');
 	}
 	if (input.kind === 'not_applicable') {
 		if (!allowNa) throw new AnsweringError('na_not_allowed');
@@ -170,10 +194,13 @@ export function isWebAddress(value: string): boolean {
 	}
 }
 
-function sameContent(a: StoredAnswer, b: AnswerInput): boolean {
+function sameContent(a: StoredAnswer, input: AnswerInput): boolean {
+	const b = normalised(input);
 	return (
 		a.kind === b.kind &&
 		a.level === b.level &&
+		JSON.stringify(a.ticked) === JSON.stringify(b.ticked) &&
+		a.amount === b.amount &&
 		a.naReason === b.naReason &&
 		a.comment === b.comment &&
 		a.evidenceUrl === b.evidenceUrl
@@ -203,10 +230,11 @@ export async function saveAnswers(sql: Sql, person: Person, assessmentId: string
 		const { context, response } = await checked;
 		if (inputs.length === 0) return [];
 		const definition = (await getVersionById(tx, context.versionId))!;
-		const items = new Map(definition.items.map((i) => [i.key, i.allow_na]));
+		const items = new Map(definition.items.map((i) => [i.key, i]));
 		for (const input of inputs) {
-			if (!items.has(input.itemKey)) throw new AnsweringError('unknown_item');
-			checkInput(input, items.get(input.itemKey)!);
+			const item = items.get(input.itemKey);
+			if (!item) throw new AnsweringError('unknown_item');
+			checkInput(input, item.allow_na, itemScale(definition.scoring.values, item));
 		}
 
 		const own = await ownResponse(tx, context, person.id, response, { create: inputs.some((i) => !isEmpty(i)) });
@@ -260,13 +288,19 @@ async function ownResponse(
  * stored revision is its own, nobody changed the answer after it: the page only missed
  * the acknowledgement (a server restart between commit and reply) and is not stale.
  */
-function updateAnswer(tx: Db, responseId: string | Fragment, input: AnswerInput, writer: string | null) {
+function updateAnswer(tx: Db, responseId: string | Fragment, given: AnswerInput, writer: string | null) {
+	const input = normalised(given);
+	// An answer its item cannot have changes nothing here (answer_fits, migration 014): the checks refuse it after.
 	return tx<{ revision: number }[]>`
-		update answer set kind = ${input.kind}, level = ${input.level}, na_reason = ${input.naReason}, comment = ${input.comment},
+		update answer x set kind = ${input.kind}, level = ${input.level}, ticked = ${input.ticked}::text[], amount = ${input.amount}::numeric,
+			na_reason = ${input.naReason}, comment = ${input.comment},
 			evidence_url = ${input.evidenceUrl}, revision = revision + 1, updated_at = now(), written_by = ${writer}
 		where response_id = ${responseId} and item_key = ${input.itemKey}
 			and (revision = ${input.baseRevision} or written_by = ${writer}::uuid)
-			and (kind, level, na_reason, comment, evidence_url) is distinct from (${input.kind}, ${input.level}::smallint, ${input.naReason}, ${input.comment}, ${input.evidenceUrl})
+			and (kind, level, ticked, amount, na_reason, comment, evidence_url) is distinct from
+				(${input.kind}, ${input.level}::smallint, ${input.ticked}::text[], ${input.amount}::numeric, ${input.naReason}, ${input.comment}, ${input.evidenceUrl})
+			and answer_fits((select scale from questionnaire_item i where i.questionnaire_version_id = x.questionnaire_version_id and i.key = x.item_key),
+				${input.kind}, ${input.level}::smallint, ${input.ticked}::text[], ${input.amount}::numeric)
 		returning revision`;
 }
 
@@ -282,9 +316,10 @@ async function saveOne(tx: Db, context: AssessmentContext, responseId: string, i
 	let current = await selectCurrent();
 	if (!current) {
 		if (isEmpty(input)) return { itemKey: input.itemKey, outcome: 'saved', revision: 0 };
+		const full = normalised(input);
 		const [inserted] = await tx<{ revision: number }[]>`
-			insert into answer (response_id, collaboration_id, questionnaire_version_id, item_key, kind, level, na_reason, comment, evidence_url, written_by)
-			values (${responseId}, ${context.collaborationId}, ${context.versionId}, ${input.itemKey}, ${input.kind}, ${input.level},
+			insert into answer (response_id, collaboration_id, questionnaire_version_id, item_key, kind, level, ticked, amount, na_reason, comment, evidence_url, written_by)
+			values (${responseId}, ${context.collaborationId}, ${context.versionId}, ${input.itemKey}, ${full.kind}, ${full.level}, ${full.ticked}::text[], ${full.amount}::numeric,
 				${input.naReason}, ${input.comment}, ${input.evidenceUrl}, ${writer})
 			on conflict (response_id, item_key) do nothing returning revision`;
 		if (inserted) return { itemKey: input.itemKey, outcome: 'saved', revision: inserted.revision };

@@ -3,6 +3,7 @@ import { sectorName } from '../collaborations/sectors';
 import type { Db } from '../db/index';
 import type { QuestionnaireDefinition } from '../questionnaires/schema';
 import type { DisclosedDimension, DisclosedItem } from '../disclosure/respondents';
+import { storedAnswer } from '../scoring/items';
 import { dimensionScores, itemScores, levelReached, type Answers, type AnswerValue, type DimensionScore, type PooledItem } from '../scoring/score';
 
 /**
@@ -20,20 +21,21 @@ export interface PooledResult {
 }
 
 export async function pooledResult(sql: Db, assessmentId: string, definition: QuestionnaireDefinition): Promise<PooledResult> {
-	const rows = await sql<{ responseId: string; respondentId: string | null; itemKey: string; kind: AnswerValue['kind']; level: number | null }[]>`
-		select r.id as "responseId", r.respondent_id as "respondentId", a.item_key as "itemKey", a.kind, a.level
+	const rows = await sql<{ responseId: string; respondentId: string | null; itemKey: string; kind: AnswerValue['kind']; level: number | null; ticked: string[] | null; amount: string | null }[]>`
+		select r.id as "responseId", r.respondent_id as "respondentId", a.item_key as "itemKey", a.kind, a.level, a.ticked, a.amount
 		from response r join answer a on a.response_id = r.id
 		where r.assessment_id = ${assessmentId} and r.status = 'submitted' and a.kind is not null`;
 	const byResponse = new Map<string, { respondentId: string | null; answers: Map<string, AnswerValue> }>();
 	for (const row of rows) {
 		const response = byResponse.get(row.responseId) ?? { respondentId: row.respondentId, answers: new Map<string, AnswerValue>() };
-		response.answers.set(row.itemKey, row.kind === 'level' ? { kind: 'level', level: row.level as 1 | 2 | 3 | 4 | 5 } : { kind: row.kind });
+		const answer = storedAnswer(row);
+		if (answer) response.answers.set(row.itemKey, answer);
 		byResponse.set(row.responseId, response);
 	}
 	const [{ n: submitted } = { n: 0 }] = await sql<{ n: number }[]>`
 		select count(*)::int as n from response where assessment_id = ${assessmentId} and status = 'submitted'`;
 	const respondents: Answers[] = [...byResponse.values()].map((r) => r.answers);
-	const items = definition.items.map((i) => ({ key: i.key, dimension: i.dimension, weight: i.weight }));
+	const items = definition.items;
 	return {
 		respondents: submitted,
 		dimensions: dimensionScores(definition.scoring, items, respondents),
@@ -65,7 +67,7 @@ export function resultView(
 		.filter((i) => i.mean !== null)
 		.sort((a, b) => a.mean! - b.mean! || a.key.localeCompare(b.key))
 		.slice(0, WEAKEST)
-		.map((i) => ({ key: i.key, text: i.text, mean: i.mean!, recommendation: definition.items.find((x) => x.key === i.key)!.recommendations[levelReached(definition.scoring, i.mean!) - 1]![locale] }));
+		.map((i) => ({ key: i.key, text: i.text, mean: i.mean!, recommendation: recommendationAt(definition, i.key, i.mean!, locale) }));
 	return {
 		respondents: pooled.respondents,
 		dimensions: pooled.dimensions.map((d) => ({
@@ -79,6 +81,13 @@ export function resultView(
 }
 
 export type ResultView = ReturnType<typeof resultView>;
+
+/** The instrument's advice for the point an item's pooled mean has reached; null where the item has none. */
+export function recommendationAt(definition: QuestionnaireDefinition, itemKey: string, mean: number, locale: Locale): string | null {
+	const item = definition.items.find((x) => x.key === itemKey)!;
+	const point = levelReached(definition.scoring, mean, item);
+	return point === null ? null : (item.recommendations?.[point - 1]?.[locale] ?? null);
+}
 
 /** What an assessment is: its municipality, its sector (in `locale`) and its round's year. */
 export async function aboutAssessment(sql: Db, assessmentId: string, locale: Locale) {

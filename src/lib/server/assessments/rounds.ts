@@ -3,6 +3,11 @@ import type { MessageKey } from '../../i18n';
 import { audit } from '../audit';
 import { roundState, type RoundState } from '../calendar';
 import type { Db } from '../db/index';
+import { completeText } from '../questionnaires/languages';
+import type { LocalisedText } from '../questionnaires/schema';
+
+type TitleRow = { title: { text: Record<string, string>; languages: unknown; fallback: unknown } };
+const withTitle = <T extends TitleRow>(row: T): Omit<T, 'title'> & { title: LocalisedText } => ({ ...row, title: completeText(row.title.text, row.title) });
 
 /**
  * Rounds: one measurement window of a collaboration (BRIEF §3). Opening a round creates
@@ -20,7 +25,7 @@ export interface Round {
 	versionId: string;
 	questionnaire: string;
 	version: number;
-	title: { nb: string; sv: string; en: string };
+	title: LocalisedText;
 	/** yyyy-mm-dd */
 	opensOn: string;
 	closesOn: string;
@@ -51,27 +56,35 @@ export class RoundError extends Error {
 	}
 }
 
+/**
+ * A version's title with every interface language there (languages.ts), as SQL: the title,
+ * and the declaration that says what a reader without their language gets. Completed in
+ * TypeScript by the rows' transform below, so the rule stays in one place.
+ */
+const titleOf = (sql: Db) => sql`jsonb_build_object('text', v.definition -> 'title', 'languages', v.definition -> 'languages', 'fallback', v.definition -> 'fallback')`;
+
 const roundColumns = (sql: Db) => sql`
 	r.id, r.year, r.questionnaire_version_id as "versionId", q.slug as questionnaire, v.version,
-	v.definition -> 'title' as title, r.opens_on::text as "opensOn", r.closes_on::text as "closesOn",
+	${titleOf(sql)} as title, r.opens_on::text as "opensOn", r.closes_on::text as "closesOn",
 	r.closed_at as "closedAt", ${roundState(sql)} as state, r.reminder_days as "reminderDays",
 	(select count(*)::int from assessment a where a.round_id = r.id) as assessments,
 	(select count(*)::int from assessment a where a.round_id = r.id and a.status = 'submitted') as submitted`;
 
 export async function listRounds(sql: Db, collaborationId: string): Promise<Round[]> {
-	return sql<Round[]>`
+	const rows = await sql<(Omit<Round, 'title'> & TitleRow)[]>`
 		select ${roundColumns(sql)}
 		from round r join questionnaire_version v on v.id = r.questionnaire_version_id join questionnaire q on q.id = v.questionnaire_id
 		where r.collaboration_id = ${collaborationId}
 		order by r.year desc`;
+	return rows.map(withTitle);
 }
 
 export async function getRound(sql: Db, collaborationId: string, roundId: string): Promise<Round | null> {
-	const [round] = await sql<Round[]>`
+	const [round] = await sql<(Omit<Round, 'title'> & TitleRow)[]>`
 		select ${roundColumns(sql)}
 		from round r join questionnaire_version v on v.id = r.questionnaire_version_id join questionnaire q on q.id = v.questionnaire_id
 		where r.collaboration_id = ${collaborationId} and r.id = ${roundId}`;
-	return round ?? null;
+	return round ? withTitle(round) : null;
 }
 
 /**
@@ -130,8 +143,9 @@ export async function closeRound(sql: Sql, collaborationId: string, roundId: str
 
 /** The questionnaire versions a round can use, newest first. */
 export async function versionChoices(sql: Db): Promise<{ id: string; slug: string; version: number; title: Round['title'] }[]> {
-	return sql`
-		select v.id, q.slug, v.version, v.definition -> 'title' as title
+	const rows = await sql<({ id: string; slug: string; version: number } & TitleRow)[]>`
+		select v.id, q.slug, v.version, ${titleOf(sql)} as title
 		from questionnaire_version v join questionnaire q on q.id = v.questionnaire_id
 		order by q.slug, v.version desc`;
+	return rows.map(withTitle);
 }

@@ -10,7 +10,8 @@ describe('answering steps', () => {
 		expect(all.map((s) => s.dimension)).toEqual(definition.dimensions.map((d) => d.key));
 		expect(all.flatMap((s) => s.itemKeys).sort()).toEqual(definition.items.map((i) => i.key).sort());
 		const items = stepItems(definition, all[0]!.dimension, 'sv');
-		expect(items[0]!.levels).toHaveLength(5);
+		expect(items[0]!.answer).toMatchObject({ type: 'points', yesPartlyNo: false });
+		expect(items[0]!.answer.type === 'points' && items[0]!.answer.points).toHaveLength(5);
 		expect(items[0]!.text).toBe(definition.items.find((i) => i.key === items[0]!.key)!.text.sv);
 	});
 

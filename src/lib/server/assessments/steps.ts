@@ -13,13 +13,36 @@ export interface Step {
 	itemKeys: string[];
 }
 
+/** How the item is answered, in the reader's language: the widget the page shows. */
+export type StepAnswer =
+	/** a scale (each point with its descriptor) or yes/partly/no (no descriptors), lowest point first */
+	| { type: 'points'; yesPartlyNo: boolean; points: string[] }
+	| { type: 'checklist'; options: { key: string; text: string; exclusive: boolean }[] }
+	| { type: 'amount'; percent: boolean; unit: string | null };
+
 export interface StepItem {
 	key: string;
 	text: string;
 	help: string;
-	/** the five level descriptors, level 1 first */
-	levels: string[];
+	answer: StepAnswer;
 	allowNa: boolean;
+}
+
+type Item = QuestionnaireDefinition['items'][number];
+
+export function stepAnswer(item: Item, locale: Locale): StepAnswer {
+	switch (item.type ?? 'scale') {
+		case 'yes-partly-no':
+			return { type: 'points', yesPartlyNo: true, points: ['', '', ''] };
+		case 'checklist':
+			return { type: 'checklist', options: (item.options ?? []).map((o) => ({ key: o.key, text: o.text[locale], exclusive: o.exclusive ?? false })) };
+		case 'percent':
+			return { type: 'amount', percent: true, unit: null };
+		case 'count-band':
+			return { type: 'amount', percent: false, unit: item.unit?.[locale] ?? null };
+		default:
+			return { type: 'points', yesPartlyNo: false, points: (item.levels ?? []).map((l) => l[locale]) };
+	}
 }
 
 export function steps(definition: QuestionnaireDefinition, locale: Locale): Step[] {
@@ -34,7 +57,7 @@ export function steps(definition: QuestionnaireDefinition, locale: Locale): Step
 export function stepItems(definition: QuestionnaireDefinition, dimension: string, locale: Locale): StepItem[] {
 	return definition.items
 		.filter((i) => i.dimension === dimension)
-		.map((i) => ({ key: i.key, text: i.text[locale], help: i.help[locale], levels: i.levels.map((l) => l[locale]), allowNa: i.allow_na }));
+		.map((i) => ({ key: i.key, text: i.text[locale], help: i.help[locale], answer: stepAnswer(i, locale), allowNa: i.allow_na }));
 }
 
 /** An item counts as answered once it has a level, "don't know" or "not applicable". */

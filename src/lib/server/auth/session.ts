@@ -1,6 +1,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { Sql } from 'postgres';
 import type { Db } from '../db/index';
+import type { Locale } from '../../i18n';
 import { issueToken, parseToken, secretMatches } from './token';
 import type { Grant } from './access';
 
@@ -15,7 +16,7 @@ export interface SessionUser {
 	id: string;
 	email: string;
 	name: string;
-	locale: 'nb' | 'sv' | 'en' | null;
+	locale: Locale | null;
 	grants: Grant[];
 }
 

@@ -87,7 +87,7 @@ describe('parseBackup', () => {
 
 	it('holds the columns of each table in the table’s order', () => {
 		expect(columnsOf('answer')).toEqual([
-			'response_id', 'collaboration_id', 'questionnaire_version_id', 'item_key', 'kind', 'level', 'na_reason', 'comment', 'evidence_url', 'revision', 'updated_at'
+			'response_id', 'collaboration_id', 'questionnaire_version_id', 'item_key', 'kind', 'level', 'ticked', 'amount', 'na_reason', 'comment', 'evidence_url', 'revision', 'updated_at'
 		]);
 	});
 

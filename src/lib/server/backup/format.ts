@@ -51,7 +51,7 @@ export const rowSchemas = {
 	}),
 	app_user: z.strictObject({
 		id, email: text.pipe(z.string().max(254).regex(/^[^@\s]+@[^@\s]+$/, 'expected an e-mail address')), name: text,
-		locale: z.enum(['nb', 'sv', 'en']).nullable(), created_at: time, disabled_at: time.nullable(), password_hash: text.nullable()
+		locale: z.enum(['nb', 'nn', 'sv', 'en']).nullable(), created_at: time, disabled_at: time.nullable(), password_hash: text.nullable()
 	}),
 	role_grant: z.strictObject({
 		id, user_id: id, role: collaborationRole, collaboration_id: id, municipality_id: id.nullable(), sector_id: id.nullable(),
@@ -74,8 +74,9 @@ export const rowSchemas = {
 		submitted_at: time.nullable()
 	}),
 	answer: z.strictObject({
-		response_id: id, collaboration_id: id, questionnaire_version_id: id, item_key: text, kind: z.enum(['level', 'not_applicable', 'dont_know']).nullable(),
-		level: int.nullable(), na_reason: text.nullable(), comment: text.nullable(), evidence_url: text.nullable(),
+		response_id: id, collaboration_id: id, questionnaire_version_id: id, item_key: text, kind: z.enum(['level', 'ticked', 'amount', 'not_applicable', 'dont_know']).nullable(),
+		// ticks and amounts came with item types (migration 014); a backup from before has neither
+		level: int.nullable(), ticked: z.array(text).nullable().default(null), amount: z.number().nonnegative().nullable().default(null), na_reason: text.nullable(), comment: text.nullable(), evidence_url: text.nullable(),
 		revision: int, updated_at: time
 	}),
 	target: z.strictObject({

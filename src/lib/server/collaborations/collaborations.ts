@@ -21,12 +21,12 @@ export interface Collaboration {
 
 /** The default sector catalogue of BRIEF §3, given to every new collaboration. */
 export const defaultSectors = [
-	{ key: 'helse-omsorg', nb: 'Helse og omsorg', sv: 'Vård och omsorg', en: 'Health and care' },
-	{ key: 'oppvekst', nb: 'Oppvekst', sv: 'Barn och utbildning', en: 'Education' },
-	{ key: 'teknisk', nb: 'Teknisk og samfunn', sv: 'Samhällsbyggnad', en: 'Technical services and planning' },
-	{ key: 'okonomi-administrasjon', nb: 'Økonomi og administrasjon', sv: 'Ekonomi och administration', en: 'Finance and administration' },
-	{ key: 'kultur', nb: 'Kultur', sv: 'Kultur och fritid', en: 'Culture' },
-	{ key: 'sentral-ledelse', nb: 'Sentral ledelse', sv: 'Kommunledning', en: 'Central management', whole: true }
+	{ key: 'helse-omsorg', nb: 'Helse og omsorg', nn: 'Helse og omsorg', sv: 'Vård och omsorg', en: 'Health and care' },
+	{ key: 'oppvekst', nb: 'Oppvekst', nn: 'Oppvekst', sv: 'Barn och utbildning', en: 'Education' },
+	{ key: 'teknisk', nb: 'Teknisk og samfunn', nn: 'Teknisk og samfunn', sv: 'Samhällsbyggnad', en: 'Technical services and planning' },
+	{ key: 'okonomi-administrasjon', nb: 'Økonomi og administrasjon', nn: 'Økonomi og administrasjon', sv: 'Ekonomi och administration', en: 'Finance and administration' },
+	{ key: 'kultur', nb: 'Kultur', nn: 'Kultur', sv: 'Kultur och fritid', en: 'Culture' },
+	{ key: 'sentral-ledelse', nb: 'Sentral ledelse', nn: 'Sentral leiing', sv: 'Kommunledning', en: 'Central management', whole: true }
 ] as const;
 
 const columns = (sql: Db) => sql`id, name, legal_form as "legalForm", country, members_see_names as "membersSeeNames"`;
@@ -67,6 +67,7 @@ async function insertCollaboration(tx: Db, input: { name: string; legalForm: Leg
 		collaboration_id: c!.id,
 		key: s.key,
 		name_nb: s.nb,
+		name_nn: s.nn,
 		name_sv: s.sv,
 		name_en: s.en,
 		whole_municipality: 'whole' in s,

@@ -125,8 +125,9 @@ export async function describeGrants(sql: Db, grants: readonly Grant[], locale: 
 /** What a grant in the collaboration can point at: its current members and active sectors. */
 export async function grantScopes(sql: Db, collaborationId: string) {
 	const municipalities = await currentMembers(sql, collaborationId);
-	const sectors = await sql<{ id: string; name_nb: string; name_sv: string; name_en: string }[]>`
-		select id, name_nb, name_sv, name_en from sector
+	// name_nn: the nynorsk name, or the bokmål one where none is given (sectors.ts)
+	const sectors = await sql<{ id: string; name_nb: string; name_nn: string; name_sv: string; name_en: string }[]>`
+		select id, name_nb, coalesce(name_nn, name_nb) as name_nn, name_sv, name_en from sector
 		where collaboration_id = ${collaborationId} and archived_at is null order by position, name_nb`;
 	return { municipalities, sectors };
 }

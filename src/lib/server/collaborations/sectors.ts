@@ -3,8 +3,12 @@ import type { Locale } from '../../i18n';
 import { audit } from '../audit';
 import type { Db } from '../db/index';
 
-/** A sector's name in the reader's language, as SQL (the table `alias` holds the sector): the one place that picks the column. */
-export const sectorName = (sql: Db, locale: Locale, alias = 's') => sql`${sql(alias)}.${sql(`name_${locale}`)}`;
+/**
+ * A sector's name in the reader's language, as SQL (the table `alias` holds the sector): the
+ * one place that picks the column. A nynorsk name is optional; without one, the bokmål name.
+ */
+export const sectorName = (sql: Db, locale: Locale, alias = 's') =>
+	locale === 'nn' ? sql`coalesce(${sql(alias)}.name_nn, ${sql(alias)}.name_nb)` : sql`${sql(alias)}.${sql(`name_${locale}`)}`;
 
 /** The collaboration's active sectors with their names in `locale`, in their order. */
 export async function activeSectors(sql: Db, collaborationId: string, locale: Locale): Promise<{ id: string; key: string; name: string }[]> {
@@ -24,6 +28,8 @@ export interface Sector {
 	id: string;
 	key: string;
 	nb: string;
+	/** the nynorsk name, or the bokmål one where none is given */
+	nn: string;
 	sv: string;
 	en: string;
 	/** sentral ledelse: the municipality as a whole, answered like a sector */
@@ -44,7 +50,7 @@ export const sectorKeyPattern = /^[a-z0-9][a-z0-9-]{0,39}$/;
 export class SectorKeyTakenError extends Error {}
 
 const columns = (sql: Db) => sql`
-	id, key, name_nb as nb, name_sv as sv, name_en as en, whole_municipality as "wholeMunicipality", position, archived_at as "archivedAt"`;
+	id, key, name_nb as nb, coalesce(name_nn, name_nb) as nn, name_sv as sv, name_en as en, whole_municipality as "wholeMunicipality", position, archived_at as "archivedAt"`;
 
 /** Every query below names the collaboration, so an id from another one matches nothing. */
 export async function listSectors(sql: Db, collaborationId: string, { includeArchived = false } = {}): Promise<Sector[]> {

@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import { type Locale } from '../../i18n';
 import { translate } from '../i18n';
 import type { Db } from '../db/index';
+import { answerText, answerTexts } from '../questionnaires/answer-text';
 import { getVersionById } from '../questionnaires/versions';
+import { storedAnswer } from '../scoring/items';
 import { sectorName } from '../collaborations/sectors';
 import { definitionsOf, resultRounds, snapshotData } from '../results/queries';
 import { measured, measuredRound } from '../results/measures';
@@ -58,10 +60,10 @@ export async function roundTables(sql: Db, scope: ExportScope): Promise<Table[]>
 	const measuredCells = measuredRound(definition.scoring, assessments, cells);
 	const shown = (m: string) => scope.scoreMunicipalities === null || scope.scoreMunicipalities.includes(m);
 	const rate = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
-	const answers = await sql<{ number: string; municipality: string; sector: string; response: number; itemKey: string; kind: string; level: number | null; naReason: string | null; comment: string | null; evidenceUrl: string | null }[]>`
+	const answers = await sql<{ number: string; municipality: string; sector: string; response: number; itemKey: string; kind: string; level: number | null; ticked: string[] | null; amount: string | null; naReason: string | null; comment: string | null; evidenceUrl: string | null }[]>`
 		select m.national_number as number, m.name as municipality, ${sectorName(sql, scope.locale)} as sector,
 			dense_rank() over (partition by a.id order by r.submitted_at, r.id)::int as response,
-			x.item_key as "itemKey", x.kind, x.level, x.na_reason as "naReason", x.comment, x.evidence_url as "evidenceUrl"
+			x.item_key as "itemKey", x.kind, x.level, x.ticked, x.amount, x.na_reason as "naReason", x.comment, x.evidence_url as "evidenceUrl"
 		from assessment a
 		join response r on r.assessment_id = a.id and r.status = 'submitted'
 		join answer x on x.response_id = r.id and x.kind is not null
@@ -70,7 +72,9 @@ export async function roundTables(sql: Db, scope: ExportScope): Promise<Table[]>
 		where a.round_id = ${scope.roundId} and a.collaboration_id = ${scope.collaborationId} ${only(sql, scope.answerMunicipalities)}
 		order by m.name, s.position, response, x.item_key`;
 
-	const kindLabel = { level: '', dont_know: t('answer.dont_know'), not_applicable: t('answer.not_applicable') } as Record<string, string>;
+	const items = new Map(definition.items.map((i) => [i.key, i]));
+	const alternatives = Array.from({ length: Math.max(...definition.items.map((i) => answerTexts(i, scope.locale).length)) });
+	const kindLabel = { level: '', ticked: '', amount: '', dont_know: t('answer.dont_know'), not_applicable: t('answer.not_applicable') } as Record<string, string>;
 	const members = [...new Map(assessments.filter((a) => shown(a.municipalityId)).map((a) => [a.municipalityId, a.municipality]))];
 	return [
 		{
@@ -116,12 +120,13 @@ export async function roundTables(sql: Db, scope: ExportScope): Promise<Table[]>
 		{
 			sheet: 'answers',
 			headers: [t('export.number'), t('export.municipality'), t('export.sector'), t('export.response'), t('export.item'), t('export.level'), t('export.answer_kind'), t('export.na_reason'), t('export.comment'), t('export.evidence')],
-			rows: answers.map((r) => [r.number, r.municipality, r.sector, r.response, r.itemKey, r.level, kindLabel[r.kind] ?? r.kind, r.naReason, r.comment, r.evidenceUrl])
+			// A point stays a number (Excel can count it); ticks and amounts are written out as the reader reads them.
+			rows: answers.map((r) => [r.number, r.municipality, r.sector, r.response, r.itemKey, r.kind === 'level' ? r.level : r.kind === 'ticked' || r.kind === 'amount' ? answerText(items.get(r.itemKey)!, storedAnswer(r)!, scope.locale) : null, kindLabel[r.kind] ?? r.kind, r.naReason, r.comment, r.evidenceUrl])
 		},
 		{
 			sheet: 'questionnaire',
-			headers: [t('export.item'), t('export.dimension'), t('export.weight'), t('export.question'), ...[1, 2, 3, 4, 5].map((l) => translate(scope.locale, 'answer.level', { level: l }))],
-			rows: definition.items.map((i) => [i.key, dimensionTitle.get(i.dimension) ?? i.dimension, i.weight, i.text[scope.locale], ...i.levels.map((l) => l[scope.locale])])
+			headers: [t('export.item'), t('export.dimension'), t('export.weight'), t('export.question'), ...alternatives.map((_, i) => translate(scope.locale, 'export.alternative', { n: i + 1 }))],
+			rows: definition.items.map((i) => [i.key, dimensionTitle.get(i.dimension) ?? i.dimension, i.weight, i.text[scope.locale], ...answerTexts(i, scope.locale)])
 		}
 	];
 }

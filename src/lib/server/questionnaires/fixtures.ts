@@ -1,10 +1,10 @@
-import type { QuestionnaireDefinition } from './schema';
+import type { LocalisedText, QuestionnaireDefinition } from './schema';
 
 /** Small, valid questionnaire definitions for tests; tweak the copy a test gets. */
-const t = (en: string) => ({ nb: `${en} (nb)`, sv: `${en} (sv)`, en });
+const t = (en: string) => ({ nb: `${en} (nb)`, sv: `${en} (sv)`, en }) as LocalisedText;
 const five = (what: string) => [1, 2, 3, 4, 5].map((n) => t(`${what} ${n}`));
 
-export function item(key: string, overrides: Partial<QuestionnaireDefinition['items'][number]> = {}) {
+export function item(key: string, overrides: Partial<QuestionnaireDefinition['items'][number]> = {}): QuestionnaireDefinition['items'][number] {
 	return {
 		key,
 		dimension: key.split('.')[0]!,

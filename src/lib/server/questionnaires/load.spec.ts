@@ -71,7 +71,7 @@ describe('loadQuestionnaires', () => {
 		const duplicate = two.indexOf('key: culture.sharing', two.indexOf('key: culture.sharing') + 1);
 		expect(problems.map(formatProblem)).toEqual([
 			`${file}:${lineOf(two, 'kind: opinion')} — items.0.kind — must be practice or perception`,
-			`${file}:${lineOf(two, '- nb: Level of culture.openness 3')} — items.0.levels.2.sv — must be text`,
+			`${file}:${lineOf(two, '- nb: Level of culture.openness 3')} — items.0.levels.2.sv — is missing: the file declares nb, sv, en`,
 			`${file}:${lineOf(two, 'weight: 0')} — items.2.weight — must be greater than 0`,
 			`${file}:${lineOf(two, 'key: culture.sharing', duplicate)} — items.4.key — duplicate item key "culture.sharing"`,
 			`${file}:${lineOf(two, 'culture.ghost: new')} — crosswalk.items.culture.ghost — names an unknown item "culture.ghost" (in neither version 1 nor 2)`

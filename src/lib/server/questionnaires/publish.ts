@@ -1,4 +1,5 @@
 import type { Sql } from 'postgres';
+import { itemScale } from '../scoring/items';
 import { formatProblem, loadQuestionnaires, type QuestionnaireFile } from './load';
 
 export class FrozenVersionError extends Error {}
@@ -58,7 +59,9 @@ export async function publishQuestionnaires(sql: Sql, files: QuestionnaireFile[]
 				dimension: it.dimension,
 				weight: it.weight,
 				allow_na: it.allow_na,
-				position
+				position,
+				// what the database checks answers against and scores them by (migrations/014)
+				scale: tx.json(itemScale(def.scoring.values, it) as never)
 			}));
 			await tx`insert into questionnaire_item ${tx(items)}`;
 		});

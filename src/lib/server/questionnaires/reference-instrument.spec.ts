@@ -22,7 +22,7 @@ describe('the reference instrument questionnaires/digital-maturity', () => {
 
 	it.each([1, 2])('version %i is written in all three languages, not copied from English', (n) => {
 		const def = version(n)!;
-		const texts = def.items.flatMap((i) => [i.text, i.help, ...i.levels, ...i.recommendations]);
+		const texts = def.items.flatMap((i) => [i.text, i.help, ...(i.levels ?? []), ...(i.recommendations ?? [])]);
 		expect(texts.length).toBe(def.items.length * 12);
 		for (const t of texts) {
 			expect(t.nb).not.toBe(t.en);
@@ -33,7 +33,7 @@ describe('the reference instrument questionnaires/digital-maturity', () => {
 
 	it.each([1, 2])('version %i describes five distinct levels per item', (n) => {
 		for (const item of version(n)!.items) {
-			expect(new Set(item.levels.map((l) => l.en)).size, item.key).toBe(5);
+			expect(new Set(item.levels!.map((l) => l.en)).size, item.key).toBe(5);
 		}
 	});
 

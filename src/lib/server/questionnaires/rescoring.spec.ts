@@ -8,12 +8,12 @@ import { trendSeries } from '../scoring/trend';
 import { crosswalkProblems, crosswalkView } from './crosswalk';
 import { definition, item } from './fixtures';
 import { formatProblem, loadQuestionnaires } from './load';
-import type { QuestionnaireDefinition, Rescoring } from './schema';
+import type { LocalisedText, QuestionnaireDefinition, Rescoring } from './schema';
 
 let root: string;
 afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
-const reason = { nb: 'Ny skåring', sv: 'Ny poängsättning', en: 'New scoring' };
+const reason = { nb: 'Ny skåring', sv: 'Ny poängsättning', en: 'New scoring' } as LocalisedText;
 const v1 = definition();
 /** Version 2 calls every item identical, changes what `change` changes and declares `rescored`. */
 function v2(change: (def: QuestionnaireDefinition) => void, rescored?: Rescoring['items'][]): QuestionnaireDefinition {

@@ -20,23 +20,26 @@ describe('questionnaire schema', () => {
 
 	it('requires every text in nb, sv and en, none empty or a placeholder', () => {
 		const def = definition();
-		def.items[0]!.levels[2] = { nb: 'Nivå', en: 'Level' } as never;
+		def.items[0]!.levels![2] = { nb: 'Nivå', en: 'Level' } as never;
 		def.items[1]!.help.sv = '   ';
 		def.items[2]!.text.en = 'TODO: write this';
 		expect(problemsOf(def)).toEqual([
-			'items.0.levels.2.sv: must be text',
 			'items.1.help.sv: must not be empty',
-			'items.2.text.en: is placeholder text'
+			'items.2.text.en: is placeholder text',
+			'items.0.levels.2.sv: is missing: the file declares nb, sv, en'
 		]);
 	});
 
-	it('requires exactly five level descriptors and five recommendations', () => {
+	it('wants one level descriptor and one recommendation per point of a scale', () => {
 		const def = definition();
-		def.items[0]!.levels.pop();
-		def.items[1]!.recommendations.push(def.items[1]!.recommendations[0]!);
+		def.items[0]!.levels!.pop();
+		def.items[1]!.recommendations!.push(def.items[1]!.recommendations![0]!);
+		def.items[2]!.values = [0, 40, 100];
 		expect(problemsOf(def)).toEqual([
-			'items.0.levels: needs exactly five level descriptors (level 1 … 5)',
-			'items.1.recommendations: needs exactly five recommendations (level 1 … 5)'
+			// without values of its own, a scale has as many points as descriptors
+			'items.0.recommendations: needs 4 recommendations, one per point (has 5)',
+			'items.1.recommendations: needs 5 recommendations, one per point (has 6)',
+			'items.2.levels: needs 3 level descriptors, one per point (has 5)'
 		]);
 	});
 
@@ -70,7 +73,7 @@ describe('questionnaire schema', () => {
 		def.scoring.bands[3]!.from = 30;
 		def.scoring.values = [0, 50, 25, 75, 100];
 		expect(problemsOf(def)).toEqual([
-			'scoring.values.2: values must not decrease from level 1 to 5',
+			'scoring.values.2: values must not decrease from the lowest point to the highest',
 			'scoring.bands.0.from: the first band must start at 0',
 			'scoring.bands.3.from: bands must start at ascending scores'
 		]);
@@ -89,9 +92,9 @@ describe('questionnaire schema', () => {
 		expect(problemsOf(crosswalk([{ items: 'all', reason }, { items: ['culture.openness'], reason }]))).toEqual([]);
 		expect(problemsOf(crosswalk([{ items: 'some', reason: { en: 'x' } }, { items: [], reason }]))).toEqual([
 			'crosswalk.rescored.0.items: must be all or a list of item keys',
-			'crosswalk.rescored.0.reason.nb: must be text',
-			'crosswalk.rescored.0.reason.sv: must be text',
-			'crosswalk.rescored.1.items: must name at least one item'
+			'crosswalk.rescored.1.items: must name at least one item',
+			'crosswalk.rescored.0.reason.nb: is missing: the file declares nb, sv, en',
+			'crosswalk.rescored.0.reason.sv: is missing: the file declares nb, sv, en'
 		]);
 		expect(problemsOf(crosswalk([]))).toEqual(['crosswalk.rescored: must not be empty']);
 	});

@@ -2,12 +2,20 @@ import { z } from 'zod';
 
 /**
  * The questionnaire file format (docs/questionnaire-format.md) as a Zod schema.
- * Rules that span several fields (unique keys, an item's dimension, ascending bands)
- * are checks on the whole definition, so every problem is reported at once with the
- * path where it sits.
+ * Rules that span several fields (unique keys, an item's dimension, ascending bands,
+ * the declared languages, what each item type needs) are checks on the whole
+ * definition, so every problem is reported at once with the path where it sits.
  */
 
 const PLACEHOLDER = /\b(todo|tbd|fixme|xxx|lorem ipsum)\b/i;
+
+/** The languages a questionnaire may be written in; add one here (and its interface catalogue) to allow it. */
+export const questionnaireLanguages = ['nb', 'nn', 'sv', 'en'] as const;
+export type Language = (typeof questionnaireLanguages)[number];
+/** What a file that does not declare `languages` is written in (the files from before the declaration). */
+export const DEFAULT_LANGUAGES: readonly Language[] = ['nb', 'sv', 'en'];
+
+const language = z.enum(questionnaireLanguages, { error: `must be one of ${questionnaireLanguages.join(', ')}` });
 
 const nonEmptyText = z
 	.string({ error: 'must be text' })
@@ -16,15 +24,15 @@ const nonEmptyText = z
 	.max(5000, 'is longer than 5,000 characters')
 	.refine((s) => !PLACEHOLDER.test(s), 'is placeholder text');
 
-export const localisedText = z.strictObject(
-	{
-		nb: nonEmptyText,
-		sv: nonEmptyText,
-		en: nonEmptyText
-	},
-	{ error: 'must give the text in nb, sv and en' }
-);
-export type LocalisedText = z.infer<typeof localisedText>;
+/**
+ * A text in the questionnaire's declared languages. Which languages must be there is a
+ * rule of the whole file (`languages`), checked in crossFieldChecks. Typed as complete:
+ * a definition read for a reader is completed with its fallback (versions.ts).
+ */
+export const localisedText = z.partialRecord(language, nonEmptyText, { error: 'must be a text per language, like { nb: "…", en: "…" }' }) as unknown as z.ZodType<
+	Record<Language, string>
+>;
+export type LocalisedText = Record<Language, string>;
 
 export const dimensionKey = z.string({ error: 'must be text' }).regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a lower-case key like "culture"');
 export const itemKey = z
@@ -36,19 +44,47 @@ export const crosswalkStatus = z.enum(['identical', 'reworded', 'changed', 'new'
 });
 export type CrosswalkStatus = z.infer<typeof crosswalkStatus>;
 
-const fiveTexts = (what: string) =>
-	z.array(localisedText, { error: `must be a list of five ${what}` }).length(5, `needs exactly five ${what} (level 1 … 5)`);
+/** How an item is answered; absent means `scale`, as in the files from before types. */
+export const itemTypes = ['scale', 'yes-partly-no', 'checklist', 'percent', 'count-band'] as const;
+export type ItemType = (typeof itemTypes)[number];
+
+const score = z.number({ error: 'must be a number' }).min(0, 'must be 0 … 100').max(100, 'must be 0 … 100');
+
+const checklistOption = z.strictObject({
+	key: z.string({ error: 'must be text' }).regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'must be a lower-case key like "bankid"'),
+	text: localisedText,
+	weight: z.number({ error: 'must be a number' }).positive('must be greater than 0').max(100, 'must be at most 100').optional(),
+	/** "none of these": ticked alone, scores 0 */
+	exclusive: z.boolean({ error: 'must be true or false' }).optional()
+});
+
+const scoreBand = z.strictObject({
+	from: z.number({ error: 'must be a number' }).min(0, 'must be 0 or more'),
+	score
+});
 
 const item = z.strictObject({
 	key: itemKey,
 	dimension: dimensionKey,
 	weight: z.number({ error: 'must be a number' }).positive('must be greater than 0').max(100, 'must be at most 100'),
 	kind: z.enum(['practice', 'perception'], { error: 'must be practice or perception' }),
+	// No defaults below: a file from before them must keep the content hash it was published with.
+	type: z.enum(itemTypes, { error: `must be one of ${itemTypes.join(', ')}` }).optional(),
 	allow_na: z.boolean({ error: 'must be true or false' }),
 	text: localisedText,
 	help: localisedText,
-	levels: fiveTexts('level descriptors'),
-	recommendations: fiveTexts('recommendations')
+	/** scale: one descriptor per point, lowest first */
+	levels: z.array(localisedText, { error: 'must be a list of level descriptors' }).optional(),
+	/** scale and yes-partly-no: the score of each point (no, partly, yes) */
+	values: z.array(score, { error: 'must be a list of scores' }).optional(),
+	/** scale and yes-partly-no: at each point, what to do to reach the next */
+	recommendations: z.array(localisedText, { error: 'must be a list of recommendations' }).optional(),
+	/** checklist */
+	options: z.array(checklistOption, { error: 'must be a list of options' }).optional(),
+	/** percent and count-band: the score of an amount, from the highest band it reaches */
+	score_bands: z.array(scoreBand, { error: 'must be a list of bands' }).optional(),
+	/** count-band: what is counted, e.g. "services" */
+	unit: localisedText.optional()
 });
 export type Item = z.infer<typeof item>;
 
@@ -58,15 +94,16 @@ const band = z.strictObject({
 	label: localisedText
 });
 
-/** What a file that leaves out `scoring.values` or `scoring.coverage` gets. */
+/** What a file that leaves out `scoring.values` or `scoring.coverage` gets: five evenly spaced points. */
 export const DEFAULT_VALUES: readonly number[] = [0, 25, 50, 75, 100];
+/** How many anchored points a scale item may have. */
+export const MIN_POINTS = 3;
+export const MAX_POINTS = 7;
 export const DEFAULT_COVERAGE = 0.6;
 
 const scoring = z.strictObject({
-	values: z
-		.array(z.number({ error: 'must be a number' }).min(0, 'must be 0 … 100').max(100, 'must be 0 … 100'))
-		.length(5, 'needs exactly five values, one per level')
-		.default([...DEFAULT_VALUES]),
+	// The values of every scale item with as many points that gives none of its own.
+	values: z.array(score).min(MIN_POINTS, `needs ${MIN_POINTS} … ${MAX_POINTS} values`).max(MAX_POINTS, `needs ${MIN_POINTS} … ${MAX_POINTS} values`).default([...DEFAULT_VALUES]),
 	coverage: z.number({ error: 'must be a number' }).gt(0, 'must be above 0').max(1, 'must be at most 1').default(DEFAULT_COVERAGE),
 	bands: z.array(band).min(2, 'needs at least two bands')
 });
@@ -88,6 +125,10 @@ export const questionnaireDefinition = z
 	.strictObject({
 		slug: z.string({ error: 'must be text' }).regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'must be a lower-case slug like "digital-maturity"'),
 		version: z.int({ error: 'must be a whole number' }).min(1, 'must be 1 or more'),
+		/** every text is in exactly these; absent: nb, sv and en */
+		languages: z.array(language, { error: 'must be a list of languages' }).min(1, 'must name at least one language').optional(),
+		/** what a reader whose language is not declared gets; absent: the first declared */
+		fallback: language.optional(),
 		title: localisedText,
 		description: localisedText,
 		scoring,
@@ -153,7 +194,7 @@ function crossFieldChecks(value: unknown, problem: Report) {
 	values.forEach((v, i) => {
 		const before = values[i - 1];
 		if (i > 0 && typeof v === 'number' && typeof before === 'number' && v < before)
-			problem(['scoring', 'values', i], 'values must not decrease from level 1 to 5');
+			problem(['scoring', 'values', i], 'values must not decrease from the lowest point to the highest');
 	});
 	const bands = list(scoring.bands);
 	bands.forEach((b, i) => {
@@ -168,6 +209,9 @@ function crossFieldChecks(value: unknown, problem: Report) {
 			problem(['scoring', 'bands', i, 'from'], 'must have at most one decimal, like the scores shown');
 	});
 
+	items.forEach((it, i) => itemTypeChecks(it, (path, message) => problem(['items', i, ...path], message)));
+	languageChecks(value, problem);
+
 	const version = typeof value.version === 'number' ? value.version : undefined;
 	const crosswalk = isRecord(value.crosswalk) ? value.crosswalk : undefined;
 	if (version === undefined) return;
@@ -179,4 +223,113 @@ function crossFieldChecks(value: unknown, problem: Report) {
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
 	return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The declared languages of a definition (also of one read leniently). */
+export function languagesOf(value: { languages?: readonly string[] | unknown }): readonly Language[] {
+	const declared = Array.isArray(value.languages) ? value.languages.filter((l): l is Language => (questionnaireLanguages as readonly string[]).includes(l)) : [];
+	return declared.length > 0 ? declared : DEFAULT_LANGUAGES;
+}
+
+/**
+ * Every text of a definition with its path: what the language rule walks, and what a
+ * reader's fallback fills in. Follows the format's fields, so a new text field is added here.
+ */
+export function textsOf(value: Record<string, unknown>): { path: (string | number)[]; text: Record<string, unknown> }[] {
+	const found: { path: (string | number)[]; text: Record<string, unknown> }[] = [];
+	const take = (path: (string | number)[], v: unknown) => {
+		if (isRecord(v)) found.push({ path, text: v });
+	};
+	const each = (path: (string | number)[], v: unknown, visit: (path: (string | number)[], entry: Record<string, unknown>) => void) => {
+		if (Array.isArray(v)) v.forEach((entry, i) => isRecord(entry) && visit([...path, i], entry));
+	};
+	take(['title'], value.title);
+	take(['description'], value.description);
+	const scoring = isRecord(value.scoring) ? value.scoring : {};
+	each(['scoring', 'bands'], scoring.bands, (p, b) => take([...p, 'label'], b.label));
+	each(['dimensions'], value.dimensions, (p, d) => {
+		take([...p, 'title'], d.title);
+		take([...p, 'description'], d.description);
+	});
+	each(['items'], value.items, (p, it) => {
+		for (const field of ['text', 'help', 'unit'] as const) take([...p, field], it[field]);
+		for (const field of ['levels', 'recommendations'] as const) if (Array.isArray(it[field])) (it[field] as unknown[]).forEach((t, i) => take([...p, field, i], t));
+		each([...p, 'options'], it.options, (q, o) => take([...q, 'text'], o.text));
+	});
+	const crosswalk = isRecord(value.crosswalk) ? value.crosswalk : {};
+	each(['crosswalk', 'rescored'], crosswalk.rescored, (p, r) => take([...p, 'reason'], r.reason));
+	return found;
+}
+
+/** Every text in every declared language, and in no other: one problem per text and language. */
+function languageChecks(value: Record<string, unknown>, problem: Report) {
+	const declared = languagesOf(value);
+	if (Array.isArray(value.languages) && new Set(value.languages).size !== value.languages.length) problem(['languages'], 'names a language twice');
+	if (typeof value.fallback === 'string' && !(declared as readonly string[]).includes(value.fallback))
+		problem(['fallback'], `must be one of the declared languages (${declared.join(', ')})`);
+	for (const { path, text } of textsOf(value)) {
+		for (const lang of declared) if (!(lang in text)) problem([...path, lang], `is missing: the file declares ${declared.join(', ')}`);
+		for (const lang of Object.keys(text))
+			if ((questionnaireLanguages as readonly string[]).includes(lang) && !(declared as readonly string[]).includes(lang))
+				problem([...path, lang], `is not a declared language (${declared.join(', ')}): declare it under languages or remove the text`);
+	}
+}
+
+/** What each item type needs, and nothing it does not use. */
+function itemTypeChecks(it: Record<string, unknown>, problem: Report) {
+	const type = typeof it.type === 'string' ? it.type : 'scale';
+	const uses: Record<string, readonly string[]> = {
+		scale: ['levels', 'values', 'recommendations'],
+		'yes-partly-no': ['values', 'recommendations'],
+		checklist: ['options'],
+		percent: ['score_bands'],
+		'count-band': ['score_bands', 'unit']
+	};
+	const used = uses[type];
+	if (!used) return;
+	for (const field of ['levels', 'values', 'recommendations', 'options', 'score_bands', 'unit'])
+		if (it[field] !== undefined && !used.includes(field)) problem([field], `is not used by a ${type} item`);
+	const length = (v: unknown) => (Array.isArray(v) ? v.length : undefined);
+	const values = Array.isArray(it.values) ? it.values : undefined;
+	values?.forEach((v, i) => {
+		const before = values[i - 1];
+		if (i > 0 && typeof v === 'number' && typeof before === 'number' && v < before) problem(['values', i], 'values must not decrease from the lowest point to the highest');
+	});
+
+	if (type === 'scale') {
+		// The number of points is the values' count where the item gives them, else its descriptors'.
+		const points = length(it.values) ?? length(it.levels);
+		if (it.levels === undefined) problem(['levels'], `a scale item needs its level descriptors (${MIN_POINTS} … ${MAX_POINTS})`);
+		else if (points !== undefined && (points < MIN_POINTS || points > MAX_POINTS)) problem([it.values ? 'values' : 'levels'], `a scale has ${MIN_POINTS} … ${MAX_POINTS} points, not ${points}`);
+		else if (points !== undefined && length(it.levels) !== points) problem(['levels'], `needs ${points} level descriptors, one per point (has ${length(it.levels)})`);
+		if (points !== undefined && points >= MIN_POINTS && points <= MAX_POINTS) {
+			if (it.recommendations === undefined) problem(['recommendations'], `needs ${points} recommendations, one per point`);
+			else if (length(it.recommendations) !== points && length(it.levels) === points)
+				problem(['recommendations'], `needs ${points} recommendations, one per point (has ${length(it.recommendations)})`);
+		}
+	} else if (type === 'yes-partly-no') {
+		if (values !== undefined && values.length !== 3) problem(['values'], 'needs three values: no, partly, yes');
+		if (it.recommendations !== undefined && length(it.recommendations) !== 3) problem(['recommendations'], 'needs three recommendations: no, partly, yes');
+	} else if (type === 'checklist') {
+		const options = Array.isArray(it.options) ? it.options.filter(isRecord) : [];
+		if (it.options === undefined || options.length < 2) problem(['options'], 'a checklist item needs at least two options');
+		const keys = new Set<string>();
+		options.forEach((o, i) => {
+			if (typeof o.key === 'string' && keys.has(o.key)) problem(['options', i, 'key'], `duplicate option key "${o.key}"`);
+			if (typeof o.key === 'string') keys.add(o.key);
+			if (o.exclusive === true && o.weight !== undefined) problem(['options', i, 'weight'], 'an exclusive option ("none of these") scores 0 and has no weight');
+		});
+		if (options.filter((o) => o.exclusive === true).length > 1) problem(['options'], 'at most one option may be exclusive');
+		if (options.length >= 2 && options.every((o) => o.exclusive === true)) problem(['options'], 'needs an option that is not exclusive');
+	} else {
+		const bands = Array.isArray(it.score_bands) ? it.score_bands.filter(isRecord) : [];
+		if (it.score_bands === undefined || bands.length < 2) problem(['score_bands'], `a ${type} item needs at least two score bands`);
+		bands.forEach((b, i) => {
+			if (i === 0 && typeof b.from === 'number' && b.from !== 0) problem(['score_bands', 0, 'from'], 'the first band must start at 0');
+			const before = bands[i - 1];
+			if (i > 0 && typeof b.from === 'number' && typeof before?.from === 'number' && b.from <= before.from) problem(['score_bands', i, 'from'], 'bands must start at ascending amounts');
+			if (i > 0 && typeof b.score === 'number' && typeof before?.score === 'number' && b.score < before.score) problem(['score_bands', i, 'score'], 'scores must not decrease as the amount grows');
+			if (type === 'percent' && typeof b.from === 'number' && b.from > 100) problem(['score_bands', i, 'from'], 'a percent is at most 100');
+		});
+	}
 }

@@ -31,15 +31,15 @@ export async function refreshYearScores(tx: Db, year: number): Promise<void> {
 async function insertScores(tx: Db, which: ReturnType<Db>) {
 	await tx`
 		with rules as materialized (
-			-- each version's level values and coverage, read once: the definition is large
-			select id, array(select jsonb_array_elements_text(definition -> 'scoring' -> 'values')::numeric) as vals,
-				(definition -> 'scoring' ->> 'coverage')::numeric as coverage
+			-- each version's coverage, read once: the definition is large
+			select id, (definition -> 'scoring' ->> 'coverage')::numeric as coverage
 			from questionnaire_version
 		),
 		pooled as (
-			-- each item of each assessment over its submitted respondents: the mean value of the levels given
+			-- each item of each assessment over its submitted respondents: the mean score of the answers given
+			-- (answer.value: the score of the answer by its item's scale, scoring/items.ts, kept by migration 014's trigger)
 			select a.id as assessment_id, i.dimension, i.key, i.weight,
-				avg(v.vals[x.level]) filter (where x.kind = 'level') as mean,
+				avg(x.value) as mean,
 				count(*) filter (where x.kind = 'dont_know') as dont_know,
 				count(x.kind) as answers
 			from assessment a
@@ -53,12 +53,11 @@ async function insertScores(tx: Db, which: ReturnType<Db>) {
 		),
 		own as (
 			-- each submitted respondent's own score per dimension: the same weighted mean over the items they chose a level for
-			select a.id as assessment_id, i.dimension, r.id as response_id, sum(i.weight * v.vals[x.level]) / sum(i.weight) as score
+			select a.id as assessment_id, i.dimension, r.id as response_id, sum(i.weight * x.value) / sum(i.weight) as score
 			from assessment a
 			join round ro on ro.id = a.round_id
-			join rules v on v.id = ro.questionnaire_version_id
 			join response r on r.assessment_id = a.id and r.status = 'submitted'
-			join answer x on x.response_id = r.id and x.kind = 'level'
+			join answer x on x.response_id = r.id and x.value is not null
 			join questionnaire_item i on i.questionnaire_version_id = ro.questionnaire_version_id and i.key = x.item_key
 			where ${which}
 			group by a.id, i.dimension, r.id

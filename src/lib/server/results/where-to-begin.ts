@@ -25,10 +25,9 @@ interface ItemRow {
 }
 
 export async function whereToBegin(sql: Db, frame: Frame, roundId: string, municipalityId: string, locale: Locale) {
-	const values = frame.definition.scoring.values;
 	const rows = await sql<ItemRow[]>`
 		select a.sector_id as "sectorId", ${sectorName(sql, locale)} as sector, x.item_key as "itemKey",
-			avg((${values}::numeric[])[x.level]) filter (where x.kind = 'level')::float8 as mean,
+			avg(x.value)::float8 as mean,
 			count(*) filter (where x.kind = 'dont_know')::int as "dontKnow", count(*)::int as answers
 		from assessment a
 		join sector s on s.id = a.sector_id
@@ -39,15 +38,17 @@ export async function whereToBegin(sql: Db, frame: Frame, roundId: string, munic
 		order by s.position`;
 	const describe = (itemKey: string, mean: number, dontKnow: number, answers: number) => {
 		const item = frame.definition.items.find((i) => i.key === itemKey)!;
-		const level = levelReached(frame.definition.scoring, mean);
+		// A scale item names the point reached and the next; a checklist or an amount has none.
+		const level = levelReached(frame.definition.scoring, mean, item);
+		const next = level === null ? undefined : item.levels?.[level];
 		return {
 			itemKey,
 			text: item.text[locale],
 			dimension: item.dimension,
 			mean: shownScore(frame.definition.scoring, mean).score!,
 			level,
-			next: level < item.levels.length ? { level: level + 1, descriptor: item.levels[level]![locale] } : null,
-			recommendation: item.recommendations[level - 1]![locale],
+			next: level !== null && next ? { level: level + 1, descriptor: next[locale] } : null,
+			recommendation: level === null ? null : (item.recommendations?.[level - 1]?.[locale] ?? null),
 			dontKnowRate: answers > 0 ? dontKnow / answers : 0
 		};
 	};

@@ -2,12 +2,16 @@
  * The scoring contract (BRIEF §5) as pure functions over plain data: item values,
  * pooling over respondents, dimension scores with the coverage rule, and level bands.
  * Nothing here is rounded: rounding is presentation. Scores are derived from stored
- * answers each time, so any round can be rescored under its frozen version.
+ * answers each time, so any round can be rescored under its frozen version. What one
+ * answer is worth, by the item's type, is items.ts.
  */
+import { itemScale, pointReached, scoreOf, type AnswerValue, type ScaleSource } from './items';
+
+export type { AnswerValue } from './items';
 
 /** The scoring part of a questionnaire version; `QuestionnaireDefinition['scoring']` fits it. */
 export interface ScoringRules {
-	/** Score 0..100 of level 1..5, non-decreasing. */
+	/** Score 0..100 of each point of the version's scale items, non-decreasing (items.ts). */
 	values: readonly number[];
 	/** Share (0..1] of a dimension's weight that must be answered for a score to be shown. */
 	coverage: number;
@@ -15,16 +19,15 @@ export interface ScoringRules {
 	bands: readonly { level: number; from: number }[];
 }
 
-/** What scoring needs of a questionnaire item; the version's items fit it. */
-export interface ScoredItem {
+/** What scoring needs of a questionnaire item; the version's items fit it. Without a type: a scale on the version's values. */
+export interface ScoredItem extends ScaleSource {
 	key: string;
 	dimension: string;
 	weight: number;
 }
 
-export type Level = 1 | 2 | 3 | 4 | 5;
-
-export type AnswerValue = { kind: 'level'; level: Level } | { kind: 'not_applicable' } | { kind: 'dont_know' };
+/** A point of a scale item, 1 for the lowest; how many there are is the item's (items.ts). */
+export type Level = number;
 
 /** One respondent's answers by item key; an item the respondent skipped is absent. */
 export type Answers = ReadonlyMap<string, AnswerValue>;
@@ -66,26 +69,30 @@ export interface DimensionScore {
 /** Weight shares are sums of floats; exactly 60 % must count as 60 %. */
 const COVERAGE_TOLERANCE = 1e-9;
 
-/** The 0..100 value of one answer; not applicable and don't know carry no score. */
-export function itemValue(rules: Pick<ScoringRules, 'values'>, answer: AnswerValue): number | null {
-	return answer.kind === 'level' ? valueOfLevel(rules, answer.level) : null;
+/** The 0..100 value of one answer to the item; not applicable and don't know carry no score. */
+export function itemValue(rules: Pick<ScoringRules, 'values'>, answer: AnswerValue, item?: ScaleSource): number | null {
+	if (answer.kind === 'level' && rules.values[answer.level - 1] === undefined && !item) throw new RangeError(`the scoring rules have no value for level ${answer.level}`);
+	return scoreOf(itemScale(rules.values, item), answer);
 }
 
 /**
  * One item pooled over the respondents of an assessment: each entry is one
- * respondent's answer, undefined where they skipped it. Sums go level by level, not
- * respondent by respondent, so the order of respondents cannot change a digit.
+ * respondent's answer, undefined where they skipped it. Equal values are counted
+ * together and summed in ascending order, so the order of respondents cannot change a digit.
  */
-export function poolItem(rules: Pick<ScoringRules, 'values'>, answers: readonly (AnswerValue | undefined)[]): PooledItem {
-	const perLevel = [0, 0, 0, 0, 0];
+export function poolItem(rules: Pick<ScoringRules, 'values'>, answers: readonly (AnswerValue | undefined)[], item?: ScaleSource): PooledItem {
+	const perValue = new Map<number, number>();
 	let dontKnow = 0;
 	let notApplicable = 0;
 	for (const answer of answers) {
-		if (answer?.kind === 'level') perLevel[answer.level - 1]! += 1;
-		else if (answer?.kind === 'dont_know') dontKnow += 1;
+		if (answer?.kind === 'dont_know') dontKnow += 1;
 		else if (answer?.kind === 'not_applicable') notApplicable += 1;
+		else if (answer) {
+			const value = itemValue(rules, answer, item);
+			if (value !== null) perValue.set(value, (perValue.get(value) ?? 0) + 1);
+		}
 	}
-	const given = perLevel.flatMap((count, i) => (count > 0 ? [{ count, value: valueOfLevel(rules, i + 1) }] : []));
+	const given = [...perValue.entries()].sort(([a], [b]) => a - b).map(([value, count]) => ({ count, value }));
 	const n = given.reduce((sum, g) => sum + g.count, 0);
 	if (n === 0) return { mean: null, n, spread: null, dontKnow, notApplicable };
 
@@ -103,7 +110,7 @@ export function poolItem(rules: Pick<ScoringRules, 'values'>, answers: readonly 
 
 /** Every item pooled over the respondents, by item key. */
 export function itemScores(rules: Pick<ScoringRules, 'values'>, items: readonly ScoredItem[], respondents: readonly Answers[]): Map<string, PooledItem> {
-	return new Map(items.map((item) => [item.key, poolItem(rules, respondents.map((r) => r.get(item.key)))]));
+	return new Map(items.map((item) => [item.key, poolItem(rules, respondents.map((r) => r.get(item.key)), item)]));
 }
 
 /**
@@ -146,11 +153,12 @@ export function levelOf(rules: Pick<ScoringRules, 'bands'>, score: number | null
 }
 
 /**
- * The answer level whose value a pooled mean has reached (the highest level valued at or
- * below it): the level whose recommendation applies to an item with that mean.
+ * The point of a scale item whose value a pooled mean has reached (the highest point
+ * valued at or below it): the point whose recommendation applies to an item with that
+ * mean. Null for an item without points (a checklist, an amount).
  */
-export function levelReached(rules: Pick<ScoringRules, 'values'>, mean: number): number {
-	return rules.values.reduce((level, value, i) => (value <= mean ? i + 1 : level), 1);
+export function levelReached(rules: Pick<ScoringRules, 'values'>, mean: number, item?: ScaleSource): number | null {
+	return pointReached(itemScale(rules.values, item), mean);
 }
 
 /** Mean and quartiles of a set of scores; see meanWithDistribution. */
@@ -191,12 +199,6 @@ export function meanWithDistribution(values: readonly (number | null)[]): Distri
 		q3: quantile(0.75),
 		max: sorted[n - 1]!
 	};
-}
-
-function valueOfLevel(rules: Pick<ScoringRules, 'values'>, level: number): number {
-	const value = rules.values[level - 1];
-	if (value === undefined) throw new RangeError(`the scoring rules have no value for level ${level}`);
-	return value;
 }
 
 /**

@@ -5,6 +5,7 @@ import { assessmentSummary } from '$lib/server/assessments/listing';
 import { answeredKeys, steps } from '$lib/server/assessments/steps';
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
+import { readingLanguage } from '$lib/server/questionnaires/languages';
 import { getVersionById } from '$lib/server/questionnaires/versions';
 import type { LayoutServerLoad } from './$types';
 
@@ -21,8 +22,11 @@ export const load: LayoutServerLoad = async (event) => {
 		getVersionById(sql, context.versionId),
 		loadOwnResponse(sql, user.id, assessmentId)
 	]);
+	// A questionnaire without the reader's language is shown in its fallback, and says so.
+	const reading = readingLanguage(definition!, event.locals.locale);
 	return {
 		summary: summary!,
+		shownIn: reading.fallback ? reading.language : null,
 		steps: steps(definition!, event.locals.locale),
 		answeredKeys: answeredKeys(own?.answers ?? {}),
 		responseStatus: own?.status ?? null,

@@ -6,7 +6,9 @@ import { can } from '$lib/server/auth/access';
 import { requireUser } from '$lib/server/auth/guard';
 import { disclosePooled } from '$lib/server/disclosure/respondents';
 import { db } from '$lib/server/db';
+import { answerText } from '$lib/server/questionnaires/answer-text';
 import { getVersionById } from '$lib/server/questionnaires/versions';
+import { storedAnswer } from '$lib/server/scoring/items';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -31,6 +33,13 @@ export const load: PageServerLoad = async (event) => {
 	const pooled = frame.responseStatus === 'submitted' ? disclosePooled(await pooledResult(sql, assessmentId, definition), definition, reader) : null;
 	return {
 		result: pooled ? resultView(definition, pooled, locale) : null,
-		own: Object.fromEntries(Object.values(own?.answers ?? {}).map((a) => [a.itemKey, { kind: a.kind, level: a.level }]))
+		// the person's own answers as text: a point, yes/partly/no, the options ticked, an amount
+		own: Object.fromEntries(
+			Object.values(own?.answers ?? {}).flatMap((a) => {
+				const answer = storedAnswer(a);
+				const item = definition.items.find((i) => i.key === a.itemKey);
+				return answer && item ? [[a.itemKey, answerText(item, answer, locale)]] : [];
+			})
+		) as Record<string, string>
 	};
 };

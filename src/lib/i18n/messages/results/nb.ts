@@ -132,6 +132,7 @@ export const nb = {
 	'export.sector': 'Sektor',
 	'export.dimension': 'Dimensjon',
 	'export.score': 'Poeng',
+	'export.alternative': 'Alternativ {n}',
 	'export.level': 'Nivå',
 	'export.coverage': 'Andel besvart',
 	'export.respondents': 'Respondenter',

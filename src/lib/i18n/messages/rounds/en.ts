@@ -62,10 +62,10 @@ export const en = {
 	'completion.reopen_reason': 'Reason for reopening',
 	'completion.reopened': 'The response is reopened; its respondent can change it again.',
 	'completion.remind_title': 'Reminder',
-	'completion.remind_lead': '{count} assigned people in this view have not submitted.',
+	'completion.remind_lead': '{count, plural, one {# assigned person} other {# assigned people}} in this view {count, plural, one {has} other {have}} not submitted.',
 	'completion.remind_none': 'Everyone assigned in this view has submitted.',
 	'completion.remind': 'Send a reminder',
-	'completion.reminded': '{count} reminder(s) sent by e-mail.',
+	'completion.reminded': '{count, plural, one {# reminder} other {# reminders}} sent by e-mail.',
 	'completion.unsent': 'No mail server is set up, so no e-mail was sent. Contact these people yourself:',
 	'completion.reminder_subject': 'Reminder: the digital maturity assessment {year}',
 	'completion.reminder_text':

@@ -60,10 +60,10 @@ export const nb = {
 	'completion.reopen_reason': 'Begrunnelse for å åpne igjen',
 	'completion.reopened': 'Besvarelsen er åpnet igjen; respondenten kan endre den.',
 	'completion.remind_title': 'Påminnelse',
-	'completion.remind_lead': '{count} tildelte personer i denne visningen har ikke sendt inn.',
+	'completion.remind_lead': '{count, plural, one {# tildelt person} other {# tildelte personer}} i denne visningen har ikke sendt inn.',
 	'completion.remind_none': 'Alle som er tildelt i denne visningen, har sendt inn.',
 	'completion.remind': 'Send påminnelse',
-	'completion.reminded': '{count} påminnelse(r) sendt på e-post.',
+	'completion.reminded': '{count, plural, one {# påminnelse} other {# påminnelser}} sendt på e-post.',
 	'completion.unsent': 'Ingen e-postserver er satt opp, så ingen e-post ble sendt. Kontakt disse selv:',
 	'completion.reminder_subject': 'Påminnelse: kartlegging av digital modenhet {year}',
 	'completion.reminder_text':

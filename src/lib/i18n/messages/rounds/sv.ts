@@ -60,10 +60,10 @@ export const sv = {
 	'completion.reopen_reason': 'Skäl till att öppna igen',
 	'completion.reopened': 'Svaret är öppnat igen; respondenten kan ändra det.',
 	'completion.remind_title': 'Påminnelse',
-	'completion.remind_lead': '{count} tilldelade personer i den här vyn har inte skickat in.',
+	'completion.remind_lead': '{count, plural, one {# tilldelad person} other {# tilldelade personer}} i den här vyn har inte skickat in.',
 	'completion.remind_none': 'Alla som är tilldelade i den här vyn har skickat in.',
 	'completion.remind': 'Skicka påminnelse',
-	'completion.reminded': '{count} påminnelse(r) skickade via e-post.',
+	'completion.reminded': '{count, plural, one {# påminnelse skickad} other {# påminnelser skickade}} via e-post.',
 	'completion.unsent': 'Ingen e-postserver är konfigurerad, så inget e-postmeddelande skickades. Kontakta dessa personer själv:',
 	'completion.reminder_subject': 'Påminnelse: självskattning av digital mognad {year}',
 	'completion.reminder_text':

@@ -58,7 +58,7 @@ export const actions: Actions = {
 			if (!(e instanceof SectorKeyTakenError)) throw e;
 			return fail(400, { action: 'add', values: fields, errors: fieldError('key', 'sectors.key_taken') });
 		}
-		return { action: 'add', saved: 'sectors.added' as const, params: { name: parsed.data[event.locals.locale] } };
+		return { action: 'add', saved: 'sectors.added' as const, params: { name: parsed.data[event.locals.locale === 'nn' ? 'nb' : event.locals.locale] } };
 	},
 	update: async (event) => {
 		const collaborationId = event.params.collaborationId;

@@ -1,0 +1,13 @@
+import type { Catalogue } from './en';
+import { nn as core } from './core/nn';
+import { nn as access } from './access/nn';
+import { nn as collaborationAdmin } from './collaboration-admin/nn';
+import { nn as rounds } from './rounds/nn';
+import { nn as answering } from './answering/nn';
+import { nn as results } from './results/nn';
+import { nn as privacy } from './privacy/nn';
+import { nn as api } from './api/nn';
+import { nn as reminders } from './reminders/nn';
+import { nn as sso } from './sso/nn';
+
+export const nn: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api, ...reminders, ...sso };
