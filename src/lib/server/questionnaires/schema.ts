@@ -39,6 +39,31 @@ export type CrosswalkStatus = z.infer<typeof crosswalkStatus>;
 const fiveTexts = (what: string) =>
 	z.array(localisedText, { error: `must be a list of five ${what}` }).length(5, `needs exactly five ${what} (level 1 … 5)`);
 
+/** Where a link to national guidance comes from: the Norwegian and Swedish agencies and associations, or another. */
+export const advicePublishers = ['digdir', 'ks', 'digg', 'skr', 'other'] as const;
+
+const adviceLink = z.strictObject({
+	publisher: z.enum(advicePublishers, { error: 'must be digdir, ks, digg, skr or other' }),
+	url: z
+		.string({ error: 'must be text' })
+		.max(2000, 'is longer than 2,000 characters')
+		.regex(/^https:\/\/[^\s]+$/, 'must be an https:// address'),
+	title: localisedText
+});
+
+/**
+ * Advice for one level: how to get from it to the next, beyond the item's recommendation,
+ * with links to national guidance. Optional, and not part of the version's frozen content
+ * (load.ts leaves it out of the hash): links move and guidance improves, answers keep
+ * their meaning.
+ */
+const advice = z.strictObject({
+	level: z.int({ error: 'must be a whole number' }).min(1, 'must be a level 1 … 5').max(5, 'must be a level 1 … 5'),
+	text: localisedText.optional(),
+	links: z.array(adviceLink, { error: 'must be a list of links' }).min(1, 'needs at least one link').max(10, 'has more than ten links')
+});
+export type Advice = z.infer<typeof advice>;
+
 const item = z.strictObject({
 	key: itemKey,
 	dimension: dimensionKey,
@@ -48,7 +73,8 @@ const item = z.strictObject({
 	text: localisedText,
 	help: localisedText,
 	levels: fiveTexts('level descriptors'),
-	recommendations: fiveTexts('recommendations')
+	recommendations: fiveTexts('recommendations'),
+	advice: z.array(advice, { error: 'must be a list of advice per level' }).max(5, 'has advice for more than five levels').optional()
 });
 export type Item = z.infer<typeof item>;
 
@@ -138,6 +164,10 @@ function crossFieldChecks(value: unknown, problem: Report) {
 		const dimension = str(it.dimension);
 		if (key !== undefined && itemKeys.has(key)) problem(['items', i, 'key'], `duplicate item key "${key}"`);
 		if (key !== undefined) itemKeys.add(key);
+		const levels = list(it.advice).map((a) => a.level);
+		levels.forEach((level, j) => {
+			if (typeof level === 'number' && levels.indexOf(level) !== j) problem(['items', i, 'advice', j, 'level'], `advice for level ${level} is given twice`);
+		});
 		if (dimension === undefined) return;
 		if (!dimensionKeys.includes(dimension)) problem(['items', i, 'dimension'], `unknown dimension "${dimension}"`);
 		else if (key !== undefined && !key.startsWith(`${dimension}.`))
