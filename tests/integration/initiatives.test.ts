@@ -57,7 +57,7 @@ describe('initiatives and who may do what with them', () => {
 	beforeAll(async () => {
 		collaborationId = (await createCollaboration(sql(), { name: 'Hedmark IKT', legalForm: 'kommunalt_oppgavefellesskap', country: 'NO' }, null)).id;
 		otherCollaborationId = (await createCollaboration(sql(), { name: 'Annet samarbeid', legalForm: 'iks', country: 'NO' }, null)).id;
-		for (const [number, name] of [['3403', 'Hamar'], ['3413', 'Stange']]) {
+		for (const [number, name] of [['3403', 'Hamar'], ['3413', 'Stange']] as const) {
 			const { id } = await first(sql()<{ id: string }[]>`insert into municipality (country, national_number, name) values ('NO', ${number}, ${name}) returning id`);
 			await sql()`insert into membership (collaboration_id, municipality_id, valid_from) values (${collaborationId}, ${id}, '2006-01-01')`;
 			if (name === 'Hamar') hamar = id;

@@ -1,12 +1,13 @@
 import { assessmentContext, type AssessmentContext } from '../assessments/answering';
-import { pooledResult } from '../assessments/result';
+import type { Locale } from '../../i18n';
+import { pooledResult, resultView } from '../assessments/result';
 import { can } from '../auth/access';
 import { roundState } from '../calendar';
 import type { Db } from '../db/index';
 import { disclosePooled } from '../disclosure/respondents';
 import type { QuestionnaireDefinition } from '../questionnaires/schema';
 import { getVersionById } from '../questionnaires/versions';
-import { levelOf, type Level } from '../scoring/score';
+import { levelOf, levelReached, type Level } from '../scoring/score';
 import { listInitiatives, type InitiativeStatus, type Viewer } from './initiatives';
 
 /**
@@ -112,4 +113,88 @@ export async function followUp(sql: Db, viewer: Viewer, context: AssessmentConte
 		if (l || i.length > 0) out[item.key] = { lastYear: l, initiatives: i };
 	}
 	return out;
+}
+
+export interface Suggestion {
+	municipalityId: string;
+	sectorId: string;
+	year: number;
+	items: { key: string; text: string; level: number; recommendation: string }[];
+}
+
+/**
+ * Where a sector head begins: for each sector the person answers for, the weakest items
+ * of its latest closed round, as the disclosure module lets them see the pooled result.
+ */
+export async function sectorSuggestions(sql: Db, viewer: Viewer, collaborationId: string, locale: Locale): Promise<Suggestion[]> {
+	const sectors = viewer.grants.filter((g) => g.role === 'respondent' && g.collaborationId === collaborationId);
+	const out: Suggestion[] = [];
+	for (const g of sectors) {
+		const [latest] = await sql<{ id: string; year: number }[]>`
+			select a.id, r.year from assessment a join round r on r.id = a.round_id
+			where a.collaboration_id = ${collaborationId} and a.municipality_id = ${g.municipalityId} and a.sector_id = ${g.sectorId} and ${roundState(sql)} = 'closed'
+				and exists (select 1 from response x where x.assessment_id = a.id and x.status = 'submitted')
+			order by r.year desc limit 1`;
+		if (!latest) continue;
+		const context = (await assessmentContext(sql, latest.id))!;
+		const definition = (await getVersionById(sql, context.versionId))!;
+		const reader = { accountable: can(viewer.grants, 'municipality.results', context), team: context.team, userId: viewer.id };
+		const view = resultView(definition, disclosePooled(await pooledResult(sql, latest.id, definition), definition, reader), locale);
+		out.push({
+			municipalityId: context.municipalityId,
+			sectorId: context.sectorId,
+			year: latest.year,
+			items: view.weakest.map((w) => ({ key: w.key, text: w.text, level: levelReached(definition.scoring, w.mean), recommendation: w.recommendation }))
+		});
+	}
+	return out;
+}
+
+export interface ItemChange {
+	key: string;
+	/** this round's pooled mean as the reader may see it */
+	mean: number | null;
+	lastYear: { year: number; mean: number | null } | null;
+	/** points since last year, where both are shown */
+	change: number | null;
+}
+
+/**
+ * What the items a sector's initiative addresses did: the sector's latest round with
+ * submitted answers against the round before, each through the disclosure module for
+ * this reader. Only for a sector's own initiative: a joint or municipality initiative
+ * shows no member's numbers.
+ */
+export async function sectorChange(
+	sql: Db,
+	viewer: Viewer,
+	initiative: { collaborationId: string; municipalityId: string | null; sectorId: string | null; itemKeys: string[]; dimensions: string[] }
+): Promise<{ year: number; items: ItemChange[] } | null> {
+	const [latest] = await sql<{ id: string; year: number }[]>`
+		select a.id, r.year from assessment a join round r on r.id = a.round_id
+		where a.collaboration_id = ${initiative.collaborationId} and a.municipality_id = ${initiative.municipalityId} and a.sector_id = ${initiative.sectorId}
+			and exists (select 1 from response x where x.assessment_id = a.id and x.status = 'submitted')
+		order by r.year desc limit 1`;
+	if (!latest) return null;
+	const context = (await assessmentContext(sql, latest.id))!;
+	const current = (await getVersionById(sql, context.versionId))!;
+	const reader = { accountable: can(viewer.grants, 'municipality.results', context), team: context.team, userId: viewer.id };
+	const [disclosed, lastYear] = await Promise.all([
+		pooledResult(sql, latest.id, current).then((p) => disclosePooled(p, current, reader)),
+		lastYearOf(sql, viewer, context, current)
+	]);
+	const keys = current.items.filter((i) => initiative.itemKeys.includes(i.key) || initiative.dimensions.includes(i.dimension)).map((i) => i.key);
+	return {
+		year: latest.year,
+		items: keys.map((key) => {
+			const mean = disclosed.items[key]?.mean ?? null;
+			const before = lastYear.get(key);
+			return {
+				key,
+				mean,
+				lastYear: before ? { year: before.year, mean: before.mean } : null,
+				change: mean !== null && before?.mean != null ? mean - before.mean : null
+			};
+		})
+	};
 }
