@@ -65,7 +65,10 @@ export function resultView(
 		.filter((i) => i.mean !== null)
 		.sort((a, b) => a.mean! - b.mean! || a.key.localeCompare(b.key))
 		.slice(0, WEAKEST)
-		.map((i) => ({ key: i.key, text: i.text, mean: i.mean!, recommendation: definition.items.find((x) => x.key === i.key)!.recommendations[levelReached(definition.scoring, i.mean!) - 1]![locale] }));
+		.map((i) => {
+			const level = levelReached(definition.scoring, i.mean!);
+			return { key: i.key, text: i.text, mean: i.mean!, level, recommendation: definition.items.find((x) => x.key === i.key)!.recommendations[level - 1]![locale] };
+		});
 	return {
 		respondents: pooled.respondents,
 		dimensions: pooled.dimensions.map((d) => ({
