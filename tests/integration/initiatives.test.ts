@@ -13,6 +13,13 @@ import {
 	type InitiativeInput,
 	type Viewer
 } from '../../src/lib/server/initiatives/initiatives';
+import { assessmentContext } from '../../src/lib/server/assessments/answering';
+import { openRound } from '../../src/lib/server/assessments/rounds';
+import { insertSubmittedResponse } from '../../src/lib/server/demo/responses';
+import { followUp, sectorChange } from '../../src/lib/server/initiatives/follow-up';
+import { showInitiatives } from '../../src/lib/server/initiatives/view';
+import { publishFromDirectory } from '../../src/lib/server/questionnaires/publish';
+import { getVersionById } from '../../src/lib/server/questionnaires/versions';
 import { first, useTestDatabase } from './database';
 
 /**
@@ -162,5 +169,81 @@ describe('initiatives and who may do what with them', () => {
 		expect(await overdue('board')).not.toContain(id);
 		await changeStatus(sql(), collaborationId, people.hamarHealth!, id, 'done', '');
 		expect(await overdue('hamarHealth')).not.toContain(id);
+	});
+
+	describe('next round, and a hidden member', () => {
+		const item = 'culture.openness-to-change';
+		let current: Record<'hamar' | 'stange', string>;
+		let hamarPlan: string;
+		let joint: string;
+
+		beforeAll(async () => {
+			await publishFromDirectory(sql(), 'questionnaires', () => {});
+			const [version] = await sql()<{ id: string }[]>`select id from questionnaire_version where version = 2`;
+			const definition = (await getVersionById(sql(), version!.id))!;
+			const scope = { questionnaireVersionId: version!.id, municipalityIds: [hamar, stange], sectorIds: [health] };
+			const year = new Date().getFullYear();
+			const last = await openRound(sql(), collaborationId, { ...scope, year: year - 1, opensOn: `${year - 1}-09-01`, closesOn: `${year - 1}-11-30` }, null);
+			const iso = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+			const now = await openRound(sql(), collaborationId, { ...scope, year, opensOn: iso(-10), closesOn: iso(30) }, null);
+			const assessmentOf = async (round: string, m: string) => (await first(sql()<{ id: string }[]>`select id from assessment where round_id = ${round} and municipality_id = ${m}`)).id;
+			const answers = (level: 1 | 2 | 3 | 4 | 5) => definition.items.map((i) => ({ itemKey: i.key, kind: 'level' as const, level }));
+			// Hamar's sector answered alone (level 1); Stange's as a confidential team of two (levels 2 and 4).
+			await insertSubmittedResponse(sql(), { assessmentId: await assessmentOf(last, hamar), respondentId: null, answers: answers(1), submittedAt: new Date(`${year - 1}-10-01`) });
+			const colleague = await person('stangeColleague', [['respondent', stange, health]]);
+			const lastStange = await assessmentOf(last, stange);
+			await insertSubmittedResponse(sql(), { assessmentId: lastStange, respondentId: people.stangeHealth!.id, answers: answers(2), submittedAt: new Date(`${year - 1}-10-01`) });
+			await insertSubmittedResponse(sql(), { assessmentId: lastStange, respondentId: colleague.id, answers: answers(4), submittedAt: new Date(`${year - 1}-10-02`) });
+			current = { hamar: await assessmentOf(now, hamar), stange: await assessmentOf(now, stange) };
+			hamarPlan = await createInitiative(sql(), collaborationId, people.hamarHealth!, input({ at: sectorOf(hamar, health), itemKeys: [item], title: 'Hamars eget tiltak' }));
+			joint = await createInitiative(sql(), collaborationId, people.admin!, input({ at: { scope: 'collaboration' }, itemKeys: [item], participants: [hamar, stange], title: 'Felles tiltak' }));
+		});
+
+		const followUpOf = async (who: string, m: 'hamar' | 'stange') => {
+			const context = (await assessmentContext(sql(), current[m]))!;
+			return followUp(sql(), people[who]!, context, (await getVersionById(sql(), context.versionId))!);
+		};
+
+		it('shows the sector head last year’s pooled level and the initiatives on the item', async () => {
+			const f = (await followUpOf('hamarHealth', 'hamar'))[item]!;
+			expect(f.lastYear).toMatchObject({ year: new Date().getFullYear() - 1, mean: 0, level: 1, startLevel: 1 });
+			// "Ny tittel" (above) addresses the whole culture dimension, so this item too; the others other items
+			expect(f.initiatives.map((i) => i.title).sort()).toEqual(['Felles tiltak', 'Hamars eget tiltak', 'Ny tittel']);
+		});
+
+		it('keeps last year’s pooled level of a confidential team of two from its members, offering each their own answer to start from', async () => {
+			const own = (await followUpOf('stangeHealth', 'stange'))[item]!;
+			expect(own.lastYear).toMatchObject({ mean: null, level: null, startLevel: 2 });
+			const coordinator = (await followUpOf('stangeCoordinator', 'stange'))[item]!;
+			expect(coordinator.lastYear).toMatchObject({ mean: 50, level: 3 });
+		});
+
+		it('an initiative of a hidden member shows another member nothing of it, and a joint one neither its name nor its scores', async () => {
+			const seen = await listInitiatives(sql(), collaborationId, people.stangeCoordinator!);
+			expect(seen.map((i) => i.id)).not.toContain(hamarPlan);
+			const shown = await showInitiatives(sql(), collaborationId, people.stangeCoordinator!, seen, 'nb');
+			const jointShown = shown.find((i) => i.id === joint)!;
+			expect(jointShown.participants).toEqual({ named: ['Stange'], others: 1 });
+			const page = JSON.stringify({ shown, followUp: await followUpOf('stangeCoordinator', 'stange') });
+			expect(page).not.toContain('Hamar');
+			// what the page gets for the joint initiative is the initiative itself: no mean, score or level of any member
+			expect(Object.keys(jointShown).filter((k) => /mean|score|change|level/i.test(k))).toEqual(['targetLevel']);
+			expect(await getInitiative(sql(), collaborationId, people.stangeCoordinator!, hamarPlan)).toBeNull();
+			// the board reads every member by name, as on its dashboards
+			const board = await showInitiatives(sql(), collaborationId, people.board!, await listInitiatives(sql(), collaborationId, people.board!), 'nb');
+			expect(board.find((i) => i.id === joint)!.participants).toEqual({ named: ['Hamar', 'Stange'], others: 0 });
+		});
+
+		it('shows the change of a sector’s items only through the disclosure rules of the reader', async () => {
+			await insertSubmittedResponse(sql(), {
+				assessmentId: current.hamar,
+				respondentId: people.hamarHealth!.id,
+				answers: [{ itemKey: item, kind: 'level', level: 2 }],
+				submittedAt: new Date()
+			});
+			const plan = (await getInitiative(sql(), collaborationId, people.hamarHealth!, hamarPlan))!;
+			const change = await sectorChange(sql(), people.hamarHealth!, plan);
+			expect(change?.items).toEqual([{ key: item, mean: 25, lastYear: { year: new Date().getFullYear() - 1, mean: 0 }, change: 25 }]);
+		});
 	});
 });
