@@ -1,6 +1,7 @@
 import type { Locale } from '../../i18n';
 import { abilitiesFor } from '../auth/access';
 import type { Db } from '../db/index';
+import { sectorChange } from './follow-up';
 import { statuses, type Initiative, type InitiativeStatus, type Viewer } from './initiatives';
 
 /**
@@ -49,4 +50,21 @@ export function portfolio(list: Pick<Initiative, 'itemKeys' | 'dimensions' | 'st
 		}
 	}
 	return [...byDimension.entries()].map(([dimension, counts]) => ({ dimension, counts }));
+}
+
+export type Movement = 'up' | 'same' | 'down';
+
+/**
+ * For done initiatives of a sector: whether the items they addressed moved, as the sum of
+ * the changes the reader may see (sectorChange, through the disclosure rules); null where
+ * nothing is shown. Joint and municipality initiatives get none: they would show members' numbers.
+ */
+export async function doneMovement(sql: Db, viewer: Viewer, list: Initiative[]): Promise<Record<string, Movement | null>> {
+	const out: Record<string, Movement | null> = {};
+	for (const i of list.filter((x) => x.status === 'done' && x.scope === 'sector')) {
+		const changes = (await sectorChange(sql, viewer, i))?.items.flatMap((c) => (c.change === null ? [] : [c.change])) ?? [];
+		const sum = changes.reduce((a, b) => a + b, 0);
+		out[i.id] = changes.length === 0 ? null : sum > 0 ? 'up' : sum < 0 ? 'down' : 'same';
+	}
+	return out;
 }
