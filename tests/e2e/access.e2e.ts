@@ -24,6 +24,10 @@ const follow: Role[] = ['collaboration_admin', 'coordinator'];
 /** results: the collaboration's admins and board, the municipality's coordinator and leadership */
 const results: Role[] = ['collaboration_admin', 'board_viewer', 'coordinator', 'executive_viewer'];
 const municipalityResults: Role[] = ['collaboration_admin', 'coordinator', 'executive_viewer'];
+/** every role inside a collaboration */
+const everyone: Role[] = ['collaboration_admin', 'board_viewer', 'coordinator', 'executive_viewer', 'respondent'];
+/** those who plan initiatives somewhere: admins, municipalities' coordinators and leadership, sector heads */
+const planners: Role[] = ['collaboration_admin', 'coordinator', 'executive_viewer', 'respondent'];
 const rules: Record<string, Rule> = {
 	'/': { get: 'anyone' },
 	'/healthz': { get: 'anyone' },
@@ -68,6 +72,12 @@ const rules: Record<string, Rule> = {
 	'/collaborations/[collaborationId=uuid]/results/export': { get: results },
 	'/collaborations/[collaborationId=uuid]/results/assessments/[assessmentId=uuid]': { get: municipalityResults },
 	'/collaborations/[collaborationId=uuid]/targets': { get: follow, actions: { set: follow } },
+	// Initiatives: everyone in the collaboration sees those they share; sector heads plan for their
+	// sector, coordinators and leadership for their municipality, admins everywhere; the board reads.
+	'/collaborations/[collaborationId=uuid]/initiatives': { get: everyone },
+	'/collaborations/[collaborationId=uuid]/initiatives/new': { get: planners, actions: { create: planners } },
+	// the fixture's initiative belongs to the first municipality's first sector, whose people all share it
+	'/collaborations/[collaborationId=uuid]/initiatives/[initiativeId=uuid]': { get: everyone, actions: { update: planners, status: planners } },
 	'/assessments': { get: 'signed-in' },
 	'/assessments/[assessmentId=uuid]': { get: ['respondent'] },
 	'/assessments/[assessmentId=uuid]/[dimension]': { get: ['respondent'], actions: { save: ['respondent'] } },

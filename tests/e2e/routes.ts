@@ -72,6 +72,7 @@ export function pathFor(id: string, tenant: Tenant): string {
 		.replace('[collaborationId=uuid]', tenant.collaborationId)
 		.replace('[roundId=uuid]', tenant.roundId)
 		.replace('[assessmentId=uuid]', tenant.assessments['0:0']!)
+		.replace('[initiativeId=uuid]', tenant.initiativeId)
 		.replace('[dimension]', 'culture')
 		.replace('[municipalityId=uuid]', tenant.municipalityIds[0])
 		.replace('[sectorId=uuid]', tenant.sectorId)

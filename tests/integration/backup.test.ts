@@ -12,6 +12,7 @@ import { loadDemo } from '../../src/lib/server/demo/load';
 import { HEDMARK } from '../../src/lib/server/demo/plan';
 import { publishFromDirectory } from '../../src/lib/server/questionnaires/publish';
 import { setTarget } from '../../src/lib/server/results/targets';
+import { changeStatus, createInitiative } from '../../src/lib/server/initiatives/initiatives';
 import { createEmptyDatabase, dropDatabase, first } from './database';
 
 /**
@@ -78,7 +79,7 @@ describe('collaboration backup and restore', () => {
 			questionnaireVersions: backup.questionnaireVersions.map((v, i) => (i === 0 ? { ...v, content_hash: 'changed' } : v))
 		};
 		const withOwnId = (row: object) => ({ ...row, collaboration_id: other.collaboration.id });
-		for (const list of ['memberships', 'sectors', 'rounds', 'assessments', 'responses', 'answers', 'targets', 'auditEvents', 'grants'] as const) {
+		for (const list of ['memberships', 'sectors', 'rounds', 'assessments', 'responses', 'answers', 'targets', 'initiatives', 'initiativeParticipants', 'initiativeEvents', 'auditEvents', 'grants'] as const) {
 			(other as Record<string, unknown>)[list] = backup[list].map(withOwnId);
 		}
 		const people = backup.people[0]!;
@@ -132,6 +133,15 @@ async function changeThroughTheApp(sql: Sql, collaborationId: string) {
 		update answer set comment = 'Se plan for 2026', evidence_url = 'https://example.org/plan'
 		where (response_id, item_key) in (select response_id, item_key from answer where collaboration_id = ${collaborationId} order by response_id, item_key limit 3)`;
 	await sql`update response set respondent_id = null where id = (select id from response where collaboration_id = ${collaborationId} order by id limit 1)`;
+	// Initiatives at every scope, with an owner, a due date, members taking part and a status history.
+	const adminViewer = { id: admin, grants: [{ role: 'collaboration_admin' as const, collaborationId, municipalityId: null, sectorId: null }] };
+	const health = await first(sql<{ id: string }[]>`select id from sector where collaboration_id = ${collaborationId} order by position limit 1`);
+	const base = { description: 'Felles opplæring\nmed to samlinger', dimensions: [], targetLevel: 3, ownerId: admin, dueOn: '2027-03-31', participants: [] };
+	const sectorPlan = await createInitiative(sql, collaborationId, adminViewer, { ...base, at: { scope: 'sector', municipalityId: hamar!.id, sectorId: health.id }, title: 'Tjenestedesign', itemKeys: ['culture.user-orientation'] });
+	await createInitiative(sql, collaborationId, adminViewer, { ...base, at: { scope: 'municipality', municipalityId: hamar!.id }, title: 'Strategi', itemKeys: [], dimensions: ['strategy'], dueOn: null, ownerId: null });
+	await createInitiative(sql, collaborationId, adminViewer, { ...base, at: { scope: 'collaboration' }, title: 'Felles sak', itemKeys: ['technology.shared-systems'], participants: [hamar!.id, grue!.id] });
+	await changeStatus(sql, collaborationId, adminViewer, sectorPlan, 'in_progress', 'Første samling holdt');
+	await changeStatus(sql, collaborationId, adminViewer, sectorPlan, 'done', 'Ferdig – æøå');
 }
 
 /**
@@ -161,6 +171,9 @@ async function snapshot(sql: Sql, collaborationId: string): Promise<Record<strin
 		response: ['response', own, 'id'],
 		answer: ['answer', own, 'response_id, item_key'],
 		target: ['target', own, 'id'],
+		initiative: ['initiative', own, 'id'],
+		initiative_participant: ['initiative_participant', own, 'initiative_id, municipality_id'],
+		initiative_event: ['initiative_event', own, 'id'],
 		audit_event: ['audit_event', own, 'id'],
 		assessment_score: ['assessment_score', own, 'assessment_id, dimension']
 	};
@@ -174,7 +187,7 @@ async function snapshot(sql: Sql, collaborationId: string): Promise<Record<strin
 
 /** How many rows the installation holds per table, and where its audit ids stand. */
 async function fingerprint(sql: Sql) {
-	const tables = ['collaboration', 'municipality', 'municipality_population', 'app_user', 'sector', 'membership', 'role_grant', 'round', 'assessment', 'response', 'answer', 'target', 'audit_event', 'assessment_score'];
+	const tables = ['collaboration', 'municipality', 'municipality_population', 'app_user', 'sector', 'membership', 'role_grant', 'round', 'assessment', 'response', 'answer', 'target', 'initiative', 'initiative_participant', 'initiative_event', 'audit_event', 'assessment_score'];
 	const counts: Record<string, number> = {};
 	for (const table of tables) counts[table] = (await first(sql<{ n: number }[]>`select count(*)::int as n from ${sql(table)}`)).n;
 	const { last } = await first(sql<{ last: string | null }[]>`select pg_sequence_last_value(pg_get_serial_sequence('audit_event', 'id')::regclass)::text as last`);

@@ -9,5 +9,6 @@ import { nn as privacy } from './privacy/nn';
 import { nn as api } from './api/nn';
 import { nn as reminders } from './reminders/nn';
 import { nn as sso } from './sso/nn';
+import { nn as initiatives } from './initiatives/nn';
 
-export const nn: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api, ...reminders, ...sso };
+export const nn: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api, ...reminders, ...sso, ...initiatives };

@@ -67,7 +67,11 @@ export function resultView(
 		.filter((i) => i.mean !== null)
 		.sort((a, b) => a.mean! - b.mean! || a.key.localeCompare(b.key))
 		.slice(0, WEAKEST)
-		.map((i) => ({ key: i.key, text: i.text, mean: i.mean!, recommendation: recommendationAt(definition, i.key, i.mean!, locale) }));
+		.map((i) => {
+			const item = definition.items.find((x) => x.key === i.key)!;
+			const level = levelReached(definition.scoring, i.mean!, item);
+			return { key: i.key, text: i.text, mean: i.mean!, level, recommendation: recommendationAt(definition, i.key, i.mean!, locale) };
+		});
 	return {
 		respondents: pooled.respondents,
 		dimensions: pooled.dimensions.map((d) => ({

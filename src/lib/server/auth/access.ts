@@ -150,3 +150,60 @@ export function resultsScope(grants: readonly Grant[], collaborationId: string):
 		]
 	};
 }
+
+/** Where an initiative belongs (BRIEF §3 scopes): a sector of a member, a member, or the collaboration. */
+export type InitiativeScope =
+	| { scope: 'sector'; municipalityId: string; sectorId: string }
+	| { scope: 'municipality'; municipalityId: string; sectorId?: null }
+	| { scope: 'collaboration'; municipalityId?: null; sectorId?: null };
+
+/**
+ * Who may plan (create and edit) initiatives at a scope: sector heads for their sector,
+ * the municipality's coordinator and leadership for the municipality and its sectors,
+ * the collaboration's admins everywhere.
+ */
+export function mayPlanInitiative(grants: readonly Grant[], collaborationId: string, at: InitiativeScope): boolean {
+	return grants.some((g) => {
+		if (g.collaborationId !== collaborationId) return false;
+		if (g.role === 'collaboration_admin') return true;
+		if (at.scope === 'collaboration' || g.municipalityId !== at.municipalityId) return false;
+		if (g.role === 'coordinator' || g.role === 'executive_viewer') return true;
+		return g.role === 'respondent' && at.scope === 'sector' && g.sectorId === at.sectorId;
+	});
+}
+
+export interface InitiativeAbilities {
+	see: boolean;
+	/** title, description, items, owner, due date */
+	edit: boolean;
+	/** move the status on, with a note (those who plan it, and its owner) */
+	status: boolean;
+}
+
+/**
+ * What a person may do with one initiative. Seeing follows whose plans they share: a
+ * sector's initiative is seen by that sector's heads and by whoever plans for its
+ * municipality, a municipality's by its people, a joint one by everyone in the
+ * collaboration; the collaboration's admins and board see the whole portfolio; the owner
+ * always sees and reports on their own. Another member never sees a member's own
+ * initiatives: they would tell what its results were.
+ */
+export function initiativeAbilities(
+	grants: readonly Grant[],
+	userId: string,
+	collaborationId: string,
+	initiative: InitiativeScope & { ownerId: string | null }
+): InitiativeAbilities {
+	const edit = mayPlanInitiative(grants, collaborationId, initiative);
+	const owner = initiative.ownerId !== null && initiative.ownerId === userId && can(grants, 'collaboration.view', { collaborationId });
+	const here = grants.filter((g) => g.collaborationId === collaborationId);
+	const see =
+		edit ||
+		owner ||
+		here.some((g) => {
+			if (g.role === 'board_viewer' || initiative.scope === 'collaboration') return true;
+			if (g.municipalityId !== initiative.municipalityId) return false;
+			return initiative.scope === 'municipality' || g.sectorId === initiative.sectorId;
+		});
+	return { see, edit, status: edit || owner };
+}

@@ -5,7 +5,8 @@ import { BACKUP_FORMAT, BACKUP_LIMITS, BACKUP_VERSION, BackupFormatError, column
 
 /**
  * Backup of one whole collaboration as a JSON document (format.ts): its members and
- * their populations, sectors, rounds, assessments, responses, answers, targets, grants,
+ * their populations, sectors, rounds, assessments, responses, answers, targets,
+ * initiatives with their participants and status history, grants,
  * audit trail and the people these refer to. Read in one repeatable-read snapshot, so
  * the file is consistent even while people keep answering.
  *
@@ -23,11 +24,14 @@ export async function backupCollaboration(sql: Sql, collaborationId: string): Pr
 		const own = tx`collaboration_id = ${collaborationId}`;
 		const members = tx`
 			select municipality_id from membership where ${own} union select municipality_id from assessment where ${own}
-			union select municipality_id from target where ${own} union select municipality_id from role_grant where ${own}`;
+			union select municipality_id from target where ${own} union select municipality_id from role_grant where ${own}
+			union select municipality_id from initiative where ${own} union select municipality_id from initiative_participant where ${own}`;
 		const people = tx`
 			select user_id from role_grant where ${own} union select created_by from role_grant where ${own}
 			union select respondent_id from response where ${own} union select set_by from target where ${own}
-			union select actor_id from audit_event where ${own}`;
+			union select actor_id from audit_event where ${own}
+			union select owner_id from initiative where ${own} union select created_by from initiative where ${own}
+			union select actor_id from initiative_event where ${own}`;
 		return {
 			format: BACKUP_FORMAT,
 			version: BACKUP_VERSION,
@@ -47,6 +51,9 @@ export async function backupCollaboration(sql: Sql, collaborationId: string): Pr
 			responses: await rows(tx, 'response', own, ['id']),
 			answers: await rows(tx, 'answer', own, ['response_id', 'item_key']),
 			targets: await rows(tx, 'target', own, ['id']),
+			initiatives: await rows(tx, 'initiative', own, ['id']),
+			initiativeParticipants: await rows(tx, 'initiative_participant', own, ['initiative_id', 'municipality_id']),
+			initiativeEvents: await rows(tx, 'initiative_event', own, ['id']),
 			auditEvents: await rows(tx, 'audit_event', own, ['id']),
 			people: await rows(tx, 'app_user', tx`id in (${people})`, ['id']),
 			grants: await rows(tx, 'role_grant', own, ['id'])

@@ -22,6 +22,9 @@ const minimal = () => ({
 	responses: [],
 	answers: [],
 	targets: [],
+	initiatives: [],
+	initiativeParticipants: [],
+	initiativeEvents: [],
 	auditEvents: [],
 	people: [],
 	grants: []
@@ -116,5 +119,12 @@ describe('parseBackupText', () => {
 	it('says plainly when the text is not JSON, and checks the whole document', () => {
 		expect(() => parseBackupText('{"format": ')).toThrow(/cannot be read as JSON/);
 		expect(parseBackupText(JSON.stringify(minimal()))).toEqual(minimal());
+	});
+});
+
+describe('backups made before initiatives existed', () => {
+	it('restore with none', () => {
+		const { initiatives: _i, initiativeParticipants: _p, initiativeEvents: _e, ...older } = minimal();
+		expect(parseBackup(older)).toMatchObject({ initiatives: [], initiativeParticipants: [], initiativeEvents: [] });
 	});
 });

@@ -82,6 +82,16 @@ export const rowSchemas = {
 	target: z.strictObject({
 		id, collaboration_id: id, municipality_id: id.nullable(), dimension: text, level: int, set_by: id.nullable(), set_at: time
 	}),
+	initiative: z.strictObject({
+		id, collaboration_id: id, scope: z.enum(['sector', 'municipality', 'collaboration']), municipality_id: id.nullable(), sector_id: id.nullable(),
+		title: text, description: text, item_keys: z.array(text), dimensions: z.array(text), target_level: int.nullable(), owner_id: id.nullable(),
+		due_on: day.nullable(), status: z.enum(['planned', 'in_progress', 'done', 'dropped']), created_by: id.nullable(), created_at: time, updated_at: time
+	}),
+	initiative_participant: z.strictObject({ initiative_id: id, collaboration_id: id, municipality_id: id }),
+	initiative_event: z.strictObject({
+		id: int.positive(), initiative_id: id, collaboration_id: id, status: z.enum(['planned', 'in_progress', 'done', 'dropped']), note: text,
+		actor_id: id.nullable(), at: time
+	}),
 	audit_event: z.strictObject({
 		id: int.positive(), collaboration_id: id, actor_id: id.nullable(), action: text, subject_type: text.nullable(),
 		subject_id: text.nullable(), detail: json, ip: text.nullable(), at: time
@@ -113,13 +123,17 @@ const backupSchema = z
 		responses: z.array(rowSchemas.response),
 		answers: z.array(rowSchemas.answer),
 		targets: z.array(rowSchemas.target),
+		// backups made before initiatives existed have none
+		initiatives: z.array(rowSchemas.initiative).default([]),
+		initiativeParticipants: z.array(rowSchemas.initiative_participant).default([]),
+		initiativeEvents: z.array(rowSchemas.initiative_event).default([]),
 		auditEvents: z.array(rowSchemas.audit_event),
 		people: z.array(rowSchemas.app_user),
 		grants: z.array(rowSchemas.role_grant)
 	})
 	.superRefine((backup, ctx) => {
 		// A row of another collaboration would be written into that tenant: refuse the file.
-		const owned = ['memberships', 'sectors', 'rounds', 'assessments', 'responses', 'answers', 'targets', 'auditEvents', 'grants'] as const;
+		const owned = ['memberships', 'sectors', 'rounds', 'assessments', 'responses', 'answers', 'targets', 'initiatives', 'initiativeParticipants', 'initiativeEvents', 'auditEvents', 'grants'] as const;
 		for (const list of owned) {
 			const index = backup[list].findIndex((row) => row.collaboration_id !== backup.collaboration.id);
 			if (index >= 0) ctx.addIssue({ code: 'custom', path: [list, index, 'collaboration_id'], message: 'belongs to another collaboration than the backup' });

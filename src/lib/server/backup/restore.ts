@@ -56,11 +56,16 @@ export async function restoreCollaboration(sql: Sql, document: unknown): Promise
 		await write('response', backup.responses);
 		await write('answer', backup.answers.map(inVersion));
 		await write('target', backup.targets);
+		await write('initiative', backup.initiatives);
+		await write('initiative_participant', backup.initiativeParticipants);
+		await write('initiative_event', backup.initiativeEvents, 'keep-identity');
 		await write('audit_event', backup.auditEvents, 'keep-identity');
-		// The next audit row of this installation must not take an id the restore just used.
-		await tx`
-			select setval(s::regclass, greatest((select max(id) from audit_event), coalesce(pg_sequence_last_value(s::regclass), 0)))
-			from pg_get_serial_sequence('audit_event', 'id') s where exists (select 1 from audit_event)`;
+		// The next audit row (and status change) of this installation must not take an id the restore just used.
+		for (const table of ['audit_event', 'initiative_event'] as const) {
+			await tx`
+				select setval(s::regclass, greatest((select max(id) from ${tx(table)}), coalesce(pg_sequence_last_value(s::regclass), 0)))
+				from pg_get_serial_sequence(${table}, 'id') s where exists (select 1 from ${tx(table)})`;
+		}
 
 		summary.years = [...new Set(backup.rounds.map((r) => r.year))].sort((a, b) => a - b);
 		await tx`analyze municipality, sector, round, assessment, response, answer`;
@@ -87,6 +92,8 @@ async function existingRows(tx: Db, backup: Backup) {
 		where id = any(${backup.people.map((p) => p.id)}::uuid[]) or lower(email) = any(${backup.people.map((p) => p.email.toLowerCase())}::text[])`;
 	const auditIds = await tx<{ id: string }[]>`
 		select id::text from audit_event where id = any(${backup.auditEvents.map((e) => e.id)}::bigint[]) order by id limit ${AUDIT_IDS_LISTED}`;
+	const eventIds = await tx<{ id: string }[]>`
+		select id::text from initiative_event where id = any(${backup.initiativeEvents.map((e) => e.id)}::bigint[]) order by id limit ${AUDIT_IDS_LISTED}`;
 	return {
 		collaborations,
 		versions: new Map(versions.map((v) => [v.key, v])),
@@ -94,7 +101,8 @@ async function existingRows(tx: Db, backup: Backup) {
 		municipalityRows: municipalities,
 		people: new Map(people.map((p) => [p.id, p])),
 		peopleRows: people,
-		auditIds: auditIds.map((e) => e.id)
+		auditIds: auditIds.map((e) => e.id),
+		eventIds: eventIds.map((e) => e.id)
 	};
 }
 
@@ -128,6 +136,10 @@ function refusals(backup: Backup, existing: Existing): string[] {
 	if (existing.auditIds.length > 0) {
 		const more = existing.auditIds.length === AUDIT_IDS_LISTED ? ', …' : '';
 		problems.push(`audit events with the ids ${existing.auditIds.join(', ')}${more} are taken here by other events`);
+	}
+	if (existing.eventIds.length > 0) {
+		const more = existing.eventIds.length === AUDIT_IDS_LISTED ? ', …' : '';
+		problems.push(`initiative status changes with the ids ${existing.eventIds.join(', ')}${more} are taken here by others`);
 	}
 	return problems;
 }

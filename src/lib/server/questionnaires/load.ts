@@ -144,8 +144,13 @@ function listDirectories(root: string): string[] {
 		.sort();
 }
 
-function hashOf(def: QuestionnaireDefinition): string {
-	return createHash('sha256').update(canonicalJson(def)).digest('hex');
+/**
+ * The hash leaves out the items' advice: guidance and its links may be improved in a
+ * published version (publish.ts refreshes them), the meaning of answers may not change.
+ */
+export function hashOf(def: QuestionnaireDefinition): string {
+	const frozen = { ...def, items: def.items.map(({ advice: _advice, ...item }) => item) };
+	return createHash('sha256').update(canonicalJson(frozen)).digest('hex');
 }
 
 /** JSON with sorted keys, so the hash does not depend on the order of keys in the file. */

@@ -39,6 +39,11 @@ export async function publishQuestionnaires(sql: Sql, files: QuestionnaireFile[]
 	const ordered = [...files].sort((a, b) => a.definition.version - b.definition.version);
 	for (const { definition: def, contentHash, file } of ordered) {
 		if (frozen.has(`${def.slug}@${def.version}`)) {
+			// Same content; its advice (outside the hash) may have been improved.
+			await sql`
+				update questionnaire_version v set definition = ${sql.json(def as never)}
+				from questionnaire q
+				where q.id = v.questionnaire_id and q.slug = ${def.slug} and v.version = ${def.version} and v.definition <> ${sql.json(def as never)}`;
 			result.unchanged.push(file);
 			continue;
 		}

@@ -63,6 +63,31 @@ const scoreBand = z.strictObject({
 	score
 });
 
+/** Where a link to national guidance comes from: the Norwegian and Swedish agencies and associations, or another. */
+export const advicePublishers = ['digdir', 'ks', 'digg', 'skr', 'other'] as const;
+
+const adviceLink = z.strictObject({
+	publisher: z.enum(advicePublishers, { error: 'must be digdir, ks, digg, skr or other' }),
+	url: z
+		.string({ error: 'must be text' })
+		.max(2000, 'is longer than 2,000 characters')
+		.regex(/^https:\/\/[^\s]+$/, 'must be an https:// address'),
+	title: localisedText
+});
+
+/**
+ * Advice for one level: how to get from it to the next, beyond the item's recommendation,
+ * with links to national guidance. Optional, and not part of the version's frozen content
+ * (load.ts leaves it out of the hash): links move and guidance improves, answers keep
+ * their meaning.
+ */
+const advice = z.strictObject({
+	level: z.int({ error: 'must be a whole number' }).min(1, 'must be a point 1 … 7').max(7, 'must be a point 1 … 7'),
+	text: localisedText.optional(),
+	links: z.array(adviceLink, { error: 'must be a list of links' }).min(1, 'needs at least one link').max(10, 'has more than ten links')
+});
+export type Advice = z.infer<typeof advice>;
+
 const item = z.strictObject({
 	key: itemKey,
 	dimension: dimensionKey,
@@ -79,6 +104,8 @@ const item = z.strictObject({
 	values: z.array(score, { error: 'must be a list of scores' }).optional(),
 	/** scale and yes-partly-no: at each point, what to do to reach the next */
 	recommendations: z.array(localisedText, { error: 'must be a list of recommendations' }).optional(),
+	/** scale and yes-partly-no: beyond the recommendation, advice and national guidance at a point */
+	advice: z.array(advice, { error: 'must be a list of advice per level' }).max(7, 'has advice for more than seven levels').optional(),
 	/** checklist */
 	options: z.array(checklistOption, { error: 'must be a list of options' }).optional(),
 	/** percent and count-band: the score of an amount, from the highest band it reaches */
@@ -179,6 +206,10 @@ function crossFieldChecks(value: unknown, problem: Report) {
 		const dimension = str(it.dimension);
 		if (key !== undefined && itemKeys.has(key)) problem(['items', i, 'key'], `duplicate item key "${key}"`);
 		if (key !== undefined) itemKeys.add(key);
+		const levels = list(it.advice).map((a) => a.level);
+		levels.forEach((level, j) => {
+			if (typeof level === 'number' && levels.indexOf(level) !== j) problem(['items', i, 'advice', j, 'level'], `advice for level ${level} is given twice`);
+		});
 		if (dimension === undefined) return;
 		if (!dimensionKeys.includes(dimension)) problem(['items', i, 'dimension'], `unknown dimension "${dimension}"`);
 		else if (key !== undefined && !key.startsWith(`${dimension}.`))
@@ -255,6 +286,10 @@ export function textsOf(value: Record<string, unknown>): { path: (string | numbe
 		for (const field of ['text', 'help', 'unit'] as const) take([...p, field], it[field]);
 		for (const field of ['levels', 'recommendations'] as const) if (Array.isArray(it[field])) (it[field] as unknown[]).forEach((t, i) => take([...p, field, i], t));
 		each([...p, 'options'], it.options, (q, o) => take([...q, 'text'], o.text));
+		each([...p, 'advice'], it.advice, (q, a) => {
+			take([...q, 'text'], a.text);
+			each([...q, 'links'], a.links, (r, l) => take([...r, 'title'], l.title));
+		});
 	});
 	const crosswalk = isRecord(value.crosswalk) ? value.crosswalk : {};
 	each(['crosswalk', 'rescored'], crosswalk.rescored, (p, r) => take([...p, 'reason'], r.reason));
@@ -279,17 +314,23 @@ function languageChecks(value: Record<string, unknown>, problem: Report) {
 function itemTypeChecks(it: Record<string, unknown>, problem: Report) {
 	const type = typeof it.type === 'string' ? it.type : 'scale';
 	const uses: Record<string, readonly string[]> = {
-		scale: ['levels', 'values', 'recommendations'],
-		'yes-partly-no': ['values', 'recommendations'],
+		scale: ['levels', 'values', 'recommendations', 'advice'],
+		'yes-partly-no': ['values', 'recommendations', 'advice'],
 		checklist: ['options'],
 		percent: ['score_bands'],
 		'count-band': ['score_bands', 'unit']
 	};
 	const used = uses[type];
 	if (!used) return;
-	for (const field of ['levels', 'values', 'recommendations', 'options', 'score_bands', 'unit'])
+	for (const field of ['levels', 'values', 'recommendations', 'advice', 'options', 'score_bands', 'unit'])
 		if (it[field] !== undefined && !used.includes(field)) problem([field], `is not used by a ${type} item`);
 	const length = (v: unknown) => (Array.isArray(v) ? v.length : undefined);
+	// Advice is given at a point of the item's own scale.
+	const pointCount = type === 'yes-partly-no' ? 3 : (length(it.values) ?? length(it.levels));
+	(Array.isArray(it.advice) ? it.advice.filter(isRecord) : []).forEach((a, i) => {
+		if (pointCount !== undefined && typeof a.level === 'number' && a.level > pointCount)
+			problem(['advice', i, 'level'], `the item has ${pointCount} points, so there is no level ${a.level}`);
+	});
 	const values = Array.isArray(it.values) ? it.values : undefined;
 	values?.forEach((v, i) => {
 		const before = values[i - 1];

@@ -2,11 +2,12 @@ import { redirect } from '@sveltejs/kit';
 import { assessmentContext, loadOwnResponse } from '$lib/server/assessments/answering';
 import { pooledResult, resultView } from '$lib/server/assessments/result';
 import { resumeAt } from '$lib/server/assessments/steps';
-import { can } from '$lib/server/auth/access';
+import { can, mayPlanInitiative } from '$lib/server/auth/access';
 import { requireUser } from '$lib/server/auth/guard';
 import { disclosePooled } from '$lib/server/disclosure/respondents';
 import { db } from '$lib/server/db';
 import { answerText } from '$lib/server/questionnaires/answer-text';
+import { followUp } from '$lib/server/initiatives/follow-up';
 import { getVersionById } from '$lib/server/questionnaires/versions';
 import { storedAnswer } from '$lib/server/scoring/items';
 import type { PageServerLoad } from './$types';
@@ -31,8 +32,22 @@ export const load: PageServerLoad = async (event) => {
 	const [own, context] = await Promise.all([loadOwnResponse(sql, user.id, assessmentId), assessmentContext(sql, assessmentId)]);
 	const reader = { accountable: can(user.grants, 'municipality.results', context!), team: context!.team, userId: user.id };
 	const pooled = frame.responseStatus === 'submitted' ? disclosePooled(await pooledResult(sql, assessmentId, definition), definition, reader) : null;
+	// Beside each item: the change since last year (both years as disclosed to this reader) and the initiatives on it.
+	const follow = pooled ? await followUp(sql, user, context!, definition) : {};
+	const change = (key: string) => {
+		const now = pooled?.items[key]?.mean ?? null;
+		const before = follow[key]?.lastYear?.mean ?? null;
+		return now !== null && before !== null ? now - before : null;
+	};
 	return {
 		result: pooled ? resultView(definition, pooled, locale) : null,
+		followUp: {
+			collaborationId: context!.collaborationId,
+			items: Object.fromEntries(Object.entries(follow).map(([key, f]) => [key, { change: change(key), initiatives: f.initiatives }]))
+		},
+		plan: mayPlanInitiative(user.grants, context!.collaborationId, { scope: 'sector', municipalityId: context!.municipalityId, sectorId: context!.sectorId })
+			? { collaborationId: context!.collaborationId, municipalityId: context!.municipalityId, sectorId: context!.sectorId }
+			: null,
 		// the person's own answers as text: a point, yes/partly/no, the options ticked, an amount
 		own: Object.fromEntries(
 			Object.values(own?.answers ?? {}).flatMap((a) => {

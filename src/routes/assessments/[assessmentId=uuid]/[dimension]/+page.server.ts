@@ -1,8 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { loadOwnResponse } from '$lib/server/assessments/answering';
+import { assessmentContext, loadOwnResponse } from '$lib/server/assessments/answering';
 import { stepItems } from '$lib/server/assessments/steps';
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
+import { followUp } from '$lib/server/initiatives/follow-up';
 import { getVersionById } from '$lib/server/questionnaires/versions';
 import { save } from '../answer-actions';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,9 +17,12 @@ export const load: PageServerLoad = async (event) => {
 	const sql = db();
 	const definition = (await getVersionById(sql, frame.summary.versionId))!;
 	const items = stepItems(definition, event.params.dimension, event.locals.locale);
-	const own = await loadOwnResponse(sql, user.id, event.params.assessmentId);
+	const [own, context] = await Promise.all([loadOwnResponse(sql, user.id, event.params.assessmentId), assessmentContext(sql, event.params.assessmentId)]);
 	const answers = Object.fromEntries(items.flatMap((i) => (own?.answers[i.key] ? [[i.key, own.answers[i.key]!]] : [])));
-	return { index, items, answers };
+	// Last year and the initiatives on each item (issue 20), as this respondent may see them.
+	const follow = await followUp(sql, user, context!, definition);
+	const bands = Object.fromEntries(definition.scoring.bands.map((b) => [b.level, b.label[event.locals.locale]]));
+	return { index, items, answers, collaborationId: context!.collaborationId, followUp: Object.fromEntries(items.flatMap((i) => (follow[i.key] ? [[i.key, follow[i.key]!]] : []))), bands };
 };
 
 export const actions: Actions = {

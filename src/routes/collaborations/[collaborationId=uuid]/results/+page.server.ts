@@ -3,6 +3,8 @@ import { activeSectors } from '$lib/server/collaborations/sectors';
 import { db } from '$lib/server/db';
 import { collaborationTrend } from '$lib/server/results/trends';
 import { collaborationView } from '$lib/server/results/pages';
+import { listInitiatives } from '$lib/server/initiatives/initiatives';
+import { doneMovement, portfolio } from '$lib/server/initiatives/view';
 import { pageFrame, resultsContext } from './context';
 import type { PageServerLoad } from './$types';
 
@@ -17,7 +19,15 @@ export const load: PageServerLoad = async (event) => {
 		...view,
 		rows: view.rows.map((r) => ({ ...r, open: r.municipalityId !== null && can(user.grants, 'municipality.results', { collaborationId, municipalityId: r.municipalityId }) }))
 	});
+	// The portfolio: the initiatives this reader shares, by dimension and status (issue 20).
+	const initiatives = await listInitiatives(sql, collaborationId, user);
+	const movement = await doneMovement(sql, user, initiatives);
+	const dimensionTitle = (key: string) => context?.frame.definition.dimensions.find((d) => d.key === key)?.title[event.locals.locale] ?? key;
 	return {
+		portfolio: {
+			rows: portfolio(initiatives).map((r) => ({ ...r, title: dimensionTitle(r.dimension) })),
+			done: initiatives.filter((i) => i.status === 'done').map((i) => ({ id: i.id, title: i.title, movement: movement[i.id] ?? null }))
+		},
 		years: rounds.map((r) => r.year),
 		frame: context ? pageFrame(context) : null,
 		view: context ? opened(await collaborationView(sql, context, viewer)) : null,
