@@ -1,9 +1,11 @@
 import { getContext, setContext } from 'svelte';
-import { formatDate, formatDateTime, formatNumber, interpolate, type Catalogue, type Locale, type MessageKey, type Params } from './index';
+import { formatDate, formatDateTime, formatNumber, interpolate, pluralKey, type Catalogue, type Locale, type MessageKey, type Params, type PluralBase } from './index';
 
 export interface I18n {
 	readonly locale: Locale;
 	t(key: MessageKey, params?: Params): string;
+	/** a text with a count in it, in the form the count takes in the language; `{count}` is the number */
+	tn(base: PluralBase, count: number, params?: Params): string;
 	date(value: Date | string): string;
 	dateTime(value: Date | string): string;
 	number(value: number, fractionDigits?: number): string;
@@ -22,6 +24,7 @@ export function setI18n(getLocale: () => Locale, getCatalogue: () => Catalogue):
 			return getLocale();
 		},
 		t: (key, params) => interpolate(getCatalogue()[key], params),
+		tn: (base, count, params) => interpolate(getCatalogue()[pluralKey(getLocale(), base, count)], { count: formatNumber(getLocale(), count), ...params }),
 		date: (value) => formatDate(getLocale(), value),
 		dateTime: (value) => formatDateTime(getLocale(), value),
 		number: (value, digits) => formatNumber(getLocale(), value, digits)

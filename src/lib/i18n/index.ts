@@ -1,3 +1,4 @@
+import type { MessageKey } from './messages/en';
 export type { Catalogue, MessageKey } from './messages/en';
 
 /** The interface languages; the first is the default. */
@@ -90,4 +91,18 @@ export function formatNumber(locale: Locale, value: number, fractionDigits = 0):
 /** Compares text the way the language sorts it: æøå and åäö after z. */
 export function collator(locale: Locale): Intl.Collator {
 	return new Intl.Collator(intlTags[locale], { sensitivity: 'base', numeric: true });
+}
+
+/** A text that depends on a count: the catalogue has `<base>.one` and `<base>.other`. */
+export type PluralBase = { [K in MessageKey]: K extends `${infer B}.other` ? (`${B}.one` extends MessageKey ? B : never) : never }[MessageKey];
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+/**
+ * The key of a count's form by the language's plural rules (Intl.PluralRules): "1 innsendt
+ * besvarelse", "2 innsendte besvarelser". Bokmål, Swedish and English know only one and other.
+ */
+export function pluralKey(locale: Locale, base: PluralBase, count: number): MessageKey {
+	let rules = pluralRules.get(locale);
+	if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(intlTags[locale])));
+	return `${base}.${rules.select(count) === 'one' ? 'one' : 'other'}` as MessageKey;
 }

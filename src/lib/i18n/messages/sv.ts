@@ -9,5 +9,6 @@ import { sv as privacy } from './privacy/sv';
 import { sv as api } from './api/sv';
 import { sv as reminders } from './reminders/sv';
 import { sv as sso } from './sso/sv';
+import { sv as home } from './home/sv';
 
-export const sv: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api, ...reminders, ...sso };
+export const sv: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api, ...reminders, ...sso, ...home };
