@@ -58,6 +58,8 @@ export const en = {
 	'home.platform.lead': 'Create collaborations and invite their first administrators.',
 	'home.platform.link': 'Go to the collaborations',
 	'overview.open_round': 'Round {year} is open',
+	'completion.table': '{municipality}: sectors, sign-off and respondents',
+	'chart.table': 'Table: {label}',
 	'signoff.column': 'Sign-off',
 	'signoff.rule':
 		'A sector counts as submitted when everyone who has started answering it has submitted. Approving it confirms that the answers may be used; returning it opens every submitted response again, with your note shown to the respondents.',

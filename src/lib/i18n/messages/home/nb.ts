@@ -55,6 +55,8 @@ export const nb = {
 	'home.platform.lead': 'Opprett samarbeid og inviter de første administratorene deres.',
 	'home.platform.link': 'Gå til samarbeidene',
 	'overview.open_round': 'Runde {year} er åpen',
+	'completion.table': '{municipality}: sektorer, godkjenning og respondenter',
+	'chart.table': 'Tabell: {label}',
 	'signoff.column': 'Godkjenning',
 	'signoff.rule':
 		'En sektor regnes som sendt inn når alle som har begynt å svare, har sendt inn. Når du godkjenner, bekrefter du at svarene kan brukes. Sender du den tilbake, åpnes alle innsendte besvarelser igjen, og respondentene ser merknaden din.',

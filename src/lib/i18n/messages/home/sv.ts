@@ -55,6 +55,8 @@ export const sv = {
 	'home.platform.lead': 'Skapa samverkansorganisationer och bjud in deras första administratörer.',
 	'home.platform.link': 'Gå till samverkansorganisationerna',
 	'overview.open_round': 'Omgång {year} är öppen',
+	'completion.table': '{municipality}: verksamheter, godkännande och respondenter',
+	'chart.table': 'Tabell: {label}',
 	'signoff.column': 'Godkännande',
 	'signoff.rule':
 		'En verksamhet räknas som inskickad när alla som har börjat svara har skickat in. När du godkänner bekräftar du att svaren får användas. Skickar du tillbaka den öppnas alla inskickade svar igen, och respondenterna ser din kommentar.',
