@@ -7,6 +7,7 @@ import { signIn, tenants } from './fixture';
  * which shows that role's next task, and one click takes them to it.
  */
 const year = new Date().getFullYear();
+test.describe.configure({ timeout: 60_000 });
 const axe = async (page: Page) => expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
 test('a sector head sees their open assessment with progress and close date, and starts on it in one click', async ({ page }) => {

@@ -44,13 +44,14 @@ async function seed() {
 		const assessments = (await sql<{ id: string }[]>`select a.id from assessment a join sector s on s.id = a.sector_id where a.round_id = ${roundId} order by s.position`).map((a) => a.id);
 		await insertSubmittedResponse(sql, { assessmentId: assessments[0]!, respondentId: person!.id, answers, submittedAt: new Date() });
 		await insertSubmittedResponse(sql, { assessmentId: assessments[1]!, respondentId: null, answers, submittedAt: new Date() });
-		return { collaboration, roundId, year, coordinator, respondent, assessments };
+		return { collaboration, roundId, year, coordinator, respondent, assessments, municipalityId: m!.id };
 	} finally {
 		await sql.end();
 	}
 }
 
 test('a coordinator returns one submitted sector with a note and approves another; the respondent sees the note', async ({ page, browser }) => {
+	test.setTimeout(150_000); // three people, six pages, each checked by axe
 	const s = await seed();
 	await signIn(page, s.coordinator);
 	const home = page.getByRole('region', { name: `Runde ${s.year} i ${s.collaboration.name}` });
@@ -91,6 +92,18 @@ test('a coordinator returns one submitted sector with a note and approves anothe
 	} finally {
 		await sql.end();
 	}
+
+	// The results (a provisional snapshot): the returned sector has no score, and the reader is told why;
+	// the member's score rests on one of its two sectors, and the table warns of it.
+	await page.goto(`/collaborations/${s.collaboration.id}/results/municipalities/${s.municipalityId}?year=${s.year}`);
+	const sectors = page.getByRole('table', { name: /Signby: poeng og nivå per sektor og dimensjon/ });
+	await expect(sectors.getByRole('row', { name: /Helse og omsorg/ }).getByRole('cell').first()).toHaveText(/—\s*Ingen skåre: ikke sendt inn/);
+	await expect(sectors.getByRole('link', { name: /^\d+,\d – svarene til Oppvekst i Kultur$/ })).toBeVisible();
+	await expect(page.getByText(/^— betyr ingen skåre: kartleggingen er ikke sendt inn/).first()).toBeVisible();
+	await axe(page);
+	await page.goto(`/collaborations/${s.collaboration.id}/results?year=${s.year}`);
+	await expect(page.getByRole('rowheader', { name: 'Signby bare 1 av 2 sektorer: les med forsiktighet' })).toBeVisible();
+	await axe(page);
 
 	const context = await browser.newContext({ locale: 'nb-NO' });
 	const respondent = await context.newPage();

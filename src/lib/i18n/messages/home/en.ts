@@ -60,6 +60,13 @@ export const en = {
 	'overview.open_round': 'Round {year} is open',
 	'completion.table': '{municipality}: sectors, sign-off and respondents',
 	'chart.table': 'Table: {label}',
+	'results.no_score.unknown': 'No score',
+	'results.no_score.not_submitted': 'No score: not submitted',
+	'results.no_score.too_few_answers': 'No score: too few of the dimension’s questions answered',
+	'results.dash_legend': '— means no score: the assessment is not submitted, or too few of the dimension’s questions were answered for a score (the questionnaire sets how much of a dimension must be answered). “Withheld” cells are hidden to protect the members’ numbers and say why.',
+	'results.cell_link': ' – answers of {row} in {dimension}',
+	'results.rests_on': 'rests on {scored} of {total} sectors',
+	'results.rests_on_few': 'only {scored} of {total} sectors: read with care',
 	'signoff.column': 'Sign-off',
 	'signoff.rule':
 		'A sector counts as submitted when everyone who has started answering it has submitted. Approving it confirms that the answers may be used; returning it opens every submitted response again, with your note shown to the respondents.',

@@ -57,6 +57,13 @@ export const nb = {
 	'overview.open_round': 'Runde {year} er åpen',
 	'completion.table': '{municipality}: sektorer, godkjenning og respondenter',
 	'chart.table': 'Tabell: {label}',
+	'results.no_score.unknown': 'Ingen skåre',
+	'results.no_score.not_submitted': 'Ingen skåre: ikke sendt inn',
+	'results.no_score.too_few_answers': 'Ingen skåre: for få av spørsmålene i dimensjonen er besvart',
+	'results.dash_legend': '— betyr ingen skåre: kartleggingen er ikke sendt inn, eller for få av spørsmålene i dimensjonen er besvart til å gi en skåre (spørreskjemaet bestemmer hvor mye av en dimensjon som må være besvart). Celler merket «holdt tilbake» er skjult for å beskytte medlemmenes tall, og sier hvorfor.',
+	'results.cell_link': ' – svarene til {row} i {dimension}',
+	'results.rests_on': 'bygger på {scored} av {total} sektorer',
+	'results.rests_on_few': 'bare {scored} av {total} sektorer: les med forsiktighet',
 	'signoff.column': 'Godkjenning',
 	'signoff.rule':
 		'En sektor regnes som sendt inn når alle som har begynt å svare, har sendt inn. Når du godkjenner, bekrefter du at svarene kan brukes. Sender du den tilbake, åpnes alle innsendte besvarelser igjen, og respondentene ser merknaden din.',

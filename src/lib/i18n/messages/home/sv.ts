@@ -57,6 +57,13 @@ export const sv = {
 	'overview.open_round': 'Omgång {year} är öppen',
 	'completion.table': '{municipality}: verksamheter, godkännande och respondenter',
 	'chart.table': 'Tabell: {label}',
+	'results.no_score.unknown': 'Inga poäng',
+	'results.no_score.not_submitted': 'Inga poäng: inte inskickad',
+	'results.no_score.too_few_answers': 'Inga poäng: för få av dimensionens frågor är besvarade',
+	'results.dash_legend': '— betyder inga poäng: kartläggningen är inte inskickad, eller för få av dimensionens frågor är besvarade för att ge poäng (frågeformuläret anger hur stor del av en dimension som måste vara besvarad). Celler märkta ”undanhållet” är dolda för att skydda medlemmarnas siffror och anger varför.',
+	'results.cell_link': ' – svaren för {row} i {dimension}',
+	'results.rests_on': 'bygger på {scored} av {total} verksamheter',
+	'results.rests_on_few': 'bara {scored} av {total} verksamheter: tolka med försiktighet',
 	'signoff.column': 'Godkännande',
 	'signoff.rule':
 		'En verksamhet räknas som inskickad när alla som har börjat svara har skickat in. När du godkänner bekräftar du att svaren får användas. Skickar du tillbaka den öppnas alla inskickade svar igen, och respondenterna ser din kommentar.',
