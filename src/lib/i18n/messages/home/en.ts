@@ -67,6 +67,12 @@ export const en = {
 	'results.cell_link': ' – answers of {row} in {dimension}',
 	'results.rests_on': 'rests on {scored} of {total} sectors',
 	'results.rests_on_few': 'only {scored} of {total} sectors: read with care',
+	'targets.form_lead': 'Each group below is one form: choose the levels and save the group.',
+	'targets.save_group': 'Save: {scope}',
+	'targets.unsaved': 'Not saved yet',
+	'targets.saved_group.one': 'Saved: {count} target changed.',
+	'targets.saved_group.other': 'Saved: {count} targets changed.',
+	'targets.leave_unsaved': 'You have changed targets that are not saved. Leave the page anyway?',
 	'signoff.column': 'Sign-off',
 	'signoff.rule':
 		'A sector counts as submitted when everyone who has started answering it has submitted. Approving it confirms that the answers may be used; returning it opens every submitted response again, with your note shown to the respondents.',

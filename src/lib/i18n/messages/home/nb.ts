@@ -64,6 +64,12 @@ export const nb = {
 	'results.cell_link': ' – svarene til {row} i {dimension}',
 	'results.rests_on': 'bygger på {scored} av {total} sektorer',
 	'results.rests_on_few': 'bare {scored} av {total} sektorer: les med forsiktighet',
+	'targets.form_lead': 'Hver gruppe nedenfor er ett skjema: velg nivåene og lagre gruppen.',
+	'targets.save_group': 'Lagre: {scope}',
+	'targets.unsaved': 'Ikke lagret ennå',
+	'targets.saved_group.one': 'Lagret: {count} mål er endret.',
+	'targets.saved_group.other': 'Lagret: {count} mål er endret.',
+	'targets.leave_unsaved': 'Du har endret mål som ikke er lagret. Vil du forlate siden likevel?',
 	'signoff.column': 'Godkjenning',
 	'signoff.rule':
 		'En sektor regnes som sendt inn når alle som har begynt å svare, har sendt inn. Når du godkjenner, bekrefter du at svarene kan brukes. Sender du den tilbake, åpnes alle innsendte besvarelser igjen, og respondentene ser merknaden din.',

@@ -64,6 +64,12 @@ export const sv = {
 	'results.cell_link': ' – svaren för {row} i {dimension}',
 	'results.rests_on': 'bygger på {scored} av {total} verksamheter',
 	'results.rests_on_few': 'bara {scored} av {total} verksamheter: tolka med försiktighet',
+	'targets.form_lead': 'Varje grupp nedan är ett formulär: välj nivåerna och spara gruppen.',
+	'targets.save_group': 'Spara: {scope}',
+	'targets.unsaved': 'Inte sparat än',
+	'targets.saved_group.one': 'Sparat: {count} mål har ändrats.',
+	'targets.saved_group.other': 'Sparat: {count} mål har ändrats.',
+	'targets.leave_unsaved': 'Du har ändrat mål som inte är sparade. Vill du lämna sidan ändå?',
 	'signoff.column': 'Godkännande',
 	'signoff.rule':
 		'En verksamhet räknas som inskickad när alla som har börjat svara har skickat in. När du godkänner bekräftar du att svaren får användas. Skickar du tillbaka den öppnas alla inskickade svar igen, och respondenterna ser din kommentar.',
