@@ -64,7 +64,7 @@ const rules: Record<string, Rule> = {
 	'/collaborations/[collaborationId=uuid]/rounds': { get: follow, actions: { open: ['collaboration_admin'] } },
 	'/collaborations/[collaborationId=uuid]/rounds/[roundId=uuid]': {
 		get: follow,
-		actions: { assign: follow, unassign: follow, reopen: follow, remind: { who: follow, effect: true }, team: { who: follow, effect: true }, reminderDays: { who: ['collaboration_admin'], effect: true }, close: { who: ['collaboration_admin'], effect: true } }
+		actions: { assign: follow, unassign: follow, reopen: follow, signoff: follow, remind: { who: follow, effect: true }, team: { who: follow, effect: true }, reminderDays: { who: ['collaboration_admin'], effect: true }, close: { who: ['collaboration_admin'], effect: true } }
 	},
 	'/collaborations/[collaborationId=uuid]/results': { get: results },
 	'/collaborations/[collaborationId=uuid]/results/municipalities/[municipalityId=uuid]': { get: municipalityResults },

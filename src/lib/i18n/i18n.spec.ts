@@ -31,7 +31,9 @@ describe('catalogues', () => {
 		}
 		for (const [key, text] of Object.entries(en)) {
 			for (const catalogue of [nb, nn, sv, en]) expect(catalogue[key as keyof typeof en].trim()).not.toBe('');
-			if (key.startsWith('home.') || key.startsWith('nav.')) {
+			// texts with words in them (not only parameters and punctuation) differ from English
+			const words = /\p{L}{2,}/u.test(text.replace(/\{[^{}]*\}/g, ''));
+			if ((key.startsWith('home.') || key.startsWith('nav.')) && words) {
 				expect.soft(nb[key as keyof typeof en], key).not.toBe(text);
 				expect.soft(sv[key as keyof typeof en], key).not.toBe(text);
 			}

@@ -10,5 +10,6 @@ import { nb as api } from './api/nb';
 import { nb as reminders } from './reminders/nb';
 import { nb as sso } from './sso/nb';
 import { nb as initiatives } from './initiatives/nb';
+import { nb as home } from './home/nb';
 
-export const nb: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api, ...reminders, ...sso, ...initiatives };
+export const nb: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api, ...reminders, ...sso, ...initiatives, ...home };

@@ -10,5 +10,6 @@ import { nn as api } from './api/nn';
 import { nn as reminders } from './reminders/nn';
 import { nn as sso } from './sso/nn';
 import { nn as initiatives } from './initiatives/nn';
+import { nn as home } from './home/nn';
 
-export const nn: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api, ...reminders, ...sso, ...initiatives };
+export const nn: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api, ...reminders, ...sso, ...initiatives, ...home };

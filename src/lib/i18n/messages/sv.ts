@@ -10,5 +10,6 @@ import { sv as api } from './api/sv';
 import { sv as reminders } from './reminders/sv';
 import { sv as sso } from './sso/sv';
 import { sv as initiatives } from './initiatives/sv';
+import { sv as home } from './home/sv';
 
-export const sv: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api, ...reminders, ...sso, ...initiatives };
+export const sv: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api, ...reminders, ...sso, ...initiatives, ...home };

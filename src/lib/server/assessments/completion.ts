@@ -40,6 +40,10 @@ export interface CompletionRow {
 	team: Team;
 	items: number;
 	respondents: RespondentProgress[];
+	/** the coordinator's sign-off (assessments/signoff.ts) */
+	signoff: 'approved' | 'returned' | null;
+	signoffNote: string | null;
+	signoffAt: string | null;
 }
 
 /**
@@ -56,6 +60,7 @@ export async function roundCompletion(
 	return sql<CompletionRow[]>`
 		select a.id as "assessmentId", m.id as "municipalityId", m.name as municipality, s.id as "sectorId",
 			${sectorName(sql, locale)} as sector, a.status, a.team,
+			a.signoff, a.signoff_note as "signoffNote", a.signoff_at as "signoffAt",
 			(select count(*)::int from questionnaire_item i where i.questionnaire_version_id = r.questionnaire_version_id) as items,
 			coalesce((
 				select json_agg(p order by p.name, p.email) from (

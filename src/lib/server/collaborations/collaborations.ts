@@ -1,6 +1,7 @@
 import type { Sql } from 'postgres';
 import { audit } from '../audit';
 import { todayFor } from '../calendar';
+import { refreshOpenRoundScores } from '../results/scores';
 import type { Db } from '../db/index';
 import { deliverInvitation, grantWithInvitation, type Delivery, type InvitationReply } from './invitations';
 
@@ -17,6 +18,8 @@ export interface Collaboration {
 	legalForm: LegalForm;
 	country: Country;
 	membersSeeNames: boolean;
+	/** results count only the assessments a coordinator approved (assessments/signoff.ts) */
+	resultsOnlyApproved: boolean;
 }
 
 /** The default sector catalogue of BRIEF §3, given to every new collaboration. */
@@ -29,7 +32,8 @@ export const defaultSectors = [
 	{ key: 'sentral-ledelse', nb: 'Sentral ledelse', nn: 'Sentral leiing', sv: 'Kommunledning', en: 'Central management', whole: true }
 ] as const;
 
-const columns = (sql: Db) => sql`id, name, legal_form as "legalForm", country, members_see_names as "membersSeeNames"`;
+const columns = (sql: Db) => sql`id, name, legal_form as "legalForm", country, members_see_names as "membersSeeNames",
+	results_only_approved as "resultsOnlyApproved"`;
 
 export async function createCollaboration(
 	sql: Sql,
@@ -99,15 +103,17 @@ export async function listCollaborations(sql: Db, ids: string[] | 'all'): Promis
 export async function updateCollaboration(
 	sql: Sql,
 	id: string,
-	input: { name: string; legalForm: LegalForm; country: Country; membersSeeNames: boolean },
+	input: { name: string; legalForm: LegalForm; country: Country; membersSeeNames: boolean; resultsOnlyApproved: boolean },
 	actorId: string
 ): Promise<void> {
 	await sql.begin(async (tx) => {
 		const [before] = await tx<Collaboration[]>`select ${columns(tx)} from collaboration where id = ${id} for update`;
 		await tx`
 			update collaboration set name = ${input.name}, legal_form = ${input.legalForm}, country = ${input.country},
-				members_see_names = ${input.membersSeeNames}
+				members_see_names = ${input.membersSeeNames}, results_only_approved = ${input.resultsOnlyApproved}
 			where id = ${id}`;
+		// Which assessments count changed: the open rounds' scores follow (closed ones keep their final snapshot).
+		if (before && before.resultsOnlyApproved !== input.resultsOnlyApproved) await refreshOpenRoundScores(tx, id);
 		await audit(tx, { action: 'collaboration.updated', actorId, collaborationId: id, subjectType: 'collaboration', subjectId: id, detail: { before, after: input } });
 	});
 }

@@ -175,6 +175,15 @@ export async function currentMembers(sql: Db, collaborationId: string, only: str
 		order by m.name`;
 }
 
+/** The collaboration's current members that nobody coordinates yet (no coordinator grant). */
+export async function membersWithoutCoordinator(sql: Db, collaborationId: string): Promise<{ id: string; name: string }[]> {
+	const members = await currentMembers(sql, collaborationId);
+	const coordinated = await sql<{ id: string }[]>`
+		select distinct municipality_id as id from role_grant where collaboration_id = ${collaborationId} and role = 'coordinator'`;
+	const ids = new Set(coordinated.map((r) => r.id));
+	return members.filter((m) => !ids.has(m.id));
+}
+
 /** A member's name, or null where the municipality is no member of the collaboration. */
 export async function memberName(sql: Db, collaborationId: string, municipalityId: string): Promise<string | null> {
 	const [row] = await sql<{ name: string }[]>`

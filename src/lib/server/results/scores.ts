@@ -1,3 +1,4 @@
+import { roundState } from '../calendar';
 import type { Db } from '../db/index';
 
 /**
@@ -18,6 +19,17 @@ export async function refreshAssessmentScores(tx: Db, assessmentId: string): Pro
 /** The same for every assessment of the rounds of a year, platform-wide, at once (demo data, restores). */
 export async function refreshYearScores(tx: Db, year: number): Promise<void> {
 	const rounds = tx`select id from round where year = ${year}::int`;
+	await tx`delete from assessment_score s using assessment a where a.id = s.assessment_id and a.round_id in (${rounds})`;
+	await insertScores(tx, tx`a.round_id in (${rounds})`);
+	await tx`update round set scores_changed_at = clock_timestamp() where id in (${rounds})`;
+}
+
+/**
+ * The scores of every assessment in the collaboration's rounds not yet closed, at once:
+ * after the collaboration changed which assessments count (only approved ones, or all).
+ */
+export async function refreshOpenRoundScores(tx: Db, collaborationId: string): Promise<void> {
+	const rounds = tx`select r.id from round r where r.collaboration_id = ${collaborationId} and ${roundState(tx)} <> 'closed'`;
 	await tx`delete from assessment_score s using assessment a where a.id = s.assessment_id and a.round_id in (${rounds})`;
 	await insertScores(tx, tx`a.round_id in (${rounds})`);
 	await tx`update round set scores_changed_at = clock_timestamp() where id in (${rounds})`;
@@ -49,6 +61,8 @@ async function insertScores(tx: Db, which: ReturnType<Db>) {
 			left join (response r join answer x on x.response_id = r.id and x.kind is not null)
 				on r.assessment_id = a.id and r.status = 'submitted' and x.item_key = i.key
 			where ${which} and exists (select 1 from response s where s.assessment_id = a.id and s.status = 'submitted')
+				-- where the collaboration counts only approved assessments, the others have no scores
+				and (a.signoff = 'approved' or not (select results_only_approved from collaboration c where c.id = a.collaboration_id))
 			group by a.id, i.dimension, i.key, i.weight
 		),
 		own as (

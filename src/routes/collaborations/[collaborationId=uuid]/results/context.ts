@@ -1,14 +1,10 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { translate } from '$lib/server/i18n';
-import { collaborationIdsOf, resultsScope } from '$lib/server/auth/access';
+import { resultsScope } from '$lib/server/auth/access';
 import { requirePermission } from '$lib/server/auth/guard';
-import { getCollaboration } from '$lib/server/collaborations/collaborations';
-import { serverConfig } from '$lib/server/config';
 import { db } from '$lib/server/db';
-import { policyOf } from '$lib/server/disclosure/policy';
-import { frameOf, pickRound, resultRounds } from '$lib/server/results/queries';
-import { currentSnapshot } from '$lib/server/results/snapshots';
-import type { Context, Viewer } from '$lib/server/results/pages';
+import { resultsReader } from '$lib/server/results/reader';
+import type { Context } from '$lib/server/results/pages';
 
 /**
  * What every results page starts from: who reads (all members, or their own
@@ -21,21 +17,9 @@ export async function resultsContext(event: Pick<RequestEvent, 'locals' | 'url' 
 	const user = requirePermission(event, 'collaboration.view', { collaborationId });
 	const scope = resultsScope(user.grants, collaborationId);
 	if (!scope.all && scope.municipalities.length === 0) error(403, translate(event.locals.locale, 'results.forbidden'));
-	const sql = db();
-	const [collaboration, rounds] = await Promise.all([getCollaboration(sql, collaborationId).then((c) => c!), resultRounds(sql, collaborationId)]);
 	const year = Number(event.url.searchParams.get('year')) || null;
-	const round = pickRound(rounds, year);
-	const config = serverConfig();
-	const viewer: Viewer = {
-		namesVisible: scope.all || collaboration.membersSeeNames,
-		ownMunicipalities: scope.municipalities,
-		collaborationIds: collaborationIdsOf(user.grants),
-		policy: policyOf({ k: config.MODEN_MIN_GROUP_SIZE, width: config.MODEN_PROTECTION_WIDTH })
-	};
-	const [frame, snapshot] = round ? await Promise.all([frameOf(sql, round, event.locals.locale), currentSnapshot(sql, round.id)]) : [null, null];
-	const context: Context | null =
-		round && frame && snapshot ? { collaborationId, country: collaboration.country, round, frame, locale: event.locals.locale, snapshot } : null;
-	return { user, scope, collaboration, rounds, round, viewer, context };
+	const reader = await resultsReader(db(), user.grants, collaborationId, year, event.locals.locale);
+	return { user, ...reader };
 }
 
 /** The frame's public part for the page: dimensions and bands, not the whole definition. */

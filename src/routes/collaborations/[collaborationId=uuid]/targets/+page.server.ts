@@ -7,7 +7,7 @@ import { currentMembers, isMember } from '$lib/server/collaborations/municipalit
 import { db } from '$lib/server/db';
 import { formFields, msg, uuidField } from '$lib/server/forms';
 import { frameOf, pickRound, resultRounds } from '$lib/server/results/queries';
-import { listTargets, setTarget } from '$lib/server/results/targets';
+import { listTargets, setTargets } from '$lib/server/results/targets';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Targets: admins set the collaboration's minimum, coordinators their municipality's ambition. */
@@ -24,22 +24,26 @@ export const load: PageServerLoad = async (event) => {
 	return { manage: abilities.manage, dimensions: frame?.dimensions ?? [], bands: frame?.bands ?? [], municipalities, targets };
 };
 
-const targetSchema = z.object({
+const level = z.union([z.literal('').transform(() => null), z.coerce.number().int().min(1, msg('form.invalid')).max(5, msg('form.invalid'))]);
+/** One group's form: whose targets, and `level.<dimension>` for each dimension shown. */
+const targetsSchema = z.object({
 	municipalityId: z.union([z.literal('').transform(() => null), uuidField]).default(null),
-	dimension: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, msg('form.invalid')),
-	level: z.union([z.literal('').transform(() => null), z.coerce.number().int().min(1, msg('form.invalid')).max(5, msg('form.invalid'))])
+	levels: z.record(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, msg('form.invalid')), level)
 });
 
 export const actions: Actions = {
+	/** Saves one group's targets, every dimension of it at once. */
 	set: async (event) => {
 		const collaborationId = event.params.collaborationId;
 		const { user, abilities } = requireCoordination(event, collaborationId);
-		const parsed = targetSchema.safeParse(formFields(await event.request.formData()));
-		if (!parsed.success) return fail(400, { message: 'form.invalid' as const });
+		const fields = formFields(await event.request.formData());
+		const levels = Object.fromEntries(Object.entries(fields).flatMap(([name, value]) => (name.startsWith('level.') ? [[name.slice('level.'.length), value]] : [])));
+		const parsed = targetsSchema.safeParse({ municipalityId: fields.municipalityId, levels });
+		if (!parsed.success || Object.keys(parsed.data.levels).length === 0) return fail(400, { group: fields.municipalityId ?? '', message: 'form.invalid' as const });
 		const { municipalityId } = parsed.data;
 		if (!(municipalityId ? holds(abilities.coordinates, municipalityId) : abilities.manage)) error(403, translate(event.locals.locale, 'error.forbidden'));
-		if (municipalityId && !(await isMember(db(), collaborationId, municipalityId))) return fail(404, { message: 'form.unknown_id' as const });
-		await setTarget(db(), collaborationId, parsed.data, user.id);
-		return { saved: true };
+		if (municipalityId && !(await isMember(db(), collaborationId, municipalityId))) return fail(404, { group: municipalityId, message: 'form.unknown_id' as const });
+		const changed = await setTargets(db(), collaborationId, municipalityId, new Map(Object.entries(parsed.data.levels)), user.id);
+		return { group: municipalityId ?? '', saved: true, changed };
 	}
 };

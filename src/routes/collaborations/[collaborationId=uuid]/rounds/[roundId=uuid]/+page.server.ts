@@ -13,6 +13,7 @@ import { emailField, fieldError, fieldErrors, formFields, lineField, msg, uuidFi
 import { roundCompletion, sendReminders } from '$lib/server/assessments/completion';
 import { listReminders, reminderDaysField, setReminderDays } from '$lib/server/assessments/reminders';
 import { closeRound, getRound } from '$lib/server/assessments/rounds';
+import { decideSignoff, SignoffError } from '$lib/server/assessments/signoff';
 import { setTeam, TeamError } from '$lib/server/assessments/team';
 import { teams } from '$lib/server/disclosure/respondents';
 import { mailConfigured } from '$lib/server/mail';
@@ -142,6 +143,26 @@ export const actions: Actions = {
 			return fail(409, { action: 'team' as const, assessmentId: parsed.data.assessmentId, message: `privacy.team.refused.${e.reason}` as const });
 		}
 		return { action: 'team' as const, assessmentId: parsed.data.assessmentId, done: true };
+	},
+
+	/** Approves a submitted assessment, or returns it to its respondents with a note (assessments/signoff.ts). */
+	signoff: async (event) => {
+		const { user } = await roundInScope(event);
+		const fields = formFields(await event.request.formData());
+		const parsed = z
+			.object({ assessmentId: uuidField, decision: z.enum(['approved', 'returned'], msg('form.invalid')), note: lineField({ max: 2000 }).default('') })
+			.safeParse(fields);
+		if (!parsed.success) return fail(400, { action: 'signoff' as const, assessmentId: fields.assessmentId, values: fields, errors: fieldErrors(parsed.error) });
+		const { assessmentId, decision, note } = parsed.data;
+		try {
+			await decideSignoff(db(), user, event.params.collaborationId, assessmentId, decision, note);
+		} catch (e) {
+			if (!(e instanceof SignoffError)) throw e;
+			if (e.reason === 'forbidden') error(403, translate(event.locals.locale, 'completion.only_admin_or_coordinator'));
+			const status = e.reason === 'not_found' ? 404 : e.reason === 'note_required' ? 400 : 409;
+			return fail(status, { action: 'signoff' as const, assessmentId, values: fields, errors: { note: `signoff.refused.${e.reason}` as const } });
+		}
+		return { action: 'signoff' as const, assessmentId, decision, done: true };
 	},
 
 	/** The days before closing on which reminders go out by themselves (admins only). */
