@@ -76,7 +76,7 @@ test('a respondent answers half, comes back to the first unanswered item, finish
 	await expect(page).toHaveURL(/\/review$/);
 	await expect(page.getByText('Alle spørsmål er besvart.')).toBeVisible();
 	await page.getByRole('button', { name: 'Send inn' }).click();
-	await expect(page.getByRole('heading', { name: 'Samlet resultat av 1 innsendte besvarelser' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Samlet resultat av 1 innsendt besvarelse' })).toBeVisible();
 	await context.close();
 
 	// The coordinator sees Kari's response as submitted.

@@ -71,7 +71,7 @@ const settled = () => new Promise((r) => setTimeout(r, 20));
 
 beforeAll(async () => {
 	await publishFromDirectory(sql(), 'questionnaires', () => {});
-	const { id: versionId } = await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 2`);
+	const { id: versionId } = await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 2 and questionnaire_id = (select id from questionnaire where slug = 'digital-maturity')`);
 	itemKeys = (await sql()<{ key: string }[]>`select key from questionnaire_item where questionnaire_version_id = ${versionId} order by position`).map((i) => i.key);
 	const { id: collaborationId } = await createCollaboration(sql(), { name: 'Hedmark IKT', legalForm: 'iks', country: 'NO' }, null);
 	const { id: hamar } = await first(sql()<{ id: string }[]>`insert into municipality (country, national_number, name) values ('NO', '3403', 'Hamar') returning id`);

@@ -52,8 +52,8 @@ describe('rounds and answering', () => {
 
 	beforeAll(async () => {
 		await publishFromDirectory(sql(), 'questionnaires', () => {});
-		({ id: v1 } = await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 1`));
-		({ id: v2 } = await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 2`));
+		({ id: v1 } = await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 1 and questionnaire_id = (select id from questionnaire where slug = 'digital-maturity')`));
+		({ id: v2 } = await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 2 and questionnaire_id = (select id from questionnaire where slug = 'digital-maturity')`));
 		collaborationId = (await createCollaboration(sql(), { name: 'Hedmark IKT', legalForm: 'kommunalt_oppgavefellesskap', country: 'NO' }, null)).id;
 		const member = async (number: string, name: string) => {
 			const { id } = await first(sql()<{ id: string }[]>`insert into municipality (country, national_number, name) values ('NO', ${number}, ${name}) returning id`);

@@ -55,6 +55,19 @@ describe('demo data', () => {
 				where m.national_number = '3403' group by r.year order by r.year`;
 			// Hamar improves steadily: every year above the one before.
 			for (let i = 1; i < hamar.length; i++) expect(hamar[i]!.score).toBeGreaterThan(hamar[i - 1]!.score);
+			// Värmland runs the digital services checklist: rounds under it, answers of every kind, scores.
+			const checklist = (await first<{ rounds: number; kinds: string[]; scored: number }[]>`
+				select count(distinct r.id)::int as rounds, array_agg(distinct x.kind order by x.kind) as kinds,
+					(select count(*)::int from assessment_score s join assessment a2 on a2.id = s.assessment_id join round r2 on r2.id = a2.round_id
+						join questionnaire_version v2 on v2.id = r2.questionnaire_version_id join questionnaire q2 on q2.id = v2.questionnaire_id
+						where q2.slug = 'digital-services' and s.score is not null) as scored
+				from round r join questionnaire_version v on v.id = r.questionnaire_version_id join questionnaire q on q.id = v.questionnaire_id
+				join collaboration c on c.id = r.collaboration_id
+				join assessment a on a.round_id = r.id join response p on p.assessment_id = a.id join answer x on x.response_id = p.id
+				where q.slug = 'digital-services' and c.name = 'Värmlands e-samverkan'`)[0]!;
+			expect(checklist.rounds).toBe(2);
+			expect(checklist.kinds).toEqual(expect.arrayContaining(['amount', 'level', 'ticked']));
+			expect(checklist.scored).toBeGreaterThan(0);
 			expect(await isEmpty(first)).toBe(false);
 			await expect(loadDemo(first, { scale: 'tenth', now })).rejects.toBeInstanceOf(NotEmptyError);
 		} finally {

@@ -97,7 +97,7 @@ async function twoInstances(options: Partial<Parameters<typeof startJobs>[1]> = 
 
 beforeAll(async () => {
 	await publishFromDirectory(sql(), 'questionnaires', () => {});
-	({ id: versionId } = await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 2`));
+	({ id: versionId } = await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 2 and questionnaire_id = (select id from questionnaire where slug = 'digital-maturity')`));
 	itemKeys = (await sql()<{ key: string }[]>`select key from questionnaire_item where questionnaire_version_id = ${versionId} order by position`).map((i) => i.key);
 	year = Number((await day(0)).slice(0, 4));
 	sink = await startSmtpSink();

@@ -14,7 +14,7 @@ describe('personal data', () => {
 
 	beforeAll(async () => {
 		await publishFromDirectory(sql(), 'questionnaires', () => {});
-		const { id: versionId } = await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 2`);
+		const { id: versionId } = await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 2 and questionnaire_id = (select id from questionnaire where slug = 'digital-maturity')`);
 		const collaborationId = (await createCollaboration(sql(), { name: 'Hedmark IKT', legalForm: 'kommunalt_oppgavefellesskap', country: 'NO' }, null)).id;
 		const { id: hamar } = await first(sql()<{ id: string }[]>`insert into municipality (country, national_number, name) values ('NO', '3403', 'Hamar') returning id`);
 		await sql()`insert into membership (collaboration_id, municipality_id, valid_from) values (${collaborationId}, ${hamar}, '2006-01-01')`;

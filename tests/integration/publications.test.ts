@@ -58,8 +58,8 @@ describe('peer publications', () => {
 
 	beforeAll(async () => {
 		await publishFromDirectory(sql(), 'questionnaires', () => {});
-		({ id: v1 } = await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 1`));
-		({ id: v2 } = await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 2`));
+		({ id: v1 } = await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 1 and questionnaire_id = (select id from questionnaire where slug = 'digital-maturity')`));
+		({ id: v2 } = await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 2 and questionnaire_id = (select id from questionnaire where slug = 'digital-maturity')`));
 		collaborations.a = await collaboration('A-samarbeidet', ['9101', '9102', '9103', '9104', '9105', '9199']);
 		collaborations.b = await collaboration('B-samarbeidet', ['9201', '9202', '9203', '9204', '9205', '9199']);
 		collaborations.c = await collaboration('C-samarbeidet', ['9301', '9302', '9303']);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadQuestionnaires } from '../../src/lib/server/questionnaires/load';
 import { FrozenVersionError, publishFromDirectory } from '../../src/lib/server/questionnaires/publish';
 import { getVersion, listVersions } from '../../src/lib/server/questionnaires/versions';
+import { completeTexts } from '../../src/lib/server/questionnaires/languages';
 import { useTestDatabase } from './database';
 
 describe('publishing questionnaires', () => {
@@ -20,23 +21,26 @@ describe('publishing questionnaires', () => {
 
 	it('registers every shipped version with its items, once', async () => {
 		const first = await publishFromDirectory(sql(), dir, silent);
-		expect(first.published.map((f) => path.basename(f))).toEqual(['1.yaml', '2.yaml']);
+		expect(first.published.map((f) => path.relative(dir, f)).sort()).toEqual(['digital-maturity/1.yaml', 'digital-maturity/2.yaml', 'digital-services/1.yaml']);
 		const again = await publishFromDirectory(sql(), dir, silent);
 		expect(again).toEqual({ published: [], unchanged: first.published });
 
 		const versions = await listVersions(sql());
 		expect(versions.map((v) => [v.slug, v.version])).toEqual([
 			['digital-maturity', 2],
-			['digital-maturity', 1]
+			['digital-maturity', 1],
+			['digital-services', 1]
 		]);
 		const files = loadQuestionnaires(dir).files;
 		for (const file of files) {
 			const rows = await sql()`
 				select i.key, i.dimension, i.weight::float8 as weight, i.allow_na
 				from questionnaire_item i join questionnaire_version v on v.id = i.questionnaire_version_id
-				where v.version = ${file.definition.version} order by i.position`;
+				join questionnaire q on q.id = v.questionnaire_id
+				where q.slug = ${file.definition.slug} and v.version = ${file.definition.version} order by i.position`;
 			expect(rows).toEqual(file.definition.items.map((it) => ({ key: it.key, dimension: it.dimension, weight: it.weight, allow_na: it.allow_na })));
-			expect(await getVersion(sql(), 'digital-maturity', file.definition.version)).toEqual(file.definition);
+			// read back as published, every text complete in every interface language (the reader's fallback where the file has none)
+			expect(await getVersion(sql(), file.definition.slug, file.definition.version)).toEqual(completeTexts(file.definition));
 		}
 	});
 

@@ -39,7 +39,7 @@ describe('scores in SQL equal the pure scoring module', () => {
 
 	beforeAll(async () => {
 		await publishFromDirectory(sql(), 'questionnaires', () => {});
-		const { id: versionId } = await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 2`);
+		const { id: versionId } = await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 2 and questionnaire_id = (select id from questionnaire where slug = 'digital-maturity')`);
 		definition = (await getVersionById(sql(), versionId))!;
 		collaborationId = (await createCollaboration(sql(), { name: 'Hedmark IKT', legalForm: 'kommunalt_oppgavefellesskap', country: 'NO' }, null)).id;
 		for (const [number, name, population] of [['3403', 'Hamar', 31999], ['3413', 'Stange', 21156], ['3401', 'Kongsvinger', 17949], ['3415', 'Sør-Odal', 7978], ['3412', 'Løten', 7715], ['3414', 'Nord-Odal', 5016]] as const) {

@@ -18,7 +18,7 @@ export async function personalData(sql: Db, userId: string) {
 		where g.user_id = ${userId} order by g.created_at`;
 	const responses = await sql`
 		select r.id, c.name as collaboration, m.name as municipality, s.name_nb as sector, ro.year, r.status, r.started_at, r.submitted_at,
-			coalesce((select json_agg(json_build_object('item', x.item_key, 'kind', x.kind, 'level', x.level, 'naReason', x.na_reason,
+			coalesce((select json_agg(json_build_object('item', x.item_key, 'kind', x.kind, 'level', x.level, 'ticked', x.ticked, 'amount', x.amount, 'naReason', x.na_reason,
 				'comment', x.comment, 'evidenceUrl', x.evidence_url, 'updatedAt', x.updated_at) order by x.item_key)
 				from answer x where x.response_id = r.id), '[]') as answers
 		from response r join assessment a on a.id = r.assessment_id join round ro on ro.id = a.round_id

@@ -14,7 +14,7 @@ const minimal = () => ({
 	populations: [],
 	memberships: [],
 	sectors: [
-		{ id: sectorId, collaboration_id: collaborationId, key: 'kultur', name_nb: 'Kultur', name_sv: 'Kultur', name_en: 'Culture', whole_municipality: false, position: 0, archived_at: null }
+		{ id: sectorId, collaboration_id: collaborationId, key: 'kultur', name_nb: 'Kultur', name_sv: 'Kultur', name_en: 'Culture', name_nn: 'Kultur', whole_municipality: false, position: 0, archived_at: null }
 	],
 	questionnaireVersions: [],
 	rounds: [],

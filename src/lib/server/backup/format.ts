@@ -47,6 +47,8 @@ export const rowSchemas = {
 	membership: z.strictObject({ id, collaboration_id: id, municipality_id: id, valid_from: day, valid_to: day.nullable() }),
 	sector: z.strictObject({
 		id, collaboration_id: id, key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/), name_nb: text, name_sv: text, name_en: text,
+		// the nynorsk name came with migration 015; a backup from before has none
+		name_nn: text.nullable().default(null),
 		whole_municipality: z.boolean(), position: int, archived_at: time.nullable()
 	}),
 	app_user: z.strictObject({

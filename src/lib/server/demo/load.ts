@@ -3,7 +3,7 @@ import { hashPassword } from '../auth/password';
 import { createCollaboration } from '../collaborations/collaborations';
 import type { Db } from '../db/index';
 import { refreshYearScores } from '../results/scores';
-import { demoPlan, HEDMARK, type PlannedCollaboration, type Scale } from './plan';
+import { CHECKLIST, demoPlan, HEDMARK, type PlannedCollaboration, type Scale } from './plan';
 
 /**
  * Writes a demo platform (plan.ts) into an empty database: collaborations, members,
@@ -59,13 +59,19 @@ export async function loadDemo(sql: Sql, options: DemoOptions): Promise<DemoLogi
 	const thisYear = now.getFullYear();
 	const roundCount = options.rounds ?? (options.scale === 'demo' ? 4 : 10);
 	const years = Array.from({ length: roundCount }, (_, i) => thisYear - roundCount + 1 + i);
-	const versions = await sql<{ id: string; version: number }[]>`select id, version from questionnaire_version order by version`;
+	const versions = await sql<{ id: string; version: number }[]>`
+		select v.id, v.version from questionnaire_version v join questionnaire q on q.id = v.questionnaire_id
+		where q.slug = 'digital-maturity' and v.version <= 2 order by v.version`;
 	if (versions.length < 2) throw new Error('Publish both questionnaire versions before loading demo data.');
+	const [checklist] = await sql<{ id: string }[]>`
+		select v.id from questionnaire_version v join questionnaire q on q.id = v.questionnaire_id where q.slug = ${CHECKLIST} order by v.version desc limit 1`;
 	// The first half of the years under version 1, the rest under version 2 (the crosswalk's break shows).
 	const versionOf = (year: number) => (year < years[Math.floor(years.length / 2)]! ? versions[0]!.id : versions.at(-1)!.id);
 
 	const ids = new Map<string, string>();
 	for (const c of plan) ids.set(c.name, (await createCollaboration(sql, { name: c.name, legalForm: c.legalForm, country: c.country }, null)).id);
+	// Collaborations that run the checklist (its last two years only: it is new); the others the maturity instrument.
+	const checklistIds = checklist ? plan.filter((c) => c.questionnaire === CHECKLIST).map((c) => ids.get(c.name)!) : [];
 	const trajectories = await writeMembers(sql, plan, ids, thisYear);
 	log(`demo: ${plan.length} collaborations, ${new Set(plan.flatMap((c) => c.members.map((m) => m.number))).size} municipalities`);
 
@@ -76,9 +82,9 @@ export async function loadDemo(sql: Sql, options: DemoOptions): Promise<DemoLogi
 		await sql.begin(async (tx) => {
 			await tx`
 				insert into round (collaboration_id, year, questionnaire_version_id, opens_on, closes_on)
-				select id, ${year}::int, ${versionOf(year)}::uuid,
+				select id, ${year}::int, case when id = any(${checklistIds}::uuid[]) then ${checklist?.id ?? null}::uuid else ${versionOf(year)}::uuid end,
 					${open ? isoDay(now, -60) : `${year}-09-01`}::date, ${open ? isoDay(now, 30) : `${year}-11-30`}::date
-				from collaboration`;
+				from collaboration where not (id = any(${checklistIds}::uuid[]) and ${year}::int < ${thisYear - 1}::int)`;
 			await tx`
 				insert into assessment (collaboration_id, round_id, municipality_id, sector_id)
 				select r.collaboration_id, r.id, ms.municipality_id, s.id
@@ -181,9 +187,22 @@ async function writeAnswers(tx: Db, trajectories: Trajectories, year: number, se
 			join ${trajectoryTable(tx, trajectories)} on t.collaboration_id = a.collaboration_id and t.municipality_id = a.municipality_id
 			left join ${biasTable(tx, trajectories)} on b.collaboration_id = a.collaboration_id and b.sector_key = s.key
 		)
-		insert into answer (response_id, collaboration_id, questionnaire_version_id, item_key, kind, level, na_reason, updated_at)
+		insert into answer (response_id, collaboration_id, questionnaire_version_id, item_key, kind, level, ticked, amount, na_reason, updated_at)
 		select r.id, r.collaboration_id, r.version_id, i.key, d.kind,
-			case when d.kind = 'level' then greatest(1, least(5, round(r.expected + d.difficulty + d.noise)))::int end,
+			-- the member's level (1…5 in the plan) placed on the item's own points
+			case when d.kind = 'level' then greatest(1, least(jsonb_array_length(i.scale -> 'values'),
+				round(1 + (d.latent - 1) * (jsonb_array_length(i.scale -> 'values') - 1) / 4.0)))::int end,
+			-- a checklist: each option ticked with a chance that grows with the level; nothing ticked is "none of these"
+			case when d.kind = 'ticked' then coalesce(
+				nullif(array(select o ->> 'key' from jsonb_array_elements(i.scale -> 'options') o
+					where not (o ->> 'exclusive')::boolean
+						and ${chance(tx, tx`${seed}::int`, tx`'tick'`, tx`r.national_number`, tx`r.sector`, tx`r.k`, tx`i.key`, tx`o ->> 'key'`)} < (d.latent - 0.5) / 5), '{}'),
+				array(select o ->> 'key' from jsonb_array_elements(i.scale -> 'options') o where (o ->> 'exclusive')::boolean),
+				array[i.scale -> 'options' -> 0 ->> 'key']) end,
+			-- an amount: a percent from the level, a count that grows with it
+			case when d.kind = 'amount' then
+				case when i.scale ->> 'max' is not null then round(greatest(0, least(100, (d.latent - 1) * 25))::numeric, 0)
+				else round(greatest(0, (d.latent - 1) * 3))::numeric end end,
 			case when d.kind = 'not_applicable' then 'Ikke aktuelt i denne sektoren' end,
 			make_timestamptz(${year}::int, 10, 10, 9, 0, 0)
 		from responses r
@@ -195,8 +214,9 @@ async function writeAnswers(tx: Db, trajectories: Trajectories, year: number, se
 				${chance(tx, tx`${seed}::int`, tx`'skip'`, tx`r.national_number`, tx`r.sector`, tx`r.k`, tx`i.key`)} as skip
 		) h
 		cross join lateral (
-			select case when h.u < 0.05 then 'dont_know' when i.allow_na and h.u > 0.9 then 'not_applicable' else 'level' end as kind,
-				h.difficulty, h.noise
+			select case when h.u < 0.05 then 'dont_know' when i.allow_na and h.u > 0.9 then 'not_applicable'
+					else case i.scale ->> 'type' when 'checklist' then 'ticked' when 'amount' then 'amount' else 'level' end end as kind,
+				greatest(1, least(5, r.expected + h.difficulty + h.noise)) as latent
 		) d
 		-- a response in progress has about half of its answers
 		where r.status <> 'in_progress' or h.skip < 0.5`;

@@ -38,7 +38,12 @@ export interface PlannedCollaboration {
 	respondents: number;
 	/** per sector key: added to every member's level there ("one sector far behind") */
 	sectorBias: Record<string, number>;
+	/** the questionnaire its rounds run (default: the maturity instrument, digital-maturity) */
+	questionnaire?: string;
 }
+
+/** The questionnaire of the collaboration that runs the digital services checklist in the demo. */
+export const CHECKLIST = 'digital-services';
 
 export const HEDMARK = 'Hedmark IKT';
 
@@ -97,13 +102,14 @@ export function demoPlan(scale: Scale, seed = 2026): PlannedCollaboration[] {
 	const main: PlannedCollaboration = { ...collaboration(HEDMARK, 'kommunalt_oppgavefellesskap', 'NO', hedmark), respondents: 3, sectorBias: { teknisk: -0.9 } };
 	const others = ks2015.map((c) => collaboration(c.name, c.legalForm, 'NO', c.members.map((m) => member(m, c.established))));
 
-	if (scale === 'tenth') return [main, ...others.slice(0, 11)];
-	if (scale === 'demo') return [main, ...others];
+	// Värmland's sixteen municipalities run the short digital services checklist, in Swedish.
+	const varmland = { ...collaboration('Värmlands e-samverkan', 'kommunalforbund', 'SE', SWEDISH.map((m) => member(m, 2012))), questionnaire: CHECKLIST };
+	if (scale === 'tenth') return [main, ...others.slice(0, 11), varmland];
+	if (scale === 'demo') return [main, ...others, varmland];
 
 	// National: synthetic collaborations until about 650 municipalities, a fifth of them Swedish.
 	const all = [main, ...others];
 	let count = all.reduce((n, c) => n + c.members.length, 0);
-	const varmland = collaboration('Värmlands e-samverkan', 'kommunalforbund', 'SE', SWEDISH.map((m) => member(m, 2012)));
 	all.push(varmland);
 	count += varmland.members.length;
 	for (let i = 1; count < 650; i++) {

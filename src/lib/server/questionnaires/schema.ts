@@ -111,7 +111,18 @@ const item = z.strictObject({
 	/** percent and count-band: the score of an amount, from the highest band it reaches */
 	score_bands: z.array(scoreBand, { error: 'must be a list of bands' }).optional(),
 	/** count-band: what is counted, e.g. "services" */
-	unit: localisedText.optional()
+	unit: localisedText.optional(),
+	/** where the item's practice is described: laws, national guidance, the components named */
+	sources: z
+		.array(
+			z.strictObject({
+				title: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(300, 'is longer than 300 characters'),
+				url: z.string({ error: 'must be text' }).regex(/^https:\/\/[^\s]+$/, 'must be an https:// address')
+			}),
+			{ error: 'must be a list of sources' }
+		)
+		.min(1, 'must name at least one source')
+		.optional()
 });
 export type Item = z.infer<typeof item>;
 

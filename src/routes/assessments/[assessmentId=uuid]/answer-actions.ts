@@ -27,11 +27,12 @@ const refusalStatus: Record<Refusal, number> = {
 	not_submitted: 409
 };
 
-function refused(event: RequestEvent, e: unknown) {
+/** A refused save comes back with what was posted, so the page without JavaScript shows it again and nothing typed is lost. */
+function refused(event: RequestEvent, e: unknown, values?: Record<string, string>) {
 	if (!(e instanceof AnsweringError)) throw e;
 	if (e.reason === 'not_found') error(404, translate(event.locals.locale, 'answer.refused.not_found'));
 	if (e.reason === 'forbidden') error(403, translate(event.locals.locale, 'answer.refused.forbidden'));
-	return fail(refusalStatus[e.reason], { refusal: `answer.refused.${e.reason}` as const });
+	return fail(refusalStatus[e.reason], { refusal: `answer.refused.${e.reason}` as const, ...(values ? { values } : {}) });
 }
 
 export async function save(event: RequestEvent) {
@@ -42,7 +43,7 @@ export async function save(event: RequestEvent) {
 	try {
 		results = await saveAnswers(db(), user, event.params.assessmentId!, answers, writer);
 	} catch (e) {
-		return refused(event, e);
+		return refused(event, e, fields);
 	}
 	const conflicts = results.some((r) => r.outcome === 'conflict');
 	if (Object.keys(errors).length > 0 || conflicts) return fail(Object.keys(errors).length > 0 ? 400 : 409, { results, errors, values: fields });

@@ -56,6 +56,8 @@ export const en = {
 	'questionnaires.status_changed': 'Changed, not comparable',
 	'questionnaires.status_identical': 'Unchanged',
 	'questionnaires.status_retired': 'Retired',
+	'questionnaires.sources': 'Sources',
+	'questionnaires.score_band': '{from} or more: {score} points',
 	'questionnaires.recommendations': 'Recommendations: how to reach the next level',
 	'questionnaires.retired': 'Questions from version {version} no longer asked',
 	'error.title': 'Something went wrong',

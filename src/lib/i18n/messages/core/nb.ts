@@ -54,6 +54,8 @@ export const nb = {
 	'questionnaires.status_changed': 'Endret, ikke sammenlignbart',
 	'questionnaires.status_identical': 'Uendret',
 	'questionnaires.status_retired': 'Fjernet',
+	'questionnaires.sources': 'Kilder',
+	'questionnaires.score_band': '{from} eller mer: {score} poeng',
 	'questionnaires.recommendations': 'Anbefalinger: slik når dere neste nivå',
 	'questionnaires.retired': 'Spørsmål fra versjon {version} som ikke stilles lenger',
 	'error.title': 'Noe gikk galt',

@@ -54,6 +54,8 @@ export const nn = {
 	'questionnaires.status_changed': 'Endra, ikkje samanliknbart',
 	'questionnaires.status_identical': 'Uendra',
 	'questionnaires.status_retired': 'Fjerna',
+	'questionnaires.sources': 'Kjelder',
+	'questionnaires.score_band': '{from} eller meir: {score} poeng',
 	'questionnaires.recommendations': 'Tilrådingar: slik når de neste nivå',
 	'questionnaires.retired': 'Spørsmål frå versjon {version} som ikkje blir stilte lenger',
 	'error.title': 'Noko gjekk gale',

@@ -54,6 +54,8 @@ export const sv = {
 	'questionnaires.status_changed': 'Ändrad, inte jämförbar',
 	'questionnaires.status_identical': 'Oförändrad',
 	'questionnaires.status_retired': 'Borttagen',
+	'questionnaires.sources': 'Källor',
+	'questionnaires.score_band': '{from} eller mer: {score} poäng',
 	'questionnaires.recommendations': 'Rekommendationer: så når ni nästa nivå',
 	'questionnaires.retired': 'Frågor från version {version} som inte ställs längre',
 	'error.title': 'Något gick fel',
