@@ -13,6 +13,7 @@ import { en as privacy } from './messages/privacy/en';
 import { en as api } from './messages/api/en';
 import { en as reminders } from './messages/reminders/en';
 import { en as sso } from './messages/sso/en';
+import { en as initiatives } from './messages/initiatives/en';
 
 const { en, nb, sv } = catalogues;
 
@@ -56,7 +57,7 @@ describe('catalogues', () => {
 	});
 
 	it('give every key to one file only, so no feature overrides another', () => {
-		const files = [core, access, collaborationAdmin, rounds, answering, results, privacy, api, reminders, sso].map((file) => Object.keys(file));
+		const files = [core, access, collaborationAdmin, rounds, answering, results, privacy, api, reminders, sso, initiatives].map((file) => Object.keys(file));
 		expect(files.flat().length).toBe(new Set(files.flat()).size);
 		expect(files.flat().length).toBe(Object.keys(en).length);
 	});
