@@ -68,6 +68,18 @@ describe('demo data', () => {
 			expect(checklist.rounds).toBe(2);
 			expect(checklist.kinds).toEqual(expect.arrayContaining(['amount', 'level', 'ticked']));
 			expect(checklist.scored).toBeGreaterThan(0);
+			// Initiatives across the years, the same for the same seed: done ones after the older rounds, last year's under way or overdue.
+			const initiatives = (sql: Sql) =>
+				sql<{ year: number; scope: string; status: string; n: number; events: number; overdue: number }[]>`
+					select extract(year from i.created_at)::int as year, i.scope, i.status, count(*)::int as n,
+						sum((select count(*) from initiative_event e where e.initiative_id = i.id))::int as events,
+						count(*) filter (where i.due_on < '2026-11-23' and i.status in ('planned', 'in_progress'))::int as overdue
+					from initiative i group by 1, 2, 3 order by 1, 2, 3`;
+			const plans = await initiatives(first);
+			expect(plans).toEqual(await initiatives(second));
+			expect(new Set(plans.map((p) => p.status))).toEqual(new Set(['planned', 'in_progress', 'done', 'dropped']));
+			expect(new Set(plans.map((p) => p.scope))).toEqual(new Set(['sector', 'municipality', 'collaboration']));
+			expect(plans.filter((p) => p.year === 2025 && p.scope === 'sector').reduce((n, p) => n + p.overdue, 0)).toBeGreaterThan(0);
 			expect(await isEmpty(first)).toBe(false);
 			await expect(loadDemo(first, { scale: 'tenth', now })).rejects.toBeInstanceOf(NotEmptyError);
 		} finally {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { abilitiesFor, can, filterOf, holds, resultsScope, roles, some, type Grant, type Permission, type Role } from './access';
+import { abilitiesFor, can, filterOf, holds, initiativeAbilities, mayPlanInitiative, resultsScope, roles, some, type Grant, type InitiativeScope, type Permission, type Role } from './access';
 
 const C1 = 'c1';
 const C2 = 'c2';
@@ -130,5 +130,48 @@ describe('resultsScope', () => {
 		expect(resultsScope([grant('board_viewer')], C1)).toEqual({ all: true, municipalities: [] });
 		expect(resultsScope([grant('executive_viewer', C1, M1), grant('coordinator', C1, M2), grant('executive_viewer', C2, M2)], C1)).toEqual({ all: false, municipalities: [M1, M2] });
 		expect(resultsScope([grant('respondent', C1, M1, S1), grant('collaboration_admin', C2)], C1)).toEqual({ all: false, municipalities: [] });
+	});
+});
+
+describe('initiatives', () => {
+	const scopes: Record<string, InitiativeScope> = {
+		ownSector: { scope: 'sector', municipalityId: M1, sectorId: S1 },
+		otherSector: { scope: 'sector', municipalityId: M1, sectorId: S2 },
+		otherMembersSector: { scope: 'sector', municipalityId: M2, sectorId: S1 },
+		ownMunicipality: { scope: 'municipality', municipalityId: M1 },
+		otherMunicipality: { scope: 'municipality', municipalityId: M2 },
+		collaboration: { scope: 'collaboration' }
+	};
+	const table = (f: (g: Grant[], at: InitiativeScope) => boolean) =>
+		Object.fromEntries(roles.map((role) => [role, Object.keys(scopes).filter((k) => f([byRole[role]], scopes[k]!))]));
+
+	it('lets sector heads plan for their sector, coordinators and leadership for their municipality, admins everywhere', () => {
+		expect(table((g, at) => mayPlanInitiative(g, C1, at))).toEqual({
+			platform_admin: [],
+			collaboration_admin: Object.keys(scopes),
+			board_viewer: [],
+			coordinator: ['ownSector', 'otherSector', 'ownMunicipality'],
+			executive_viewer: ['ownSector', 'otherSector', 'ownMunicipality'],
+			respondent: ['ownSector']
+		});
+	});
+
+	it('shows each role what it shares, the board the whole portfolio, another member nothing of a member’s own', () => {
+		expect(table((g, at) => initiativeAbilities(g, 'u', C1, { ...at, ownerId: null }).see)).toEqual({
+			platform_admin: [],
+			collaboration_admin: Object.keys(scopes),
+			board_viewer: Object.keys(scopes),
+			coordinator: ['ownSector', 'otherSector', 'ownMunicipality', 'collaboration'],
+			executive_viewer: ['ownSector', 'otherSector', 'ownMunicipality', 'collaboration'],
+			respondent: ['ownSector', 'ownMunicipality', 'collaboration']
+		});
+	});
+
+	it('lets an owner see and report on their initiative, not edit it; nothing in another collaboration', () => {
+		const at = { ...scopes.otherMembersSector!, ownerId: 'u' };
+		expect(initiativeAbilities([byRole.respondent], 'u', C1, at)).toEqual({ see: true, edit: false, status: true });
+		expect(initiativeAbilities([byRole.respondent], 'v', C1, at)).toEqual({ see: false, edit: false, status: false });
+		expect(initiativeAbilities([byRole.collaboration_admin], 'u', C2, at)).toEqual({ see: false, edit: false, status: false });
+		expect(mayPlanInitiative([byRole.collaboration_admin], C2, scopes.collaboration!)).toBe(false);
 	});
 });

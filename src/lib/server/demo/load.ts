@@ -3,6 +3,7 @@ import { hashPassword } from '../auth/password';
 import { createCollaboration } from '../collaborations/collaborations';
 import type { Db } from '../db/index';
 import { refreshYearScores } from '../results/scores';
+import { writeDemoInitiatives } from './initiatives';
 import { CHECKLIST, demoPlan, HEDMARK, type PlannedCollaboration, type Scale } from './plan';
 
 /**
@@ -107,6 +108,7 @@ export async function loadDemo(sql: Sql, options: DemoOptions): Promise<DemoLogi
 		const [{ n } = { n: 0 }] = await sql<{ n: number }[]>`select count(*)::int as n from answer a join response r on r.id = a.response_id join assessment x on x.id = r.assessment_id join round ro on ro.id = x.round_id where ro.year = ${year}`;
 		log(`demo: round ${year}${open ? ' (open)' : ''}: ${n} answers (${Date.now() - t0} ms)`);
 	}
+	log(`demo: ${await writeDemoInitiatives(sql, ids.get(HEDMARK)!, thisYear)} initiatives in ${HEDMARK}`);
 	await sql`
 		insert into installation_setting (key, value) values ('demo', ${sql.json({ scale: options.scale, seed, loadedAt: now.toISOString() })})
 		on conflict (key) do update set value = excluded.value, updated_at = now()`;

@@ -20,7 +20,7 @@ import { versionBreaks } from '../results/trends';
  * municipalities whose results the reader may open (never another municipality's, BRIEF
  * §6), and without who gave them.
  */
-export const sheets = ['municipalities', 'scores', 'answers', 'questionnaire'] as const;
+export const sheets = ['municipalities', 'scores', 'answers', 'questionnaire', 'initiatives'] as const;
 export type Sheet = (typeof sheets)[number];
 
 export interface ExportScope {

@@ -61,5 +61,26 @@ describe('the reference instrument’s advice', () => {
 		const without = { ...def, items: def.items.map(({ advice: _a, ...rest }) => rest) };
 		expect(hashOf(without)).toBe(files[0]!.contentHash);
 		expect(hashOf({ ...def, title: { ...def.title, en: 'Changed' } })).not.toBe(files[0]!.contentHash);
+	}, 30_000); // reads both versions of the instrument: slow on a busy machine
+});
+
+describe('the initiative form', () => {
+	it('takes a due date as yyyy-mm-dd of a real day in a plausible year, and lists of questions and members', async () => {
+		const { parseDetails } = await import('./form');
+		const form = (fields: Record<string, string | string[]>) => {
+			const f = new FormData();
+			for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) f.append(k, x);
+			return f;
+		};
+		const ok = parseDetails(form({ title: ' Tjenestedesign ', description: 'Linje 1\nLinje 2', targetLevel: '3', owner: '', dueOn: '2028-02-29', item: ['culture.openness', 'culture.openness'], dimension: 'strategy' }));
+		expect(ok).toEqual({
+			ok: true,
+			value: { title: 'Tjenestedesign', description: 'Linje 1\nLinje 2', targetLevel: 3, ownerId: null, dueOn: '2028-02-29', itemKeys: ['culture.openness'], dimensions: ['strategy'], participants: [] }
+		});
+		for (const dueOn of ['2027-02-30', '0000-01-01', '31.03.2027']) {
+			expect(parseDetails(form({ title: 'x', dueOn })), dueOn).toMatchObject({ ok: false, errors: { dueOn: 'initiative.error.date' } });
+		}
+		expect(parseDetails(form({ title: '', owner: 'not-an-id' }))).toMatchObject({ ok: false, errors: { title: 'form.required', owner: 'form.unknown_id' } });
+		expect(parseDetails(form({ title: 'x', item: 'DROP TABLE' }))).toMatchObject({ ok: false, errors: { items: 'form.invalid' } });
 	});
 });

@@ -13,7 +13,13 @@ const dateField = z
 	.string()
 	.trim()
 	.transform((s) => (s === '' ? null : s))
-	.pipe(z.iso.date(msg('initiative.error.date')).nullable());
+	.pipe(
+		z.iso
+			.date(msg('initiative.error.date'))
+			// a due date, not history: PostgreSQL refuses year 0, and nobody plans for 1066
+			.refine((d) => Number(d.slice(0, 4)) >= 2000 && Number(d.slice(0, 4)) <= 2200, msg('initiative.error.date'))
+			.nullable()
+	);
 
 const details = z.object({
 	title: lineField({ min: 1, max: 200 }),

@@ -18,6 +18,7 @@ export const en = {
 	'initiatives.movement.same': 'unchanged since last year',
 	'initiatives.movement.down': 'moved down since last year',
 	'initiatives.movement.unknown': 'not shown (no comparable or visible results)',
+	'export.sheet.initiatives': 'Initiatives',
 	'initiatives.list': 'Initiatives you share',
 	'initiative.scope.sector': 'Sector',
 	'initiative.scope.municipality': 'Municipality',

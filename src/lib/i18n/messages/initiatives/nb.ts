@@ -15,6 +15,7 @@ export const nb = {
 	'initiatives.movement.same': 'uendret siden i fjor',
 	'initiatives.movement.down': 'gikk ned siden i fjor',
 	'initiatives.movement.unknown': 'vises ikke (ingen sammenlignbare eller synlige resultater)',
+	'export.sheet.initiatives': 'Tiltak',
 	'initiatives.list': 'Tiltak du har tilgang til',
 	'initiative.scope.sector': 'Sektor',
 	'initiative.scope.municipality': 'Kommune',

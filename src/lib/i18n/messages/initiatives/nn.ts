@@ -71,5 +71,6 @@ export const nn = {
 	'result.change': 'Sidan i fjor',
 	'result.initiatives': 'Tiltak',
 	'home.overdue.title': 'Forseinka tiltak',
-	'home.overdue.lead': 'Tiltak du eig eller følgjer opp, som har passert fristen.'
+	'home.overdue.lead': 'Tiltak du eig eller følgjer opp, som har passert fristen.',
+	'export.sheet.initiatives': 'Tiltak'
 } satisfies Record<keyof typeof en, string>;

@@ -15,6 +15,7 @@ export const sv = {
 	'initiatives.movement.same': 'oförändrad sedan förra året',
 	'initiatives.movement.down': 'gick ned sedan förra året',
 	'initiatives.movement.unknown': 'visas inte (inga jämförbara eller synliga resultat)',
+	'export.sheet.initiatives': 'Åtgärder',
 	'initiatives.list': 'Åtgärder som du har tillgång till',
 	'initiative.scope.sector': 'Verksamhet',
 	'initiative.scope.municipality': 'Kommun',

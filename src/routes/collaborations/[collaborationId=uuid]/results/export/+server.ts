@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { abilitiesFor, filterOf } from '$lib/server/auth/access';
 import { db } from '$lib/server/db';
 import { roundTables, sheetName, sheets, toCsv, toXlsx } from '$lib/server/exports/round-export';
+import { initiativesTable } from '$lib/server/initiatives/export';
+import { listInitiatives } from '$lib/server/initiatives/initiatives';
+import { showInitiatives } from '$lib/server/initiatives/view';
 import { resultsContext } from '../context';
 import type { RequestHandler } from './$types';
 
@@ -15,7 +18,7 @@ const query = z.object({
 export const GET: RequestHandler = async (event) => {
 	const { context, viewer, scope, user, collaboration } = await resultsContext(event);
 	const parsed = query.safeParse(Object.fromEntries(event.url.searchParams));
-	if (!parsed.success) error(400, 'format must be xlsx or csv, sheet one of scores, answers, questionnaire');
+	if (!parsed.success) error(400, 'format must be xlsx or csv, sheet one of municipalities, scores, answers, questionnaire, initiatives');
 	if (!context) error(404);
 	const locale = event.locals.locale;
 	const collaborationId = collaboration.id;
@@ -28,6 +31,9 @@ export const GET: RequestHandler = async (event) => {
 		answerMunicipalities: filterOf(abilitiesFor(user.grants, collaborationId).readsResults),
 		locale
 	});
+	// The initiatives the reader shares, as the initiatives page shows them (issue 20).
+	const shown = await showInitiatives(db(), collaborationId, user, await listInitiatives(db(), collaborationId, user), locale);
+	tables.push(initiativesTable(shown, locale));
 	const base = `moden-${collaboration.name}-${context.round.year}`.toLowerCase().replace(/[^a-z0-9æøåäö]+/g, '-');
 	if (parsed.data.format === 'xlsx') {
 		return new Response(new Uint8Array(await toXlsx(tables, locale)), {

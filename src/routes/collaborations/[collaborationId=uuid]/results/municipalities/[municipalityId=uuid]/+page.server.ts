@@ -1,26 +1,30 @@
 import { error } from '@sveltejs/kit';
 import { requirePermission } from '$lib/server/auth/guard';
 import { memberName } from '$lib/server/collaborations/municipalities';
+import { activeSectors } from '$lib/server/collaborations/sectors';
 import { db } from '$lib/server/db';
 import { municipalityTrend } from '$lib/server/results/trends';
 import { municipalityView } from '$lib/server/results/pages';
 import { whereToBegin } from '$lib/server/results/where-to-begin';
+import { listInitiatives } from '$lib/server/initiatives/initiatives';
 import { pageFrame, resultsContext } from '../../context';
 import type { PageServerLoad } from './$types';
 
 /** A municipality's dashboard: its dimensions against the collaboration and its peers, sectors, trend, targets. */
 export const load: PageServerLoad = async (event) => {
 	const { collaborationId, municipalityId } = event.params;
-	requirePermission(event, 'municipality.results', { collaborationId, municipalityId });
+	const user = requirePermission(event, 'municipality.results', { collaborationId, municipalityId });
 	const sql = db();
 	// Independent reads go out together: each is a round trip on its own connection.
 	const [{ context, rounds, viewer }, name] = await Promise.all([resultsContext(event), memberName(sql, collaborationId, municipalityId)]);
 	if (name === null) error(404);
-	const [view, trend, begin] = await Promise.all([
+	const [view, trend, begin, initiatives] = await Promise.all([
 		context ? municipalityView(sql, context, viewer, municipalityId) : null,
 		municipalityTrend(sql, municipalityId, rounds, event.locals.locale),
-		context ? whereToBegin(sql, context.frame, context.round.id, municipalityId, event.locals.locale) : null
+		context ? whereToBegin(sql, context.frame, context.round.id, municipalityId, event.locals.locale) : null,
+		listInitiatives(sql, collaborationId, user)
 	]);
+	const sectorNames = new Map((await activeSectors(sql, collaborationId, event.locals.locale)).map((s) => [s.id, s.name]));
 	return {
 		municipality: { id: municipalityId, name },
 		years: rounds.map((r) => r.year),
@@ -28,6 +32,11 @@ export const load: PageServerLoad = async (event) => {
 		view,
 		trend,
 		begin,
+		// the municipality's own initiatives, its sectors', and the joint ones it takes part in (issue 20)
+		initiatives: initiatives
+			.filter((i) => i.municipalityId === municipalityId || (i.scope === 'collaboration' && (i.participants.length === 0 || i.participants.includes(municipalityId))))
+			// only what the table shows: a joint initiative's other members stay off the page
+			.map((i) => ({ id: i.id, title: i.title, scope: i.scope, ownerName: i.ownerName, dueOn: i.dueOn, status: i.status, overdue: i.overdue, sector: i.sectorId ? (sectorNames.get(i.sectorId) ?? null) : null })),
 		printedAt: new Date(),
 		k: viewer.policy.k
 	};
