@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '$lib/server/i18n';
-import { collator, formatDate, formatNumber, negotiateLocale } from './index';
+import { collator, formatDate, formatNumber, negotiateLocale, pluralKey } from './index';
 import { catalogues } from './messages';
 import { en as access } from './messages/access/en';
 import { en as answering } from './messages/answering/en';
@@ -13,6 +13,7 @@ import { en as privacy } from './messages/privacy/en';
 import { en as api } from './messages/api/en';
 import { en as reminders } from './messages/reminders/en';
 import { en as sso } from './messages/sso/en';
+import { en as home } from './messages/home/en';
 
 const { en, nb, sv } = catalogues;
 
@@ -56,9 +57,18 @@ describe('catalogues', () => {
 	});
 
 	it('give every key to one file only, so no feature overrides another', () => {
-		const files = [core, access, collaborationAdmin, rounds, answering, results, privacy, api, reminders, sso].map((file) => Object.keys(file));
+		const files = [core, access, collaborationAdmin, rounds, answering, results, privacy, api, reminders, sso, home].map((file) => Object.keys(file));
 		expect(files.flat().length).toBe(new Set(files.flat()).size);
 		expect(files.flat().length).toBe(Object.keys(en).length);
+	});
+
+	it('pick the form of a count by the language’s plural rules', () => {
+		for (const locale of ['nb', 'sv', 'en'] as const) {
+			expect(pluralKey(locale, 'home.coordinate.awaiting', 1)).toBe('home.coordinate.awaiting.one');
+			expect(pluralKey(locale, 'home.coordinate.awaiting', 0)).toBe('home.coordinate.awaiting.other');
+			expect(pluralKey(locale, 'home.coordinate.awaiting', 2)).toBe('home.coordinate.awaiting.other');
+		}
+		expect(translate('nb', pluralKey('nb', 'result.pooled_n', 1), { count: 1 })).toBe('Samlet resultat av 1 innsendt besvarelse');
 	});
 
 	it('load one language for the browser, the same as the server has', async () => {

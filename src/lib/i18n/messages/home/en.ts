@@ -9,7 +9,7 @@ export const en = {
 	'home.mine.none': 'You have no role in any collaboration yet. Ask your collaboration’s administrator to give you one.',
 	'home.answer.title': 'Your assessments',
 	'home.answer.none': 'You have no assessment to answer in an open round.',
-	'home.answer.heading': '{sector}, {municipality} {year}',
+	'assessment_card.heading': '{sector}, {municipality} {year}',
 	'home.answer.progress': '{answered} of {items} questions answered',
 	'home.answer.closes': 'Closes {date}',
 	'home.answer.start': 'Start on {sector}, {municipality}',

@@ -6,7 +6,7 @@ export const nb = {
 	'home.mine.none': 'Du har ingen rolle i noe samarbeid ennå. Be administratoren i samarbeidet om å gi deg en.',
 	'home.answer.title': 'Dine kartlegginger',
 	'home.answer.none': 'Du har ingen kartlegging å svare på i en åpen runde.',
-	'home.answer.heading': '{sector}, {municipality} {year}',
+	'assessment_card.heading': '{sector}, {municipality} {year}',
 	'home.answer.progress': '{answered} av {items} spørsmål besvart',
 	'home.answer.closes': 'Stenger {date}',
 	'home.answer.start': 'Begynn på {sector}, {municipality}',

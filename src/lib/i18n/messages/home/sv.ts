@@ -6,7 +6,7 @@ export const sv = {
 	'home.mine.none': 'Du har ingen roll i någon samverkan än. Be samverkans administratör att ge dig en.',
 	'home.answer.title': 'Dina kartläggningar',
 	'home.answer.none': 'Du har ingen kartläggning att besvara i en öppen omgång.',
-	'home.answer.heading': '{sector}, {municipality} {year}',
+	'assessment_card.heading': '{sector}, {municipality} {year}',
 	'home.answer.progress': '{answered} av {items} frågor besvarade',
 	'home.answer.closes': 'Stänger {date}',
 	'home.answer.start': 'Börja på {sector}, {municipality}',
