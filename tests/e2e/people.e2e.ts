@@ -4,6 +4,7 @@ import { signIn, tenants } from './fixture';
 
 /** The people page (issue 24): the invitation form first, and a list that can be searched and narrowed. */
 test('an admin finds people by name, role and member, with the invitation form at the top', async ({ page }) => {
+	test.setTimeout(60_000); // three page loads and axe
 	const { own } = tenants();
 	await signIn(page, own.users.collaboration_admin);
 	await page.goto(`/collaborations/${own.collaborationId}/people`);
