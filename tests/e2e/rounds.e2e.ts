@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn, tenants } from './fixture';
+import { database, signIn, tenants } from './fixture';
 
 test('an admin opens a round, assigns a new respondent by invitation, reminds and closes it', async ({ page }) => {
 	const fixture = tenants();
@@ -19,10 +19,22 @@ test('an admin opens a round, assigns a new respondent by invitation, reminds an
 	await page.getByLabel('Lukker (siste dag)').fill(`${year}-04-30`);
 	for (const sector of ['Oppvekst', 'Teknisk og samfunn', 'Økonomi og administrasjon', 'Kultur', 'Sentral ledelse']) await page.getByLabel(sector).uncheck();
 	await page.getByRole('button', { name: 'Åpne runden' }).click();
-	await expect(page.getByText(`Runde ${year} er åpnet.`)).toBeVisible();
+	// The round opens in the future: the page says when, and offers no reminders before then.
+	await expect(page.getByText(`Runde ${year} er opprettet. Den åpner 01.03.${year}.`)).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Hamar' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Stange' })).toHaveCount(0);
 	await expect(page.getByText('Ikke åpnet ennå')).toBeVisible();
+	await expect(page.getByText(`Påminnelser kan sendes når runden har åpnet, 01.03.${year}.`)).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Send påminnelse' })).toHaveCount(0);
+	// Its opening day comes: the round is open, and reminders can go out.
+	const sql = database();
+	try {
+		await sql`update round set opens_on = current_date - 1 where collaboration_id = ${fixture.own.collaborationId} and year = ${Number(year)}`;
+	} finally {
+		await sql.end();
+	}
+	await page.reload();
+	await expect(page.getByText('Åpen', { exact: true })).toBeVisible();
 
 	// The fixture's respondent of Hamar × Helse og omsorg stays assigned; a new one is invited.
 	await page.getByText('Tildel en respondent').click();
@@ -31,10 +43,10 @@ test('an admin opens a round, assigns a new respondent by invitation, reminds an
 	await page.getByRole('button', { name: 'Tildel', exact: true }).click();
 	await expect(page.getByText(/ny\.leder@hamar\.test/).first()).toBeVisible();
 	await expect(page.locator('code.invitation-link')).toContainText('/invitation/');
-	await expect(page.getByText('Ny Leder')).toBeVisible();
+	await expect(page.getByText('Ny Leder', { exact: true })).toBeVisible();
 
 	await page.getByRole('button', { name: 'Send påminnelse' }).click();
-	await expect(page.getByText('Ingen e-postserver er satt opp')).toBeVisible();
+	await expect(page.getByText('Ingen e-posttjener er satt opp, så ingen e-post ble sendt.', { exact: false })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Ny Leder' })).toHaveAttribute('href', 'mailto:ny.leder@hamar.test');
 	// The page lists the reminder: when, by whom, to how many (none of them mailed; others may assign people here meanwhile).
 	const log = page.getByRole('table', { name: 'Sendte påminnelser' });

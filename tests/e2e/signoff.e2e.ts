@@ -112,4 +112,16 @@ test('a coordinator returns one submitted sector with a note and approves anothe
 	await expect(respondent.getByRole('link', { name: 'Fortsett med Helse og omsorg, Signby' })).toBeVisible();
 	await axe(respondent);
 	await context.close();
+
+	// The coordinator reminds only those under way (no mail server here: they are listed to contact),
+	// then removes the respondent, which asks first.
+	await page.goto(`/collaborations/${s.collaboration.id}/rounds/${s.roundId}`);
+	await page.getByLabel('Send påminnelse til').selectOption({ label: 'bare dem som har begynt, men ikke sendt inn' });
+	await page.getByRole('button', { name: 'Send påminnelse' }).click();
+	await expect(page.getByText('Ingen e-posttjener er satt opp, så ingen e-post ble sendt.', { exact: false })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'signoff-respondent' })).toHaveAttribute('href', `mailto:${s.respondent}`);
+	await health.locator('summary', { hasText: /^Fjern$/ }).click();
+	await expect(health.getByText(/signoff-respondent skal ikke lenger svare for Helse og omsorg, Signby/)).toBeVisible();
+	await health.getByRole('button', { name: 'Ja, fjern signoff-respondent' }).click();
+	await expect(page.getByText('Respondenten er fjernet.', { exact: false })).toBeVisible();
 });

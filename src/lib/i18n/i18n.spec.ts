@@ -58,6 +58,16 @@ describe('catalogues', () => {
 		expect(files.flat().length).toBe(Object.keys(en).length);
 	});
 
+	it('pick the form of a count by the language’s plural rules', () => {
+		for (const locale of ['nb', 'nn', 'sv', 'en'] as const) {
+			expect(translate(locale, 'home.coordinate.awaiting', { count: 1 })).not.toBe(translate(locale, 'home.coordinate.awaiting', { count: 2 }));
+			expect(translate(locale, 'home.coordinate.awaiting', { count: 0 })).toBe(translate(locale, 'home.coordinate.awaiting', { count: 2 }).replace('2', '0'));
+		}
+		expect(translate('nb', 'result.pooled_n', { count: 1 })).toBe('Samlet resultat av 1 innsendt besvarelse');
+		expect(translate('nb', 'result.pooled_n', { count: 3 })).toBe('Samlet resultat av 3 innsendte besvarelser');
+		expect(translate('nn', 'result.pooled_n', { count: 1 })).toBe('Samla resultat av 1 innsend svar');
+	});
+
 	it('load one language for the browser, the same as the server has', async () => {
 		expect(await loadCatalogue('sv')).toEqual(sv);
 		expect(await loadCatalogue('nb')).toEqual(nb);

@@ -104,6 +104,17 @@ export interface ReminderRecipient extends Reminded {
 	municipalityId: string;
 }
 
+/** Whom a coordinator's reminder is for: everyone who has not submitted, or only some of them. */
+export type ReminderTarget = { kind: 'all' | 'not_started' | 'in_progress' } | { kind: 'sector'; sectorId: string };
+
+/** The rows narrowed to the reminder's target: one sector's assessments, or respondents by how far they have come. */
+export function narrowForReminder(rows: readonly CompletionRow[], target: ReminderTarget): CompletionRow[] {
+	if (target.kind === 'all') return [...rows];
+	if (target.kind === 'sector') return rows.filter((r) => r.sectorId === target.sectorId);
+	const wanted = (status: ResponseProgress) => (target.kind === 'not_started' ? status === 'not_started' : status === 'in_progress' || status === 'reopened');
+	return rows.map((r) => ({ ...r, respondents: r.respondents.filter((p) => wanted(p.status)) }));
+}
+
 /** The assigned people of these rows who have not submitted their own response. */
 export function notSubmitted(rows: readonly CompletionRow[]): ReminderRecipient[] {
 	return rows.flatMap((row) =>

@@ -91,14 +91,18 @@ async function collaborationTasks(sql: Sql, user: SessionUser, c: Collaboration,
 	const abilities = abilitiesFor(user.grants, c.id);
 	const here = user.grants.filter((g) => g.collaborationId === c.id);
 	const rounds = some(abilities.coordinates) ? await listRounds(sql, c.id) : [];
-	const open = rounds.find((r) => r.state === 'open') ?? null;
+	// Normally one round is open at a time; should two overlap, each gets its own task.
+	const open = rounds.filter((r) => r.state === 'open');
 
 	const coordinate: CoordinationTask[] = [];
-	// Admins follow every member's rounds; their home says so under the admin's task instead.
-	if (open && !abilities.manage && some(abilities.coordinates)) {
-		const rows = await roundCompletion(sql, c.id, open.id, filterOf(abilities.coordinates), locale);
-		coordinate.push({ collaborationId: c.id, collaboration: c.name, round: pick(open), summary: completionSummary(rows) });
-	}
+	// Coordinators follow their municipalities' assessments in each open round, admins every member's.
+	const follow = async (only: string[] | null) => {
+		for (const round of open) {
+			const rows = await roundCompletion(sql, c.id, round.id, only, locale);
+			coordinate.push({ collaborationId: c.id, collaboration: c.name, round: pick(round), summary: completionSummary(rows) });
+		}
+	};
+	if (!abilities.manage && some(abilities.coordinates)) await follow(filterOf(abilities.coordinates));
 
 	const admin: AdminTask[] = [];
 	if (abilities.manage) {
@@ -109,10 +113,7 @@ async function collaborationTasks(sql: Sql, user: SessionUser, c: Collaboration,
 			latest: latest && { ...pick(latest), assessments: latest.assessments, submitted: latest.submitted },
 			withoutCoordinator: await membersWithoutCoordinator(sql, c.id)
 		});
-		if (open) {
-			const rows = await roundCompletion(sql, c.id, open.id, null, locale);
-			coordinate.push({ collaborationId: c.id, collaboration: c.name, round: pick(open), summary: completionSummary(rows) });
-		}
+		await follow(null);
 	}
 
 	// Leaders read their municipality's results, the board the collaboration's.

@@ -14,7 +14,7 @@ export const sv = {
 	'results.show': 'Visa',
 	'results.year': 'År',
 	'results.no_rounds': 'Ingen omgång har resultat än.',
-	'results.collaboration_title': 'Samverkan',
+	'results.collaboration_title': 'Hela samverkan',
 	'results.named_lead': 'Alla medlemmar visas med namn.',
 	'results.anonymous_lead': 'Samverkan har inte slagit på namn: du ser din egen kommun med namn och de andra medlemmarna anonymt.',
 	'results.members_heatmap': 'Medlemmar och dimensioner',

@@ -64,7 +64,7 @@ export const nb = {
 	'completion.remind_none': 'Alle som er tildelt i denne visningen, har sendt inn.',
 	'completion.remind': 'Send påminnelse',
 	'completion.reminded': '{count, plural, one {# påminnelse} other {# påminnelser}} sendt på e-post.',
-	'completion.unsent': 'Ingen e-postserver er satt opp, så ingen e-post ble sendt. Kontakt disse selv:',
+	'completion.unsent': 'Ingen e-posttjener er satt opp, så ingen e-post ble sendt. Kontakt disse selv:',
 	'completion.reminder_subject': 'Påminnelse: kartlegging av digital modenhet {year}',
 	'completion.reminder_text':
 		'Hei {name},\n\nKartleggingen av digital modenhet for {sector}, {municipality} ({collaboration}) venter på svarene dine. Runden lukker {closesOn}.\n\nFortsett der du slapp: {link}\n\nSvarene lagres fortløpende, så du kan svare over flere økter.',

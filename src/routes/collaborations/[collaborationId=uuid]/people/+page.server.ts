@@ -7,20 +7,24 @@ import { GrantScopeError, grantScopes, listPeople, PlatformAdminGrantError, revo
 import { db } from '$lib/server/db';
 import { emailField, fieldError, fieldErrors, formFields, lineField, uuidField } from '$lib/server/forms';
 import { mailConfigured } from '$lib/server/mail';
+import { filterPeople, parsePeopleFilter } from '$lib/server/collaborations/people-filter';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const collaborationId = event.params.collaborationId;
 	requirePermission(event, 'collaboration.manage', { collaborationId });
 	const sql = db();
-	return { people: await listPeople(sql, collaborationId, event.locals.locale), scopes: await grantScopes(sql, collaborationId), mailed: mailConfigured() };
+	const filter = parsePeopleFilter(event.url.searchParams, grantableRoles);
+	const [people, scopes] = await Promise.all([listPeople(sql, collaborationId, event.locals.locale), grantScopes(sql, collaborationId)]);
+	return { people: filterPeople(people, filter), total: people.length, filter, scopes, mailed: mailConfigured() };
 };
 
+const grantableRoles = ['collaboration_admin', 'board_viewer', 'coordinator', 'executive_viewer', 'respondent'] as const;
 const optionalId = z.union([z.literal('').transform(() => null), uuidField]);
 const inviteSchema = z.object({
 	email: emailField,
 	name: lineField({ max: 200 }).default(''),
-	role: z.enum(['collaboration_admin', 'board_viewer', 'coordinator', 'executive_viewer', 'respondent'], { error: 'form.invalid' }),
+	role: z.enum(grantableRoles, { error: 'form.invalid' }),
 	municipalityId: optionalId.default(null),
 	sectorId: optionalId.default(null)
 });

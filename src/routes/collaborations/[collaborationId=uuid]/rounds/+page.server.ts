@@ -6,6 +6,7 @@ import { dayIn, timeZoneOf } from '$lib/server/calendar';
 import { getCollaboration } from '$lib/server/collaborations/collaborations';
 import { db } from '$lib/server/db';
 import { fieldError, fieldErrors, msg, uuidField } from '$lib/server/forms';
+import { suggestedRoundDates } from '$lib/server/assessments/round-dates';
 import { listRounds, openRound, RoundError, versionChoices } from '$lib/server/assessments/rounds';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,15 +17,16 @@ export const load: PageServerLoad = async (event) => {
 	const rounds = await listRounds(sql, collaborationId);
 	if (!abilities.manage) return { rounds, manage: false as const };
 	const zone = timeZoneOf((await getCollaboration(sql, collaborationId))!.country);
-	const day = (offset: number) => dayIn(zone, new Date(), offset);
+	// a new round opens today (or after the round still running) and runs six weeks, unless the admin says otherwise
+	const dates = suggestedRoundDates(dayIn(zone, new Date()), rounds);
 	return {
 		rounds,
 		manage: true as const,
 		versions: await versionChoices(sql),
 		scopes: await grantScopes(sql, collaborationId),
-		// a new round opens today and runs six weeks, unless the admin says otherwise
-		today: day(0),
-		closesByDefault: day(42)
+		today: dates.opensOn,
+		closesByDefault: dates.closesOn,
+		overlaps: dates.overlaps
 	};
 };
 

@@ -10,7 +10,7 @@ import { invite } from '$lib/server/collaborations/invitations';
 import { GrantScopeError, PlatformAdminGrantError, respondentGrantMunicipality, revokeGrant } from '$lib/server/collaborations/people';
 import { db } from '$lib/server/db';
 import { emailField, fieldError, fieldErrors, formFields, lineField, msg, uuidField } from '$lib/server/forms';
-import { roundCompletion, sendReminders } from '$lib/server/assessments/completion';
+import { narrowForReminder, roundCompletion, sendReminders } from '$lib/server/assessments/completion';
 import { listReminders, reminderDaysField, setReminderDays } from '$lib/server/assessments/reminders';
 import { closeRound, getRound } from '$lib/server/assessments/rounds';
 import { decideSignoff, SignoffError } from '$lib/server/assessments/signoff';
@@ -42,6 +42,12 @@ async function coordinatedAssessment(event: RequestEvent, user: SessionUser, ass
 	if (!can(user.grants, 'municipality.coordinate', context)) error(403, translate(event.locals.locale, 'completion.only_admin_or_coordinator'));
 	return context;
 }
+
+/** "all", "not_started", "in_progress" or "sector:<id>": whom a reminder is for. */
+const reminderTargetSchema = z.union([
+	z.enum(['all', 'not_started', 'in_progress']).transform((kind) => ({ kind })),
+	z.string().regex(/^sector:[0-9a-f-]{36}$/, msg('form.invalid')).transform((value) => ({ kind: 'sector' as const, sectorId: value.slice('sector:'.length) }))
+]);
 
 const assignSchema = z.object({
 	assessmentId: uuidField,
@@ -109,8 +115,10 @@ export const actions: Actions = {
 	/** Reminds those in the person's view of the round who have not submitted. */
 	remind: async (event) => {
 		const { round, collaborationId, municipalityIds, user } = await roundInScope(event);
+		const target = reminderTargetSchema.safeParse(formFields(await event.request.formData()).target ?? 'all');
+		if (!target.success) return fail(400, { action: 'remind' as const, message: 'form.invalid' as const });
 		const sql = db();
-		const rows = await roundCompletion(sql, collaborationId, round.id, municipalityIds, event.locals.locale);
+		const rows = narrowForReminder(await roundCompletion(sql, collaborationId, round.id, municipalityIds, event.locals.locale), target.data);
 		const collaboration = await getCollaboration(sql, collaborationId);
 		const result = await sendReminders(
 			sql,
