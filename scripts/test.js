@@ -1,4 +1,4 @@
-// npm test: every check in order — types, lint, unit + integration (Vitest), build,
+// npm test: every check in order — types, format (Prettier), lint, unit + integration (Vitest), build,
 // end-to-end (Playwright in Debian's Chromium) — then one line with the total.
 // Every step runs even when an earlier one failed, so one run shows all problems;
 // end-to-end needs the build and is counted as failed without it.
@@ -14,6 +14,7 @@ fs.mkdirSync(OUT, { recursive: true });
 const bin = (name) => `node_modules/.bin/${name}`;
 const steps = [
 	{ name: 'types', command: [bin('svelte-kit'), 'sync'], then: [bin('svelte-check'), '--tsconfig', './tsconfig.json', '--fail-on-warnings'] },
+	{ name: 'format', command: ['npm', 'run', '--silent', 'format:check'] },
 	{ name: 'lint', command: [bin('eslint'), '.'] },
 	{
 		name: 'unit + integration',
