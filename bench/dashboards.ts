@@ -83,7 +83,10 @@ export function apiScores(collaborationId: string, token: string) {
 		headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
 		async floor(sql: Sql) {
 			const reader = await readerOf(sql, collaborationId, [{ role: 'collaboration_admin', collaborationId, municipalityId: null, sectorId: null }]);
-			await currentSnapshots(sql, (await resultRounds(sql, collaborationId)).map((r) => r.id));
+			await currentSnapshots(
+				sql,
+				(await resultRounds(sql, collaborationId)).map((r) => r.id)
+			);
 			return rowsOf(reader, 'scores', { level: 'municipality' });
 		}
 	};

@@ -97,7 +97,8 @@ export async function ensurePlatform(url: string, spec: PlatformSpec, log: (line
 			await publishFromDirectory(sql, path.resolve('questionnaires'), () => {});
 			return 'reused';
 		}
-		if (!stamp && (await holdsTables(sql))) throw new Error(`The database ${redact(url)} holds data the bench did not write; give the bench an empty database.`);
+		if (!stamp && (await holdsTables(sql)))
+			throw new Error(`The database ${redact(url)} holds data the bench did not write; give the bench an empty database.`);
 		log(`bench: building the ${spec.scale} platform (${spec.rounds} rounds, ${spec.respondents} respondents per assessment) …`);
 		await sql`drop schema if exists public cascade`;
 		await sql`create schema public`;

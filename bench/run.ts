@@ -59,7 +59,11 @@ async function preparePlatforms() {
 	}
 }
 
-async function measureDashboards(servers: { full: ServerProcess; tenth: ServerProcess }, urls: { full: string; tenth: string }, people: { full: BenchPeople; tenth: BenchPeople }) {
+async function measureDashboards(
+	servers: { full: ServerProcess; tenth: ServerProcess },
+	urls: { full: string; tenth: string },
+	people: { full: BenchPeople; tenth: BenchPeople }
+) {
 	const sql = { full: connect(urls.full), tenth: connect(urls.tenth) };
 	try {
 		const probes: Record<string, () => Promise<number>> = {};
@@ -102,7 +106,10 @@ async function measureSave(server: ServerProcess, sessions: Session[]) {
 	const runs = { floor: [] as LoadResult[], save: [] as LoadResult[] };
 	const spans = { floor: [] as [CpuSample | null, CpuSample | null][], save: [] as [CpuSample | null, CpuSample | null][] };
 	for (let i = 0; i < SLICES; i++) {
-		for (const [kind, load] of [['floor', floorLoad], ['save', saveLoad]] as const) {
+		for (const [kind, load] of [
+			['floor', floorLoad],
+			['save', saveLoad]
+		] as const) {
 			const before = sample();
 			runs[kind].push(await load(server.origin, sessions, SECONDS / SLICES));
 			spans[kind].push([before, sample()]);
@@ -174,7 +181,9 @@ async function main() {
 			figures: rows,
 			seconds: Math.round((Date.now() - began) / 1000)
 		});
-		console.log(`\nModen bench, ${FULL.scale} platform (${size.full.answers.toLocaleString('en')} answers), ${os.cpus().length} cores, ${Math.round((Date.now() - began) / 1000)} s\n`);
+		console.log(
+			`\nModen bench, ${FULL.scale} platform (${size.full.answers.toLocaleString('en')} answers), ${os.cpus().length} cores, ${Math.round((Date.now() - began) / 1000)} s\n`
+		);
 		console.log(table(rows));
 		console.log('\nWritten to bench/results.json.');
 	} finally {

@@ -42,7 +42,8 @@ export async function pageWeight(browser: Browser, origin: string, pathname: str
 		const response = await page.goto(`${origin}${pathname}`, { waitUntil: 'networkidle' });
 		if (!response?.ok()) throw new Error(`${pathname}: ${response?.status()}`);
 		let gzipBytes = inlineCatalogueGzip(await response.text());
-		for (const file of scripts) gzipBytes += fs.existsSync(`${file}.gz`) ? fs.statSync(`${file}.gz`).size : gzipSync(fs.readFileSync(file), { level: 9 }).length;
+		for (const file of scripts)
+			gzipBytes += fs.existsSync(`${file}.gz`) ? fs.statSync(`${file}.gz`).size : gzipSync(fs.readFileSync(file), { level: 9 }).length;
 		return { files: scripts.size, gzipBytes };
 	} finally {
 		await context.close();

@@ -36,7 +36,9 @@ await runWithDatabase(async (sql) => {
 	// The rounds' questionnaire versions must be published here, as they were where the backup was made.
 	await publishFromDirectory(sql, readConfig().MODEN_QUESTIONNAIRES_DIR, () => {});
 	const summary = await restoreCollaboration(sql, document);
-	const rows = Object.entries(summary.rows).map(([table, n]) => `${n} ${table}`).join(', ');
+	const rows = Object.entries(summary.rows)
+		.map(([table, n]) => `${n} ${table}`)
+		.join(', ');
 	// The audit trail comes back exactly as it was, so the restore itself is reported here, not there.
 	console.log(`Restored "${summary.name}" (${summary.collaborationId}) from ${file} at ${new Date().toISOString()}: ${rows}.`);
 	console.log(`Scores rebuilt for ${summary.years.join(', ') || 'no rounds'}.`);

@@ -8,8 +8,12 @@ import { readConfig } from '../src/lib/server/config';
 import { publishFromDirectory } from '../src/lib/server/questionnaires/publish';
 import { runWithDatabase } from './with-database';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: 'demo' }, seed: { type: 'string', default: '2026' }, rounds: { type: 'string' } } });
-const options = z.object({ scale: z.enum(['demo', 'national', 'tenth']), seed: z.coerce.number().int(), rounds: z.coerce.number().int().min(1).max(30).optional() }).safeParse(values);
+const { values } = parseArgs({
+	options: { scale: { type: 'string', default: 'demo' }, seed: { type: 'string', default: '2026' }, rounds: { type: 'string' } }
+});
+const options = z
+	.object({ scale: z.enum(['demo', 'national', 'tenth']), seed: z.coerce.number().int(), rounds: z.coerce.number().int().min(1).max(30).optional() })
+	.safeParse(values);
 if (!options.success) {
 	console.error('usage: npm run demo -- [--scale demo|national|tenth] [--seed N] [--rounds N]');
 	process.exit(2);

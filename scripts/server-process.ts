@@ -62,7 +62,10 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerPr
 	for (;;) {
 		const state = await Promise.race([exited.then(() => 'exited' as const), new Promise<'wait'>((r) => setTimeout(() => r('wait'), 20))]);
 		if (state === 'exited') throw new Error(`The server on port ${port} exited (${child.exitCode ?? child.signalCode}):\n${output.join('')}`);
-		const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
+		const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+			(r) => r.status === 200,
+			() => false
+		);
 		if (ok) break;
 		if (performance.now() - started > 120_000) {
 			await stopChild(child, exited);

@@ -40,9 +40,7 @@ const steps = [
 ];
 
 const selected = process.argv.slice(2);
-const chosen = selected.length
-	? steps.filter((s) => selected.includes(s.name))
-	: steps.filter((s) => !s.only);
+const chosen = selected.length ? steps.filter((s) => selected.includes(s.name)) : steps.filter((s) => !s.only);
 if (chosen.length === 0) {
 	console.error(`Unknown step: ${selected.join(' ')}. Steps: ${steps.map((s) => s.name).join(', ')}`);
 	process.exit(2);

@@ -6,9 +6,7 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = ({ locals, isDataRequest }) => ({
 	locale: locals.locale,
 	demo: demoData() !== null,
-	user: locals.user
-		? { name: locals.user.name, email: locals.user.email, answers: locals.user.grants.some((g) => g.role === 'respondent') }
-		: null,
+	user: locals.user ? { name: locals.user.name, email: locals.user.email, answers: locals.user.grants.some((g) => g.role === 'respondent') } : null,
 	// The reader's language travels with the page itself, so the browser hydrates without
 	// fetching it first; a client-side navigation has it already (+layout.ts).
 	catalogue: isDataRequest ? null : catalogues[locals.locale]

@@ -10,6 +10,13 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const [home, overdue] = await Promise.all([homeFor(db(), locals.user, locals.locale), overdueInitiativesFor(db(), locals.user)]);
 	return {
 		home,
-		overdue: overdue.map((i) => ({ id: i.id, collaborationId: i.collaborationId, collaboration: i.collaborationName, title: i.title, dueOn: i.dueOn!, status: i.status }))
+		overdue: overdue.map((i) => ({
+			id: i.id,
+			collaborationId: i.collaborationId,
+			collaboration: i.collaborationName,
+			title: i.title,
+			dueOn: i.dueOn!,
+			status: i.status
+		}))
 	};
 };

@@ -97,9 +97,9 @@ describe('a respondent of a confidential team who knows their own answers', () =
 		{ weight: 1, arbitrary: fc.constant<AnswerValue>({ kind: 'dont_know' }) },
 		{ weight: 1, arbitrary: fc.constant(undefined) }
 	);
-	const teamArb = fc.array(fc.array(answerArb, { minLength: items.length, maxLength: items.length }), { minLength: 2, maxLength: 6 }).map((team) =>
-		team.map((values) => new Map(values.flatMap((v, i): [string, AnswerValue][] => (v ? [[items[i]!.key, v]] : [])))) as Answers[]
-	);
+	const teamArb = fc
+		.array(fc.array(answerArb, { minLength: items.length, maxLength: items.length }), { minLength: 2, maxLength: 6 })
+		.map((team) => team.map((values) => new Map(values.flatMap((v, i): [string, AnswerValue][] => (v ? [[items[i]!.key, v]] : [])))) as Answers[]);
 
 	it(`never pins another's answer, on ${RUNS} generated teams`, async () => {
 		await fc.assert(
@@ -117,7 +117,9 @@ describe('a respondent of a confidential team who knows their own answers', () =
 				};
 				const variable = (r: number, key: string) => `${r}:${key}`;
 				const others = team.map((_, r) => r).filter((r) => r > 0);
-				const variables = new Map(others.flatMap((r) => items.filter((i) => value(r, i.key) !== null).map((i) => [variable(r, i.key), { lower: 0, upper: 100 }] as const)));
+				const variables = new Map(
+					others.flatMap((r) => items.filter((i) => value(r, i.key) !== null).map((i) => [variable(r, i.key), { lower: 0, upper: 100 }] as const))
+				);
 				const facts: Fact[] = items.flatMap((item) => {
 					const mean = shown.items[item.key]!.mean;
 					if (mean === null) return [];

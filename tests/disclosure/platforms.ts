@@ -47,7 +47,9 @@ export const platformArb: fc.Arbitrary<GeneratedPlatform> = fc
 		if (ownership === 'all-but-one') {
 			// The viewer owns every member of the largest size class but one: the insider case.
 			const bySize = new Map<string, string[]>();
-			municipalities.forEach((m, i) => m.sizeClass && bySize.set(`${m.country}:${m.sizeClass}`, [...(bySize.get(`${m.country}:${m.sizeClass}`) ?? []), ids[i]!]));
+			municipalities.forEach(
+				(m, i) => m.sizeClass && bySize.set(`${m.country}:${m.sizeClass}`, [...(bySize.get(`${m.country}:${m.sizeClass}`) ?? []), ids[i]!])
+			);
 			const largest = [...bySize.values()].sort((a, b) => b.length - a.length)[0] ?? [];
 			known = new Set(largest.slice(1));
 		}

@@ -40,7 +40,15 @@ const rules: Record<string, Rule> = {
 	'/reset-password': { get: 'anyone', actions: { default: 'anyone' } },
 	'/reset-password/[token]': { get: 'anyone', actions: { default: 'anyone' } },
 	'/invitation/[token]': { get: 'anyone', actions: { default: 'anyone' } },
-	'/account': { get: 'signed-in', actions: { profile: 'signed-in', password: 'signed-in', signOutEverywhere: { who: 'signed-in', effect: true }, deleteAccount: { who: 'signed-in', effect: true } } },
+	'/account': {
+		get: 'signed-in',
+		actions: {
+			profile: 'signed-in',
+			password: 'signed-in',
+			signOutEverywhere: { who: 'signed-in', effect: true },
+			deleteAccount: { who: 'signed-in', effect: true }
+		}
+	},
 	'/account/data': { get: 'signed-in' },
 	'/questionnaires': { get: 'signed-in' },
 	'/questionnaires/[slug=slug]/[version=version]': { get: 'signed-in' },
@@ -64,7 +72,16 @@ const rules: Record<string, Rule> = {
 	'/collaborations/[collaborationId=uuid]/rounds': { get: follow, actions: { open: ['collaboration_admin'] } },
 	'/collaborations/[collaborationId=uuid]/rounds/[roundId=uuid]': {
 		get: follow,
-		actions: { assign: follow, unassign: follow, reopen: follow, signoff: follow, remind: { who: follow, effect: true }, team: { who: follow, effect: true }, reminderDays: { who: ['collaboration_admin'], effect: true }, close: { who: ['collaboration_admin'], effect: true } }
+		actions: {
+			assign: follow,
+			unassign: follow,
+			reopen: follow,
+			signoff: follow,
+			remind: { who: follow, effect: true },
+			team: { who: follow, effect: true },
+			reminderDays: { who: ['collaboration_admin'], effect: true },
+			close: { who: ['collaboration_admin'], effect: true }
+		}
 	},
 	'/collaborations/[collaborationId=uuid]/results': { get: results },
 	'/collaborations/[collaborationId=uuid]/results/municipalities/[municipalityId=uuid]': { get: municipalityResults },
@@ -108,13 +125,15 @@ function allowed(who: Who, actor: Actor, ownTenant: boolean): boolean {
 for (const actor of actors) {
 	test(`access of ${actor.role}`, async ({ baseURL }) => {
 		const fixture = tenants();
-		const email =
-			actor.role === 'anonymous' ? null : actor.role === 'platform_admin' ? fixture.platformAdmin : fixture.own.users[actor.role];
+		const email = actor.role === 'anonymous' ? null : actor.role === 'platform_admin' ? fixture.platformAdmin : fixture.own.users[actor.role];
 		const request = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL!, accept: 'text/html' } });
 		if (email) await signInRequest(request, baseURL!, email);
 		const checks: string[] = [];
 		for (const [id, rule] of Object.entries(rules)) {
-			for (const [tenant, own] of [[fixture.own, true], [fixture.other, false]] as const) {
+			for (const [tenant, own] of [
+				[fixture.own, true],
+				[fixture.other, false]
+			] as const) {
 				const inside = id.includes('[collaborationId') || id.includes('[assessmentId');
 				if (!own && !inside) continue;
 				const url = pathFor(id, tenant);

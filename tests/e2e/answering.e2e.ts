@@ -147,7 +147,11 @@ test('the answering page brings its reader’s language with it: no language is 
 	const texts = { nb: 'Alle svar er lagret.', sv: 'Alla svar är sparade.', en: 'All answers are saved.' };
 	const fetched = await Promise.all(scripts);
 	expect(fetched.length).toBeGreaterThan(0);
-	for (const text of Object.values(texts)) expect(fetched.some((script) => script.includes(text)), text).toBe(false);
+	for (const text of Object.values(texts))
+		expect(
+			fetched.some((script) => script.includes(text)),
+			text
+		).toBe(false);
 	const html = await response!.text();
 	expect(html).toContain('"answer.status.offline_kept":');
 	expect(html).toContain(texts.nb);
@@ -188,9 +192,14 @@ test('answers given offline are kept when the page is closed, and arrive when it
 	await items(page).nth(2).getByLabel('Kommentar (valgfritt)').fill('Skrevet uten nett');
 	await expect(page.getByRole('status').filter({ hasText: '2 svar er tatt vare på i nettleseren' })).toBeVisible();
 	// The comment is kept too, once typing pauses.
-	await expect.poll(async () => (await keptInBrowser(page)).map((a) => [a.state.choice, a.state.comment])).toEqual(
-		expect.arrayContaining([['5', ''], ['dont_know', 'Skrevet uten nett']])
-	);
+	await expect
+		.poll(async () => (await keptInBrowser(page)).map((a) => [a.state.choice, a.state.comment]))
+		.toEqual(
+			expect.arrayContaining([
+				['5', ''],
+				['dont_know', 'Skrevet uten nett']
+			])
+		);
 	expect(await storedAnswers(email, assessmentId)).toHaveLength(1);
 	// The tab is closed before the connection is back: nothing asks, nothing is sent.
 	await page.close();
@@ -204,7 +213,13 @@ test('answers given offline are kept when the page is closed, and arrive when it
 	await expect(items(page).nth(2).getByLabel('Kommentar (valgfritt)')).toHaveValue('Skrevet uten nett');
 	const keys = await Promise.all([0, 1, 2].map(async (i) => (await items(page).nth(i).getAttribute('id'))!.replace(/^item-/, '')));
 	const stored = new Map((await storedAnswers(email, assessmentId)).map((a) => [a.itemKey, [a.kind, a.level]]));
-	expect(stored).toEqual(new Map([[keys[0], ['level', 2]], [keys[1], ['level', 5]], [keys[2], ['dont_know', null]]]));
+	expect(stored).toEqual(
+		new Map([
+			[keys[0], ['level', 2]],
+			[keys[1], ['level', 5]],
+			[keys[2], ['dont_know', null]]
+		])
+	);
 	const sql = database();
 	try {
 		const [comment] = await sql<{ comment: string }[]>`
@@ -250,7 +265,13 @@ test('an answer kept offline that another device changed meanwhile is not sent o
 	await expect(items(page).nth(2).locator('input[value="4"]')).toBeChecked();
 	const keys = await Promise.all([0, 1, 2].map(async (i) => (await items(page).nth(i).getAttribute('id'))!.replace(/^item-/, '')));
 	const stored = new Map((await storedAnswers(email, assessmentId)).map((a) => [a.itemKey, a.level]));
-	expect(stored).toEqual(new Map([[keys[0], 5], [keys[1], 3], [keys[2], 4]]));
+	expect(stored).toEqual(
+		new Map([
+			[keys[0], 5],
+			[keys[1], 3],
+			[keys[2], 4]
+		])
+	);
 	await laptop.close();
 });
 
@@ -337,7 +358,13 @@ test('without JavaScript each step saves with its button, keeps what was typed a
 	await expect(items(page).nth(3).getByLabel('Lenke til dokumentasjon (valgfritt)')).toHaveValue('ftp://hamar.kommune.no/plan');
 
 	const stored = await storedAnswers(email, assessmentId);
-	expect(stored.map((a) => [a.kind, a.level])).toEqual(expect.arrayContaining([['level', 2], ['dont_know', null], ['level', 5]]));
+	expect(stored.map((a) => [a.kind, a.level])).toEqual(
+		expect.arrayContaining([
+			['level', 2],
+			['dont_know', null],
+			['level', 5]
+		])
+	);
 	expect(stored).toHaveLength(3);
 	await context.close();
 });

@@ -96,7 +96,9 @@ export async function acknowledgements(response: Response): Promise<Acknowledgem
 	try {
 		const result = (await response.json()) as { type: string; data?: string };
 		if (result.type !== 'success' && result.type !== 'failure') return null;
-		const data = devalue.parse(result.data!) as { results?: { itemKey: string; outcome: 'saved' | 'conflict'; revision?: number; current?: { revision: number } }[] };
+		const data = devalue.parse(result.data!) as {
+			results?: { itemKey: string; outcome: 'saved' | 'conflict'; revision?: number; current?: { revision: number } }[];
+		};
 		return (data.results ?? []).map((r) => ({ itemKey: r.itemKey, outcome: r.outcome, revision: r.revision ?? r.current!.revision }));
 	} catch {
 		return null; // the connection was cut before the body arrived: nothing was acknowledged

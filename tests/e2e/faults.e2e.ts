@@ -68,7 +68,7 @@ async function burst(page: Page, indexes: number[], passes: number, onPass?: (pa
 }
 
 async function itemKeys(page: Page): Promise<string[]> {
-	return (await items(page).evaluateAll((fieldsets) => fieldsets.map((f) => f.id.replace(/^item-/, ''))));
+	return await items(page).evaluateAll((fieldsets) => fieldsets.map((f) => f.id.replace(/^item-/, '')));
 }
 
 test('kill -9 of the app in a burst of saves: every acknowledged save is stored, the page re-sends the rest', async ({ browser }) => {
@@ -146,7 +146,10 @@ test('the database stopped and started while a respondent answers: 503 not 500, 
 		}
 	}
 	during.push((await request.get(`${stack.baseURL}/sign-in`)).status());
-	expect(during.every((s) => s === 503 || s === 200), `statuses while the database was down: ${during}`).toBe(true);
+	expect(
+		during.every((s) => s === 503 || s === 200),
+		`statuses while the database was down: ${during}`
+	).toBe(true);
 	expect(during.filter((s) => s === 503).length).toBeGreaterThanOrEqual(3);
 
 	await stack.startDatabase();
@@ -155,7 +158,10 @@ test('the database stopped and started while a respondent answers: 503 not 500, 
 	await allSaved(page);
 	const after = await stored(email, assessmentId);
 	expect(keys.slice(0, 5).map((key) => after.get(key)?.level)).toEqual([2, 2, 4, 4, 4]);
-	expect(statuses.filter((s) => s >= 500 && s !== 503), 'responses the page saw').toEqual([]);
+	expect(
+		statuses.filter((s) => s >= 500 && s !== 503),
+		'responses the page saw'
+	).toEqual([]);
 	expect(statuses).toContain(503);
 	await context.close();
 });
@@ -196,8 +202,16 @@ test('two tabs of one person and a second respondent answer at once through a ki
 	await items(second).nth(0).locator('input[value="1"]').click();
 	await expect(items(first.page).nth(4).getByText(CHANGED_ELSEWHERE, { exact: false })).toBeVisible();
 	await expect(items(second).nth(0).getByText(CHANGED_ELSEWHERE, { exact: false })).toBeVisible();
-	await expect(items(first.page).nth(4).locator(`input[value="${secondLast.get(4)}"]`)).toBeChecked();
-	await expect(items(second).nth(0).locator(`input[value="${firstLast.get(0)}"]`)).toBeChecked();
+	await expect(
+		items(first.page)
+			.nth(4)
+			.locator(`input[value="${secondLast.get(4)}"]`)
+	).toBeChecked();
+	await expect(
+		items(second)
+			.nth(0)
+			.locator(`input[value="${firstLast.get(0)}"]`)
+	).toBeChecked();
 	const unchanged = await stored(kari, assessmentId);
 	expect(keys.map((key) => unchanged.get(key)?.level)).toEqual([...firstLast.values(), ...secondLast.values()]);
 	await first.context.close();

@@ -18,11 +18,16 @@ export function database(): Sql {
  * A person of a test's own, with the fixture's password and, if given, one role: for
  * tests that guess passwords or change the account, so no other test meets the effects.
  */
-export async function createPerson(prefix: string, grant?: { role: string; collaborationId: string; municipalityId?: string; sectorId?: string }): Promise<string> {
+export async function createPerson(
+	prefix: string,
+	grant?: { role: string; collaborationId: string; municipalityId?: string; sectorId?: string }
+): Promise<string> {
 	const email = `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@people.test`;
 	const sql = database();
 	try {
-		const [user] = await sql<{ id: string }[]>`insert into app_user (email, name, password_hash) values (${email}, ${prefix}, ${await hashPassword(FIXTURE_PASSWORD)}) returning id`;
+		const [user] = await sql<
+			{ id: string }[]
+		>`insert into app_user (email, name, password_hash) values (${email}, ${prefix}, ${await hashPassword(FIXTURE_PASSWORD)}) returning id`;
 		if (grant) {
 			await sql`insert into role_grant (user_id, role, collaboration_id, municipality_id, sector_id)
 				values (${user!.id}, ${grant.role}, ${grant.collaborationId}, ${grant.municipalityId ?? null}, ${grant.sectorId ?? null})`;
@@ -37,7 +42,10 @@ export async function signIn(page: Page, email: string) {
 	await page.goto('/sign-in');
 	await page.getByLabel(/e-post|e-mail/i).fill(email);
 	await page.getByLabel(/passord|lösenord|password/i).fill(FIXTURE_PASSWORD);
-	await page.getByRole('button', { name: /logg inn|logga in|sign in/i }).last().click();
+	await page
+		.getByRole('button', { name: /logg inn|logga in|sign in/i })
+		.last()
+		.click();
 	await expect(page.getByRole('link', { name: email.split('@')[0] })).toBeVisible();
 }
 

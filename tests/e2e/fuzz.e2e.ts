@@ -21,7 +21,14 @@ import { pathFor, routeTree } from './routes';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const getOnly = new Set(['/sign-in', '/reset-password', '/sign-out']);
 const effects = new Set(['signOutEverywhere', 'deleteAccount']);
-const actors: (Exclude<Role, 'platform_admin'> | 'anonymous')[] = ['anonymous', 'collaboration_admin', 'board_viewer', 'coordinator', 'executive_viewer', 'respondent'];
+const actors: (Exclude<Role, 'platform_admin'> | 'anonymous')[] = [
+	'anonymous',
+	'collaboration_admin',
+	'board_viewer',
+	'coordinator',
+	'executive_viewer',
+	'respondent'
+];
 
 test.setTimeout(Math.max(60_000, RUNS * 100));
 
@@ -35,12 +42,40 @@ test(`fuzzing ${RUNS} requests: never a 5xx, never an invalid row`, async ({ bas
 	}
 	const targets = [...routeTree()].map(([id, route]) => [id, getOnly.has(id) ? { ...route, post: false, actions: [] } : route] as const);
 	const origin = new URL(baseURL!).origin;
-	const ids = [fixture.fuzz.collaborationId, fixture.fuzz.roundId, ...Object.values(fixture.fuzz.assessments), ...fixture.fuzz.municipalityIds, fixture.fuzz.sectorId];
+	const ids = [
+		fixture.fuzz.collaborationId,
+		fixture.fuzz.roundId,
+		...Object.values(fixture.fuzz.assessments),
+		...fixture.fuzz.municipalityIds,
+		fixture.fuzz.sectorId
+	];
 
 	const wild = fc.oneof(
 		fc.string({ maxLength: 40 }),
 		fc.string({ unit: 'grapheme', maxLength: 40 }),
-		fc.constantFrom('', ' ', '0', '-1', '6', '2.5', '1e309', 'NaN', 'null', 'true', '[]', '{}', '<script>alert(1)</script>', "' or 1=1 --", '\u0000', '%00', '../../etc/passwd', 'javascript:alert(1)', 'https://example.org/x', '2026-02-30', '99999999999999999999'),
+		fc.constantFrom(
+			'',
+			' ',
+			'0',
+			'-1',
+			'6',
+			'2.5',
+			'1e309',
+			'NaN',
+			'null',
+			'true',
+			'[]',
+			'{}',
+			'<script>alert(1)</script>',
+			"' or 1=1 --",
+			'\u0000',
+			'%00',
+			'../../etc/passwd',
+			'javascript:alert(1)',
+			'https://example.org/x',
+			'2026-02-30',
+			'99999999999999999999'
+		),
 		hostileText,
 		redirectTarget,
 		fc.constantFrom(...ids),
@@ -49,12 +84,58 @@ test(`fuzzing ${RUNS} requests: never a 5xx, never an invalid row`, async ({ bas
 	);
 	const fieldName = fc.oneof(
 		fc.constantFrom(
-			'redirect', 'redirect', 'next', 'adminEmail', 'email', 'name', 'role', 'municipalityId', 'sectorId', 'grantId', 'assessmentId', 'responseId', 'reason', 'year', 'opensOn',
-			'closesOn', 'questionnaireVersionId', 'dimension', 'level', 'locale', 'current', 'next', 'repeat', 'confirm', 'key', 'nb', 'sv',
-			'en', 'position', 'country', 'nationalNumber', 'validFrom', 'validTo', 'population', 'membersSeeNames', 'legalForm', 'next',
-			'rev:culture.openness-to-change', 'choice:culture.openness-to-change', 'reason:leadership.time-for-forums',
-			'comment:culture.openness-to-change', 'evidence:culture.openness-to-change', 'rev:strategy.regular-revision', 'choice:no.such-item',
-			'displayName', 'issuer', 'clientId', 'clientSecret', 'tenants', 'domains', 'providerId', 'required'
+			'redirect',
+			'redirect',
+			'next',
+			'adminEmail',
+			'email',
+			'name',
+			'role',
+			'municipalityId',
+			'sectorId',
+			'grantId',
+			'assessmentId',
+			'responseId',
+			'reason',
+			'year',
+			'opensOn',
+			'closesOn',
+			'questionnaireVersionId',
+			'dimension',
+			'level',
+			'locale',
+			'current',
+			'next',
+			'repeat',
+			'confirm',
+			'key',
+			'nb',
+			'sv',
+			'en',
+			'position',
+			'country',
+			'nationalNumber',
+			'validFrom',
+			'validTo',
+			'population',
+			'membersSeeNames',
+			'legalForm',
+			'next',
+			'rev:culture.openness-to-change',
+			'choice:culture.openness-to-change',
+			'reason:leadership.time-for-forums',
+			'comment:culture.openness-to-change',
+			'evidence:culture.openness-to-change',
+			'rev:strategy.regular-revision',
+			'choice:no.such-item',
+			'displayName',
+			'issuer',
+			'clientId',
+			'clientSecret',
+			'tenants',
+			'domains',
+			'providerId',
+			'required'
 		),
 		fc.string({ maxLength: 30 })
 	);
@@ -65,7 +146,10 @@ test(`fuzzing ${RUNS} requests: never a 5xx, never an invalid row`, async ({ bas
 		kind: fc.constantFrom('get', 'action', 'post'),
 		action: fc.nat(),
 		body: fc.array(fc.tuple(fieldName, wild), { maxLength: 12 }),
-		query: fc.array(fc.tuple(fc.constantFrom('year', 'format', 'sheet', 'redirect', 'redirect', 'opened', 'submitted', 'x', 'provider', 'code', 'state'), wild), { maxLength: 3 }),
+		query: fc.array(
+			fc.tuple(fc.constantFrom('year', 'format', 'sheet', 'redirect', 'redirect', 'opened', 'submitted', 'x', 'provider', 'code', 'state'), wild),
+			{ maxLength: 3 }
+		),
 		idSwap: fc.option(fc.oneof(fc.uuid(), fc.string({ maxLength: 50 }), hostileText)),
 		segmentSwap: fc.option(fc.tuple(fc.nat(), fc.oneof(hostileText, fc.string({ maxLength: 30 }))), { freq: 4 }),
 		raw: fc.option(fc.uint8Array({ maxLength: 200 }), { freq: 6 })
@@ -122,9 +206,22 @@ const hostileText = fc.oneof(
 
 /** Places a redirect or `next` field might be made to send someone: only this site's paths may come back. */
 const redirectTarget = fc.constantFrom(
-	'/\t/evil.example', '/\n/evil.example', '/\r\n/evil.example', '//evil.example', '/\\evil.example', '\\/evil.example', '/%09/evil.example',
-	'/%2F%2Fevil.example', 'https://evil.example/', 'http:evil.example', '//evil.example/%2e%2e', '/x\r\nSet-Cookie: a=b', '/x\u0000y', ' /\t/evil.example',
-	'/collaborations', '/assessments?x=1#top'
+	'/\t/evil.example',
+	'/\n/evil.example',
+	'/\r\n/evil.example',
+	'//evil.example',
+	'/\\evil.example',
+	'\\/evil.example',
+	'/%09/evil.example',
+	'/%2F%2Fevil.example',
+	'https://evil.example/',
+	'http:evil.example',
+	'//evil.example/%2e%2e',
+	'/x\r\nSet-Cookie: a=b',
+	'/x\u0000y',
+	' /\t/evil.example',
+	'/collaborations',
+	'/assessments?x=1#top'
 );
 
 /** A path segment as a careless client writes it: percent-encoded where it can be, a lone surrogate as its three bytes. */
@@ -132,7 +229,10 @@ function encodeSegment(text: string): string {
 	let out = '';
 	for (const char of text) {
 		const code = char.codePointAt(0)!;
-		out += code >= 0xd800 && code <= 0xdfff ? `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}` : encodeURIComponent(char);
+		out +=
+			code >= 0xd800 && code <= 0xdfff
+				? `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}`
+				: encodeURIComponent(char);
 	}
 	return out;
 }

@@ -39,7 +39,9 @@ test('a leadership team reads its latest results as one sentence and opens the d
 	await signIn(page, fixture.own.users.executive_viewer);
 	const section = page.getByRole('region', { name: 'Resultater for Hamar' });
 	// Computed through the results views and the disclosure module: levels, the median where shown, the change.
-	await expect(section.getByText(/^Nivå \d(–\d)? i (alle 5 dimensjonene|\d av 5 dimensjoner)(, over medianen i samarbeidet i [^,]+)?(, [+−±][\d,]+ poeng siden \d{4})?\.$/)).toBeVisible();
+	await expect(
+		section.getByText(/^Nivå \d(–\d)? i (alle 5 dimensjonene|\d av 5 dimensjoner)(, over medianen i samarbeidet i [^,]+)?(, [+−±][\d,]+ poeng siden \d{4})?\.$/)
+	).toBeVisible();
 	await axe(page);
 	await section.getByRole('link', { name: 'Se resultatene for Hamar' }).click();
 	await expect(page).toHaveURL(new RegExp(`/collaborations/${fixture.own.collaborationId}/results/municipalities/${fixture.own.municipalityIds[0]}`));

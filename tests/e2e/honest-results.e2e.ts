@@ -29,7 +29,12 @@ test.beforeAll(async () => {
 			values (${fixture.own.collaborationId}, ${fixture.own.roundId}, ${fixture.own.municipalityIds[0]}, ${fixture.own.sectorIds[2]!}, 'submitted') returning id`;
 		const items = await sql<{ key: string }[]>`
 			select i.key from questionnaire_item i join round r on r.questionnaire_version_id = i.questionnaire_version_id where r.id = ${fixture.own.roundId} order by i.position`;
-		await insertSubmittedResponse(sql, { assessmentId: assessment!.id, respondentId: null, answers: items.map((i, n) => ({ itemKey: i.key, kind: 'level', level: 1 + (n % 5) })), submittedAt: new Date() });
+		await insertSubmittedResponse(sql, {
+			assessmentId: assessment!.id,
+			respondentId: null,
+			answers: items.map((i, n) => ({ itemKey: i.key, kind: 'level', level: 1 + (n % 5) })),
+			submittedAt: new Date()
+		});
 		// The submit reaches the page with the next snapshot: as if a day had passed since the last.
 		await sql`update round set scores_changed_at = clock_timestamp() where id = ${fixture.own.roundId}`;
 		await sql`update round_snapshot set taken_at = taken_at - interval '1 day' where round_id = ${fixture.own.roundId}`;
@@ -65,7 +70,9 @@ test('a leadership team lands on the last closed round; the open one is marked p
 	const note = page.getByRole('note');
 	await expect(note).toContainText(/Foreløpige tall: \d+ av \d+ kartlegginger sendt inn/);
 	// The radar names the municipality's series as provisional, and so does its table.
-	await expect(page.locator('figure', { has: page.getByRole('img', { name: /Radardiagram over Hamars poeng/ }) }).locator('thead')).toContainText('Hamar (foreløpig)');
+	await expect(page.locator('figure', { has: page.getByRole('img', { name: /Radardiagram over Hamars poeng/ }) }).locator('thead')).toContainText(
+		'Hamar (foreløpig)'
+	);
 	// In each trend this year is a hollow point with no line to it, and the table marks the row.
 	const culture = page.getByRole('img', { name: 'Linjediagram over Kultur gjennom rundene' });
 	const provisional = (await datasetsOf(culture)).filter((d) => d.hollow);

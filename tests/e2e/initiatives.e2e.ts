@@ -29,10 +29,14 @@ async function setUp(): Promise<Setup> {
 	try {
 		const suffix = `${Date.now()}`.slice(-6);
 		const c = await createCollaboration(sql, { name: `Tiltakssamarbeidet ${suffix}`, legalForm: 'iks', country: 'NO' }, null);
-		const [m] = await sql<{ id: string }[]>`insert into municipality (country, national_number, name) values ('NO', ${`98${suffix.slice(-2)}`}, 'Tiltaksvik') on conflict (country, national_number) do update set name = municipality.name returning id`;
+		const [m] = await sql<
+			{ id: string }[]
+		>`insert into municipality (country, national_number, name) values ('NO', ${`98${suffix.slice(-2)}`}, 'Tiltaksvik') on conflict (country, national_number) do update set name = municipality.name returning id`;
 		await sql`insert into membership (collaboration_id, municipality_id, valid_from) values (${c.id}, ${m!.id}, '2010-01-01')`;
 		const [sector] = await sql<{ id: string }[]>`select id from sector where collaboration_id = ${c.id} order by position limit 1`;
-		const [version] = await sql<{ id: string }[]>`select v.id from questionnaire_version v join questionnaire q on q.id = v.questionnaire_id where q.slug = 'digital-maturity' and v.version = 2`;
+		const [version] = await sql<
+			{ id: string }[]
+		>`select v.id from questionnaire_version v join questionnaire q on q.id = v.questionnaire_id where q.slug = 'digital-maturity' and v.version = 2`;
 		const definition = (await getVersionById(sql, version!.id))!;
 		const year = new Date().getFullYear();
 		const scope = { questionnaireVersionId: version!.id, municipalityIds: [m!.id], sectorIds: [sector!.id] };
@@ -50,7 +54,14 @@ async function setUp(): Promise<Setup> {
 		// the header names a person by name; signIn looks for the address's local part there
 		await sql`update app_user set name = split_part(email, '@', 1) where email = any(${[sectorHead, owner]})`;
 		const first = definition.items[0]!;
-		return { collaborationId: c.id, assessmentId: current!.id, sectorHead, owner, item: { key: first.key, text: first.text.nb, recommendation: first.recommendations![0]!.nb }, year };
+		return {
+			collaborationId: c.id,
+			assessmentId: current!.id,
+			sectorHead,
+			owner,
+			item: { key: first.key, text: first.text.nb, recommendation: first.recommendations![0]!.nb },
+			year
+		};
 	} finally {
 		await sql.end();
 	}

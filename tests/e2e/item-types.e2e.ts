@@ -53,7 +53,12 @@ async function setUp(): Promise<Setup> {
 }
 
 async function respondent(setup: Setup, prefix: string, locale: string | null = null) {
-	const email = await createPerson(prefix, { role: 'respondent', collaborationId: setup.collaborationId, municipalityId: setup.municipalityId, sectorId: setup.sectorId });
+	const email = await createPerson(prefix, {
+		role: 'respondent',
+		collaborationId: setup.collaborationId,
+		municipalityId: setup.municipalityId,
+		sectorId: setup.sectorId
+	});
 	if (locale) {
 		const sql = database();
 		await sql`update app_user set locale = ${locale} where email = ${email}`.finally(() => sql.end());
@@ -66,7 +71,10 @@ async function signIn(page: Page, email: string) {
 	await page.goto('/sign-in');
 	await page.getByLabel(/e-post/i).fill(email);
 	await page.getByLabel(/passord/i).fill(FIXTURE_PASSWORD);
-	await page.getByRole('button', { name: /logg inn/i }).last().click();
+	await page
+		.getByRole('button', { name: /logg inn/i })
+		.last()
+		.click();
 	await expect(page.getByRole('button', { name: 'Logg ut' })).toBeVisible();
 }
 

@@ -24,7 +24,12 @@ async function fitsTheScreen(page: Page, path: string) {
 test('a coordinator’s pages fit a phone', async ({ page }) => {
 	const { own } = tenants();
 	await signIn(page, own.users.coordinator);
-	for (const path of ['/', `/collaborations/${own.collaborationId}`, `/collaborations/${own.collaborationId}/rounds/${own.roundId}`, `/collaborations/${own.collaborationId}/targets`]) {
+	for (const path of [
+		'/',
+		`/collaborations/${own.collaborationId}`,
+		`/collaborations/${own.collaborationId}/rounds/${own.roundId}`,
+		`/collaborations/${own.collaborationId}/targets`
+	]) {
 		await fitsTheScreen(page, path);
 	}
 });
@@ -50,7 +55,12 @@ test('a leadership team’s and the board’s pages fit a phone, the radar legen
 test('an admin’s and a sector head’s pages fit a phone', async ({ page, browser }) => {
 	const { own } = tenants();
 	await signIn(page, own.users.collaboration_admin);
-	for (const path of ['/', `/collaborations/${own.collaborationId}/rounds`, `/collaborations/${own.collaborationId}/people`, `/collaborations/${own.collaborationId}/targets`]) {
+	for (const path of [
+		'/',
+		`/collaborations/${own.collaborationId}/rounds`,
+		`/collaborations/${own.collaborationId}/people`,
+		`/collaborations/${own.collaborationId}/targets`
+	]) {
 		await fitsTheScreen(page, path);
 	}
 	const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'nb-NO' });

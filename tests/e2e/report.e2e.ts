@@ -23,7 +23,14 @@ test('the printed municipality report has a title, charts and tables, and no nav
 		const content = await (await document.getPage(n)).getTextContent();
 		text += content.items.map((item) => ('str' in item ? item.str : '')).join(' ') + '\n';
 	}
-	for (const expected of [`rapport om digital modenhet ${year}`, 'Mot samarbeidet og sammenlignbare kommuner', 'Nivåer og mål', 'Sektorer', 'År for år', 'svakeste spørsmålene']) {
+	for (const expected of [
+		`rapport om digital modenhet ${year}`,
+		'Mot samarbeidet og sammenlignbare kommuner',
+		'Nivåer og mål',
+		'Sektorer',
+		'År for år',
+		'svakeste spørsmålene'
+	]) {
 		expect(text).toContain(expected);
 	}
 	// What the numbers rest on, as on the page: the round's state, the intervals, the sectors, n, the break.
@@ -42,7 +49,10 @@ test('the printed municipality report has a title, charts and tables, and no nav
 	expect(inked / (pixels.length / 4)).toBeGreaterThan(0.03);
 
 	fs.mkdirSync('.test-output', { recursive: true });
-	for (const [name, body, contentType] of [['municipality-report.pdf', pdf, 'application/pdf'], ['municipality-report.png', png, 'image/png']] as const) {
+	for (const [name, body, contentType] of [
+		['municipality-report.pdf', pdf, 'application/pdf'],
+		['municipality-report.png', png, 'image/png']
+	] as const) {
 		fs.writeFileSync(`.test-output/${name}`, body);
 		await testInfo.attach(name, { body, contentType });
 	}

@@ -22,7 +22,12 @@ export function routeTree(): RouteTree {
 			const full = path.join(dir, entry.name);
 			if (entry.isDirectory()) walk(full);
 			else if (/^\+(page\.svelte|page\.server\.ts|server\.ts)$/.test(entry.name)) {
-				const id = `/${path.relative('src/routes', dir).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join('/')}`.replace(/\/$/, '') || '/';
+				const id =
+					`/${path
+						.relative('src/routes', dir)
+						.split(path.sep)
+						.filter((s) => !/^\(.*\)$/.test(s))
+						.join('/')}`.replace(/\/$/, '') || '/';
 				const route = routes.get(id) ?? { get: false, post: false, actions: [] };
 				if (entry.name === '+page.svelte') route.get = true;
 				else {
@@ -57,7 +62,11 @@ export function exportsOf(file: string, text = fs.readFileSync(file, 'utf8')): {
 			while (value && (ts.isSatisfiesExpression(value) || ts.isAsExpression(value) || ts.isParenthesizedExpression(value))) value = value.expression;
 			if (declaration.name.text === 'actions' && value && ts.isObjectLiteralExpression(value)) {
 				for (const property of value.properties) {
-					if ((ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property) || ts.isMethodDeclaration(property)) && property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)))
+					if (
+						(ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property) || ts.isMethodDeclaration(property)) &&
+						property.name &&
+						(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))
+					)
 						actions.push(property.name.text);
 				}
 			}
@@ -81,4 +90,3 @@ export function pathFor(id: string, tenant: Tenant): string {
 		.replace('[token]', 'not-a-real-token')
 		.replace('[resource=apiresource]', 'scores');
 }
-

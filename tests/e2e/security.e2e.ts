@@ -38,7 +38,9 @@ test('the pages work under the CSP: no violation is reported while reading a das
 		if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
 	});
 	await signIn(page, fixture.own.users.executive_viewer);
-	await page.goto(`/collaborations/${fixture.own.collaborationId}/results/municipalities/${fixture.own.municipalityIds[0]}?year=${new Date().getFullYear() - 1}`);
+	await page.goto(
+		`/collaborations/${fixture.own.collaborationId}/results/municipalities/${fixture.own.municipalityIds[0]}?year=${new Date().getFullYear() - 1}`
+	);
 	await expect(page.getByRole('img', { name: /Radardiagram/ })).toBeVisible();
 	expect(violations).toEqual([]);
 });

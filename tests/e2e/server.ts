@@ -23,7 +23,9 @@ fs.writeFileSync('.test-output/e2e-fixture.json', JSON.stringify({ ...fixture, d
 
 process.env.MODEN_SECRET_KEY = TEST_SECRET_KEY;
 process.env.MODEN_OIDC_ALLOW_HTTP = '1';
-process.env.MODEN_OIDC_PROVIDERS = JSON.stringify([{ key: 'entra', name: 'Entra ID (test)', issuer: provider.issuer, clientId: clients.good, clientSecret: CLIENT_SECRET }]);
+process.env.MODEN_OIDC_PROVIDERS = JSON.stringify([
+	{ key: 'entra', name: 'Entra ID (test)', issuer: provider.issuer, clientId: clients.good, clientSecret: CLIENT_SECRET }
+]);
 process.env.DATABASE_URL = database.url;
 // No job runner: these tests need none, and it would close the fixture's past rounds under them.
 process.env.MODEN_JOBS = '0';

@@ -28,20 +28,29 @@ async function seed() {
 	try {
 		const suffix = `${Date.now()}`.slice(-6);
 		const collaboration = await createCollaboration(sql, { name: `Godkjenningssamarbeidet ${suffix}`, legalForm: 'iks', country: 'NO' }, null);
-		const [m] = await sql<{ id: string }[]>`insert into municipality (country, national_number, name) values ('NO', ${`8${suffix.slice(-3)}`}, 'Signby') returning id`;
+		const [m] = await sql<
+			{ id: string }[]
+		>`insert into municipality (country, national_number, name) values ('NO', ${`8${suffix.slice(-3)}`}, 'Signby') returning id`;
 		await sql`insert into membership (collaboration_id, municipality_id, valid_from) values (${collaboration.id}, ${m!.id}, '2010-01-01')`;
 		const sectors = (await sql<{ id: string }[]>`select id from sector where collaboration_id = ${collaboration.id} order by position`).map((s) => s.id);
 		const [version] = await sql<{ id: string }[]>`select id from questionnaire_version where version = 2`;
 		const iso = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 		const year = new Date().getFullYear();
-		const roundId = await openRound(sql, collaboration.id, { year, questionnaireVersionId: version!.id, opensOn: iso(-5), closesOn: iso(30), municipalityIds: [m!.id], sectorIds: sectors.slice(0, 2) }, null);
+		const roundId = await openRound(
+			sql,
+			collaboration.id,
+			{ year, questionnaireVersionId: version!.id, opensOn: iso(-5), closesOn: iso(30), municipalityIds: [m!.id], sectorIds: sectors.slice(0, 2) },
+			null
+		);
 		const grant = (role: string, sectorId?: string) => ({ role, collaborationId: collaboration.id, municipalityId: m!.id, sectorId });
 		const coordinator = await createPerson('signoff-coordinator', grant('coordinator'));
 		const respondent = await createPerson('signoff-respondent', grant('respondent', sectors[0]));
 		const [person] = await sql<{ id: string }[]>`select id from app_user where email = ${respondent}`;
 		const definition = (await getVersionById(sql, version!.id))!;
 		const answers = definition.items.map((item) => ({ itemKey: item.key, kind: 'level' as const, level: 3 }));
-		const assessments = (await sql<{ id: string }[]>`select a.id from assessment a join sector s on s.id = a.sector_id where a.round_id = ${roundId} order by s.position`).map((a) => a.id);
+		const assessments = (
+			await sql<{ id: string }[]>`select a.id from assessment a join sector s on s.id = a.sector_id where a.round_id = ${roundId} order by s.position`
+		).map((a) => a.id);
 		await insertSubmittedResponse(sql, { assessmentId: assessments[0]!, respondentId: person!.id, answers, submittedAt: new Date() });
 		await insertSubmittedResponse(sql, { assessmentId: assessments[1]!, respondentId: null, answers, submittedAt: new Date() });
 		return { collaboration, roundId, year, coordinator, respondent, assessments, municipalityId: m!.id };
@@ -63,7 +72,10 @@ test('a coordinator returns one submitted sector with a note and approves anothe
 
 	const health = page.locator(`tr[data-assessment="${s.assessments[0]}"]`);
 	await expect(health.getByText('Venter på godkjenning')).toBeVisible();
-	await expect(health.getByRole('link', { name: 'Samlede svar for Helse og omsorg, Signby' })).toHaveAttribute('href', `/collaborations/${s.collaboration.id}/results/assessments/${s.assessments[0]}`);
+	await expect(health.getByRole('link', { name: 'Samlede svar for Helse og omsorg, Signby' })).toHaveAttribute(
+		'href',
+		`/collaborations/${s.collaboration.id}/results/assessments/${s.assessments[0]}`
+	);
 	await health.getByText('Godkjenn eller send tilbake').click();
 	// Returning without saying why is refused.
 	await health.getByRole('button', { name: 'Send tilbake til respondentene' }).click();
@@ -97,7 +109,12 @@ test('a coordinator returns one submitted sector with a note and approves anothe
 	// the member's score rests on one of its two sectors, and the table warns of it.
 	await page.goto(`/collaborations/${s.collaboration.id}/results/municipalities/${s.municipalityId}?year=${s.year}`);
 	const sectors = page.getByRole('table', { name: /Signby: poeng og nivå per sektor og dimensjon/ });
-	await expect(sectors.getByRole('row', { name: /Helse og omsorg/ }).getByRole('cell').first()).toHaveText(/—\s*Ingen skåre: ikke sendt inn/);
+	await expect(
+		sectors
+			.getByRole('row', { name: /Helse og omsorg/ })
+			.getByRole('cell')
+			.first()
+	).toHaveText(/—\s*Ingen skåre: ikke sendt inn/);
 	await expect(sectors.getByRole('link', { name: /^\d+,\d – svarene til Oppvekst i Kultur$/ })).toBeVisible();
 	await expect(page.getByText(/^— betyr ingen skåre: kartleggingen er ikke sendt inn/).first()).toBeVisible();
 	await axe(page);

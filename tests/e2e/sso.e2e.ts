@@ -33,7 +33,9 @@ async function ssoTenant(prefix: string): Promise<SsoTenant> {
 		const { id } = await createCollaboration(sql, { name, legalForm: 'iks', country: 'NO' }, null);
 		const hash = await hashPassword(FIXTURE_PASSWORD);
 		const person = async (local: string, role: string) => {
-			const [user] = await sql<{ id: string }[]>`insert into app_user (email, name, password_hash) values (${`${local}@${domain}`}, ${local}, ${hash}) returning id`;
+			const [user] = await sql<
+				{ id: string }[]
+			>`insert into app_user (email, name, password_hash) values (${`${local}@${domain}`}, ${local}, ${hash}) returning id`;
 			await sql`insert into role_grant (user_id, role, collaboration_id) values (${user!.id}, ${role}, ${id})`;
 			return `${local}@${domain}`;
 		};
@@ -211,15 +213,28 @@ test('an Entra ID tenant the collaboration does not list is refused; a listed on
 	await expect(page.getByRole('link', { name: t.colleague.split('@')[0]! })).toBeVisible();
 });
 
-const negatives: { what: string; client?: string; account?: (t: SsoTenant) => { email: string; verified?: boolean }; says: string | ((t: SsoTenant) => string) }[] = [
+const negatives: {
+	what: string;
+	client?: string;
+	account?: (t: SsoTenant) => { email: string; verified?: boolean };
+	says: string | ((t: SsoTenant) => string);
+}[] = [
 	{ what: 'a wrong issuer', client: clients.wrongIssuer, says: 'besto ikke Modens kontroll av utstederen (iss)' },
 	{ what: 'a token issued to another audience', client: clients.wrongAudience, says: 'mottakeren (aud: tokenet ble ikke utstedt til Moden)' },
 	{ what: 'an expired token', client: clients.expired, says: 'gyldigheten (tokenet var utløpt)' },
 	{ what: 'a nonce of another sign-in', client: clients.nonce, says: 'nonce-verdien (tokenet hører ikke til denne innloggingen)' },
 	{ what: 'a forged signature', client: clients.signature, says: 'signaturen' },
-	{ what: 'an unverified e-mail', account: (t) => ({ email: t.colleague, verified: false }), says: (t) => `Hamar kommune bekreftet ikke e-postadressen din (${t.colleague})` },
+	{
+		what: 'an unverified e-mail',
+		account: (t) => ({ email: t.colleague, verified: false }),
+		says: (t) => `Hamar kommune bekreftet ikke e-postadressen din (${t.colleague})`
+	},
 	{ what: 'no account', account: (t) => ({ email: `nobody@${t.domain}` }), says: (t) => `Det finnes ingen konto i Moden for nobody@${t.domain}.` },
-	{ what: 'a domain not allowed', account: () => ({ email: 'someone@elsewhere.test' }), says: 'Adresser på elsewhere.test har ikke lov til å logge inn med Hamar kommune.' }
+	{
+		what: 'a domain not allowed',
+		account: () => ({ email: 'someone@elsewhere.test' }),
+		says: 'Adresser på elsewhere.test har ikke lov til å logge inn med Hamar kommune.'
+	}
 ];
 
 for (const n of negatives) {

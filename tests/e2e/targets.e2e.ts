@@ -30,7 +30,10 @@ test('a coordinator sets two targets with one save, and is warned before leaving
 	try {
 		const stored = await sql<{ dimension: string; level: number }[]>`
 			select dimension, level from target where collaboration_id = ${other.collaborationId} and municipality_id = ${other.municipalityIds[0]} order by dimension`;
-		expect(stored).toEqual([{ dimension: 'culture', level: 3 }, { dimension: 'strategy', level: 4 }]);
+		expect(stored).toEqual([
+			{ dimension: 'culture', level: 3 },
+			{ dimension: 'strategy', level: 4 }
+		]);
 	} finally {
 		await sql.end();
 	}

@@ -45,21 +45,60 @@ function forms(): Form[] {
 	const naItem = 'leadership.time-for-forums';
 	const anyId = '6d1e0c1e-0000-4000-8000-00000000abcd';
 	return [
-		{ who: 'anonymous', path: '/sign-in', fields: { email: 'nobody@example.test', password: 'not the password' }, text: [{ name: 'email', formatted: true }, { name: 'password' }] },
+		{
+			who: 'anonymous',
+			path: '/sign-in',
+			fields: { email: 'nobody@example.test', password: 'not the password' },
+			text: [{ name: 'email', formatted: true }, { name: 'password' }]
+		},
 		{ who: 'anonymous', path: '/reset-password', fields: { email: 'nobody@example.test' }, text: [{ name: 'email', formatted: true }] },
 		{ who: 'anonymous', path: '/sign-in/sso', fields: { email: 'someone@textfields.test' }, text: [{ name: 'email', formatted: true }] },
-		{ who: 'anonymous', path: '/invitation/not-a-real-token', fields: { name: 'Ny', password: 'a long enough password', repeat: 'a long enough password' }, text: [{ name: 'name' }, { name: 'password' }, { name: 'repeat' }] },
-		{ who: 'anonymous', path: '/reset-password/not-a-real-token', fields: { password: 'a long enough password', repeat: 'a long enough password' }, text: [{ name: 'password' }, { name: 'repeat' }] },
+		{
+			who: 'anonymous',
+			path: '/invitation/not-a-real-token',
+			fields: { name: 'Ny', password: 'a long enough password', repeat: 'a long enough password' },
+			text: [{ name: 'name' }, { name: 'password' }, { name: 'repeat' }]
+		},
+		{
+			who: 'anonymous',
+			path: '/reset-password/not-a-real-token',
+			fields: { password: 'a long enough password', repeat: 'a long enough password' },
+			text: [{ name: 'password' }, { name: 'repeat' }]
+		},
 		{ who: 'textfields', path: '/account?/profile', fields: { name: 'Tekstfelt', locale: '' }, text: [{ name: 'name' }] },
-		{ who: 'textfields', path: '/account?/password', fields: { current: 'wrong current password', next: 'a long enough password', repeat: 'a long enough password' }, text: [{ name: 'current' }, { name: 'next' }, { name: 'repeat' }] },
+		{
+			who: 'textfields',
+			path: '/account?/password',
+			fields: { current: 'wrong current password', next: 'a long enough password', repeat: 'a long enough password' },
+			text: [{ name: 'current' }, { name: 'next' }, { name: 'repeat' }]
+		},
 		{ who: 'textfields', path: '/account?/deleteAccount', fields: { confirm: 'not my address' }, text: [{ name: 'confirm' }] },
-		{ who: 'platform_admin', path: '/collaborations?/create', fields: { name: 'Tekstfelt-samarbeidet', legalForm: 'iks', country: 'NO', adminEmail: 'first@textfields.test' }, text: [{ name: 'name' }, { name: 'adminEmail', formatted: true }] },
+		{
+			who: 'platform_admin',
+			path: '/collaborations?/create',
+			fields: { name: 'Tekstfelt-samarbeidet', legalForm: 'iks', country: 'NO', adminEmail: 'first@textfields.test' },
+			text: [{ name: 'name' }, { name: 'adminEmail', formatted: true }]
+		},
 		{ who: 'collaboration_admin', path: `${c}?/settings`, fields: { name: fuzz.name, legalForm: 'iks', country: 'NO' }, text: [{ name: 'name' }] },
 		{
 			who: 'collaboration_admin',
 			path: `${c}/identity-providers?/add`,
-			fields: { displayName: 'Tekstfelt kommune', issuer: 'https://idp.textfields.test', clientId: 'moden', clientSecret: 'a secret', tenants: '', domains: 'textfields.test' },
-			text: [{ name: 'displayName' }, { name: 'issuer', formatted: true }, { name: 'clientId' }, { name: 'clientSecret' }, { name: 'tenants', formatted: true }, { name: 'domains', formatted: true }]
+			fields: {
+				displayName: 'Tekstfelt kommune',
+				issuer: 'https://idp.textfields.test',
+				clientId: 'moden',
+				clientSecret: 'a secret',
+				tenants: '',
+				domains: 'textfields.test'
+			},
+			text: [
+				{ name: 'displayName' },
+				{ name: 'issuer', formatted: true },
+				{ name: 'clientId' },
+				{ name: 'clientSecret' },
+				{ name: 'tenants', formatted: true },
+				{ name: 'domains', formatted: true }
+			]
 		},
 		{
 			who: 'collaboration_admin',
@@ -70,28 +109,86 @@ function forms(): Form[] {
 		{
 			who: 'collaboration_admin',
 			path: `${c}/identity-providers?/update`,
-			fields: { providerId: anyId, displayName: 'Tekstfelt kommune', issuer: 'https://idp.textfields.test', clientId: 'moden', clientSecret: '', domains: 'textfields.test' },
+			fields: {
+				providerId: anyId,
+				displayName: 'Tekstfelt kommune',
+				issuer: 'https://idp.textfields.test',
+				clientId: 'moden',
+				clientSecret: '',
+				domains: 'textfields.test'
+			},
 			text: [{ name: 'displayName' }, { name: 'issuer', formatted: true }, { name: 'clientId' }, { name: 'clientSecret' }, { name: 'domains', formatted: true }]
 		},
-		{ who: 'collaboration_admin', path: `${c}/people?/invite`, fields: { email: 'someone@textfields.test', name: 'Someone', role: 'board_viewer' }, text: [{ name: 'email', formatted: true }, { name: 'name' }] },
+		{
+			who: 'collaboration_admin',
+			path: `${c}/people?/invite`,
+			fields: { email: 'someone@textfields.test', name: 'Someone', role: 'board_viewer' },
+			text: [{ name: 'email', formatted: true }, { name: 'name' }]
+		},
 		{
 			who: 'collaboration_admin',
 			path: `${c}/municipalities?/add`,
 			fields: { country: 'NO', nationalNumber: '9903', name: 'Tekstby', validFrom: '2020-01-01', population: '100', populationYear: '2024' },
-			text: [{ name: 'nationalNumber', formatted: true }, { name: 'name' }, { name: 'validFrom', formatted: true }, { name: 'population', formatted: true }, { name: 'populationYear', formatted: true }]
+			text: [
+				{ name: 'nationalNumber', formatted: true },
+				{ name: 'name' },
+				{ name: 'validFrom', formatted: true },
+				{ name: 'population', formatted: true },
+				{ name: 'populationYear', formatted: true }
+			]
 		},
-		{ who: 'collaboration_admin', path: `${c}/municipalities?/end`, fields: { membershipId: anyId, validTo: '2030-01-01' }, text: [{ name: 'validTo', formatted: true }] },
-		{ who: 'collaboration_admin', path: `${c}/municipalities?/population`, fields: { municipalityId: anyId, year: '2024', population: '100' }, text: [{ name: 'year', formatted: true }, { name: 'population', formatted: true }] },
-		{ who: 'collaboration_admin', path: `${c}/sectors?/add`, fields: { key: 'tekst', nb: 'Tekst', sv: 'Text', en: 'Text' }, text: [{ name: 'key', formatted: true }, { name: 'nb' }, { name: 'sv' }, { name: 'en' }] },
-		{ who: 'collaboration_admin', path: `${c}/sectors?/update`, fields: { sectorId: anyId, position: '1', nb: 'Tekst', sv: 'Text', en: 'Text' }, text: [{ name: 'position', formatted: true }, { name: 'nb' }, { name: 'sv' }, { name: 'en' }] },
-		{ who: 'collaboration_admin', path: `${c}/rounds?/open`, fields: { year: '2031', opensOn: '2031-01-01', closesOn: '2031-02-01' }, text: [{ name: 'year', formatted: true }, { name: 'opensOn', formatted: true }, { name: 'closesOn', formatted: true }] },
-		{ who: 'coordinator', path: `${c}/rounds/${fuzz.roundId}?/assign`, fields: { assessmentId: fuzz.assessments['0:1']!, email: 'assigned@textfields.test', name: 'Assigned' }, text: [{ name: 'email', formatted: true }, { name: 'name' }] },
+		{
+			who: 'collaboration_admin',
+			path: `${c}/municipalities?/end`,
+			fields: { membershipId: anyId, validTo: '2030-01-01' },
+			text: [{ name: 'validTo', formatted: true }]
+		},
+		{
+			who: 'collaboration_admin',
+			path: `${c}/municipalities?/population`,
+			fields: { municipalityId: anyId, year: '2024', population: '100' },
+			text: [
+				{ name: 'year', formatted: true },
+				{ name: 'population', formatted: true }
+			]
+		},
+		{
+			who: 'collaboration_admin',
+			path: `${c}/sectors?/add`,
+			fields: { key: 'tekst', nb: 'Tekst', sv: 'Text', en: 'Text' },
+			text: [{ name: 'key', formatted: true }, { name: 'nb' }, { name: 'sv' }, { name: 'en' }]
+		},
+		{
+			who: 'collaboration_admin',
+			path: `${c}/sectors?/update`,
+			fields: { sectorId: anyId, position: '1', nb: 'Tekst', sv: 'Text', en: 'Text' },
+			text: [{ name: 'position', formatted: true }, { name: 'nb' }, { name: 'sv' }, { name: 'en' }]
+		},
+		{
+			who: 'collaboration_admin',
+			path: `${c}/rounds?/open`,
+			fields: { year: '2031', opensOn: '2031-01-01', closesOn: '2031-02-01' },
+			text: [
+				{ name: 'year', formatted: true },
+				{ name: 'opensOn', formatted: true },
+				{ name: 'closesOn', formatted: true }
+			]
+		},
+		{
+			who: 'coordinator',
+			path: `${c}/rounds/${fuzz.roundId}?/assign`,
+			fields: { assessmentId: fuzz.assessments['0:1']!, email: 'assigned@textfields.test', name: 'Assigned' },
+			text: [{ name: 'email', formatted: true }, { name: 'name' }]
+		},
 		{ who: 'coordinator', path: `${c}/rounds/${fuzz.roundId}?/reopen`, fields: { responseId: anyId, reason: 'Because' }, text: [{ name: 'reason' }] },
 		{
 			who: 'textfields',
 			path: `/assessments/${fuzz.assessments['1:1']}/culture?/save`,
 			fields: { [`rev:${item}`]: 'REV', [`choice:${item}`]: 'dont_know', [`comment:${item}`]: 'A comment', [`evidence:${item}`]: 'https://example.org/plan' },
-			text: [{ name: `comment:${item}`, lines: true }, { name: `evidence:${item}`, formatted: true }],
+			text: [
+				{ name: `comment:${item}`, lines: true },
+				{ name: `evidence:${item}`, formatted: true }
+			],
 			errorKey: byItem
 		},
 		{
@@ -107,7 +204,12 @@ function forms(): Form[] {
 /** Someone of their own in the fuzz collaboration: answers its second member's second sector, changes their own account. */
 function textfieldsPerson(): Promise<string> {
 	const { fuzz } = tenants();
-	return createPerson('textfields', { role: 'respondent', collaborationId: fuzz.collaborationId, municipalityId: fuzz.municipalityIds[1], sectorId: fuzz.sectorIds[1]! });
+	return createPerson('textfields', {
+		role: 'respondent',
+		collaborationId: fuzz.collaborationId,
+		municipalityId: fuzz.municipalityIds[1],
+		sectorId: fuzz.sectorIds[1]!
+	});
 }
 
 /** The revision of the person's answer to an item, as the page would have shown it. */
@@ -125,7 +227,9 @@ async function revision(email: string, itemKey: string): Promise<string> {
 
 /** Posts like the page's own fetch does, so the result comes back as data, not as a page. */
 async function post(context: APIRequestContext, path: string, form: Record<string, string>) {
-	const body = Object.entries(form).map(([k, v]) => `${encodeURIComponent(k)}=${encodeWtf8(v)}`).join('&');
+	const body = Object.entries(form)
+		.map(([k, v]) => `${encodeURIComponent(k)}=${encodeWtf8(v)}`)
+		.join('&');
 	const response = await context.post(path, {
 		data: body,
 		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'x-sveltekit-action': 'true' },
@@ -147,7 +251,8 @@ function encodeWtf8(text: string): string {
 	let out = '';
 	for (const char of text) {
 		const code = char.codePointAt(0)!;
-		if (code >= 0xd800 && code <= 0xdfff) out += [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+		if (code >= 0xd800 && code <= 0xdfff)
+			out += [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
 		else out += encodeURIComponent(char);
 	}
 	return out;

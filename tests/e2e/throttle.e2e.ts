@@ -19,7 +19,12 @@ function postFrom(source: string, baseURL: string, path: string, form: Record<st
 				path: url.pathname + url.search,
 				method: 'POST',
 				localAddress: source,
-				headers: { origin: new URL(baseURL).origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) }
+				headers: {
+					origin: new URL(baseURL).origin,
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded',
+					'content-length': Buffer.byteLength(body)
+				}
 			},
 			(response) => {
 				let text = '';

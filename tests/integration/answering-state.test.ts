@@ -54,7 +54,9 @@ function openPage(store: MemoryStore) {
 
 /** What the server holds for the person, as the step's load gives it to a new page. */
 async function storedAnswers() {
-	const rows = await sql()<{ itemKey: string; kind: 'level' | 'dont_know' | 'not_applicable'; level: number | null; revision: number; writtenBy: string | null }[]>`
+	const rows = await sql()<
+		{ itemKey: string; kind: 'level' | 'dont_know' | 'not_applicable'; level: number | null; revision: number; writtenBy: string | null }[]
+	>`
 		select a.item_key as "itemKey", a.kind, a.level, a.revision, a.written_by as "writtenBy"
 		from answer a join response r on r.id = a.response_id where r.respondent_id = ${person.id} and r.assessment_id = ${assessmentId}`;
 	return new Map(rows.map((r) => [r.itemKey, r]));
@@ -63,7 +65,8 @@ async function storedAnswers() {
 /** A new page of the step: it reads the stored answers (as its load does), then restores. */
 async function reopen(store: MemoryStore) {
 	const page = openPage(store);
-	for (const [key, a] of await storedAnswers()) page.state.initial(key, { kind: a.kind, level: a.level, naReason: null, comment: null, evidenceUrl: null, revision: a.revision });
+	for (const [key, a] of await storedAnswers())
+		page.state.initial(key, { kind: a.kind, level: a.level, naReason: null, comment: null, evidenceUrl: null, revision: a.revision });
 	await page.state.restore();
 	return page;
 }
@@ -71,14 +74,34 @@ const settled = () => new Promise((r) => setTimeout(r, 20));
 
 beforeAll(async () => {
 	await publishFromDirectory(sql(), 'questionnaires', () => {});
-	const { id: versionId } = await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 2 and questionnaire_id = (select id from questionnaire where slug = 'digital-maturity')`);
-	itemKeys = (await sql()<{ key: string }[]>`select key from questionnaire_item where questionnaire_version_id = ${versionId} order by position`).map((i) => i.key);
+	const { id: versionId } = await first(
+		sql()<
+			{ id: string }[]
+		>`select id from questionnaire_version where version = 2 and questionnaire_id = (select id from questionnaire where slug = 'digital-maturity')`
+	);
+	itemKeys = (await sql()<{ key: string }[]>`select key from questionnaire_item where questionnaire_version_id = ${versionId} order by position`).map(
+		(i) => i.key
+	);
 	const { id: collaborationId } = await createCollaboration(sql(), { name: 'Hedmark IKT', legalForm: 'iks', country: 'NO' }, null);
-	const { id: hamar } = await first(sql()<{ id: string }[]>`insert into municipality (country, national_number, name) values ('NO', '3403', 'Hamar') returning id`);
+	const { id: hamar } = await first(
+		sql()<{ id: string }[]>`insert into municipality (country, national_number, name) values ('NO', '3403', 'Hamar') returning id`
+	);
 	await sql()`insert into membership (collaboration_id, municipality_id, valid_from) values (${collaborationId}, ${hamar}, '2006-01-01')`;
 	const [sector] = await sql()<{ id: string }[]>`select id from sector where collaboration_id = ${collaborationId} order by position limit 1`;
 	const today = (await first(sql()<{ d: string }[]>`select (now() at time zone 'Europe/Oslo')::date::text as d`)).d;
-	const roundId = await openRound(sql(), collaborationId, { year: Number(today.slice(0, 4)), questionnaireVersionId: versionId, opensOn: '2000-01-01', closesOn: '2199-12-31', municipalityIds: [hamar], sectorIds: [sector!.id] }, null);
+	const roundId = await openRound(
+		sql(),
+		collaborationId,
+		{
+			year: Number(today.slice(0, 4)),
+			questionnaireVersionId: versionId,
+			opensOn: '2000-01-01',
+			closesOn: '2199-12-31',
+			municipalityIds: [hamar],
+			sectorIds: [sector!.id]
+		},
+		null
+	);
 	({ id: assessmentId } = await first(sql()<{ id: string }[]>`select id from assessment where round_id = ${roundId}`));
 	const { id } = await first(sql()<{ id: string }[]>`insert into app_user (email) values ('kari@hamar.no') returning id`);
 	await sql()`insert into role_grant (user_id, role, collaboration_id, municipality_id, sector_id) values (${id}, 'respondent', ${collaborationId}, ${hamar}, ${sector!.id})`;

@@ -41,7 +41,13 @@ describe('rounds and answering', () => {
 		return { id, grants: grants.map((g) => ({ ...g, collaborationId })) };
 	};
 	const level = (itemKey: string, value: number, baseRevision = 0): AnswerInput => ({
-		itemKey, kind: 'level', level: value, naReason: null, comment: null, evidenceUrl: null, baseRevision
+		itemKey,
+		kind: 'level',
+		level: value,
+		naReason: null,
+		comment: null,
+		evidenceUrl: null,
+		baseRevision
 	});
 	const answersTable = () => sql()`select * from answer order by response_id, item_key`;
 	const refused = async (attempt: () => Promise<unknown>, reason: string) => {
@@ -52,11 +58,21 @@ describe('rounds and answering', () => {
 
 	beforeAll(async () => {
 		await publishFromDirectory(sql(), 'questionnaires', () => {});
-		({ id: v1 } = await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 1 and questionnaire_id = (select id from questionnaire where slug = 'digital-maturity')`));
-		({ id: v2 } = await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 2 and questionnaire_id = (select id from questionnaire where slug = 'digital-maturity')`));
+		({ id: v1 } = await first(
+			sql()<
+				{ id: string }[]
+			>`select id from questionnaire_version where version = 1 and questionnaire_id = (select id from questionnaire where slug = 'digital-maturity')`
+		));
+		({ id: v2 } = await first(
+			sql()<
+				{ id: string }[]
+			>`select id from questionnaire_version where version = 2 and questionnaire_id = (select id from questionnaire where slug = 'digital-maturity')`
+		));
 		collaborationId = (await createCollaboration(sql(), { name: 'Hedmark IKT', legalForm: 'kommunalt_oppgavefellesskap', country: 'NO' }, null)).id;
 		const member = async (number: string, name: string) => {
-			const { id } = await first(sql()<{ id: string }[]>`insert into municipality (country, national_number, name) values ('NO', ${number}, ${name}) returning id`);
+			const { id } = await first(
+				sql()<{ id: string }[]>`insert into municipality (country, national_number, name) values ('NO', ${number}, ${name}) returning id`
+			);
 			await sql()`insert into membership (collaboration_id, municipality_id, valid_from) values (${collaborationId}, ${id}, '2006-01-01')`;
 			return id;
 		};
@@ -65,9 +81,18 @@ describe('rounds and answering', () => {
 		sectors = (await sql()<{ id: string }[]>`select id from sector where collaboration_id = ${collaborationId} order by position`).map((s) => s.id);
 		const year = new Date().getFullYear();
 		const iso = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-		roundId = await openRound(sql(), collaborationId, { year, questionnaireVersionId: v2, opensOn: iso(-10), closesOn: iso(30), municipalityIds: [hamar, stange], sectorIds: sectors.slice(0, 2) }, null);
-		({ id: assessment } = await first(sql()<{ id: string }[]>`select id from assessment where round_id = ${roundId} and municipality_id = ${hamar} and sector_id = ${sectors[0]!}`));
-		({ id: otherAssessment } = await first(sql()<{ id: string }[]>`select id from assessment where round_id = ${roundId} and municipality_id = ${stange} and sector_id = ${sectors[0]!}`));
+		roundId = await openRound(
+			sql(),
+			collaborationId,
+			{ year, questionnaireVersionId: v2, opensOn: iso(-10), closesOn: iso(30), municipalityIds: [hamar, stange], sectorIds: sectors.slice(0, 2) },
+			null
+		);
+		({ id: assessment } = await first(
+			sql()<{ id: string }[]>`select id from assessment where round_id = ${roundId} and municipality_id = ${hamar} and sector_id = ${sectors[0]!}`
+		));
+		({ id: otherAssessment } = await first(
+			sql()<{ id: string }[]>`select id from assessment where round_id = ${roundId} and municipality_id = ${stange} and sector_id = ${sectors[0]!}`
+		));
 		kari = await person('kari@hamar.no', [{ role: 'respondent', municipalityId: hamar, sectorId: sectors[0]! }]);
 		ola = await person('ola@hamar.no', [{ role: 'respondent', municipalityId: hamar, sectorId: sectors[0]! }]);
 		coordinator = await person('koordinator@hamar.no', [{ role: 'coordinator', municipalityId: hamar, sectorId: null }]);
@@ -76,10 +101,22 @@ describe('rounds and answering', () => {
 	it('opens a round with one assessment per municipality × sector, and refuses a second round the same year', async () => {
 		const [round] = await listRounds(sql(), collaborationId);
 		expect(round).toMatchObject({ id: roundId, state: 'open', assessments: 4, submitted: 0, version: 2 });
-		const again = openRound(sql(), collaborationId, { year: round!.year, questionnaireVersionId: v1, opensOn: '2026-01-01', closesOn: '2026-02-01', municipalityIds: [hamar], sectorIds: [sectors[0]!] }, null);
+		const again = openRound(
+			sql(),
+			collaborationId,
+			{ year: round!.year, questionnaireVersionId: v1, opensOn: '2026-01-01', closesOn: '2026-02-01', municipalityIds: [hamar], sectorIds: [sectors[0]!] },
+			null
+		);
 		await expect(again).rejects.toEqual(new RoundError('year', 'rounds.year_taken'));
-		const outsider = await first(sql()<{ id: string }[]>`insert into municipality (country, national_number, name) values ('NO', '3401', 'Kongsvinger') returning id`);
-		const notMember = openRound(sql(), collaborationId, { year: 2030, questionnaireVersionId: v1, opensOn: '2030-01-01', closesOn: '2030-02-01', municipalityIds: [outsider.id], sectorIds: [sectors[0]!] }, null);
+		const outsider = await first(
+			sql()<{ id: string }[]>`insert into municipality (country, national_number, name) values ('NO', '3401', 'Kongsvinger') returning id`
+		);
+		const notMember = openRound(
+			sql(),
+			collaborationId,
+			{ year: 2030, questionnaireVersionId: v1, opensOn: '2030-01-01', closesOn: '2030-02-01', municipalityIds: [outsider.id], sectorIds: [sectors[0]!] },
+			null
+		);
 		await expect(notMember).rejects.toEqual(new RoundError('municipalityIds', 'rounds.not_members'));
 		expect(await sql()`select 1 from round where year = 2030`).toHaveLength(0);
 	});
@@ -107,7 +144,10 @@ describe('rounds and answering', () => {
 		]);
 		const own = await loadOwnResponse(sql(), kari.id, assessment);
 		expect(Object.values(own!.answers).map((x) => [x.itemKey, x.level])).toEqual(
-			expect.arrayContaining([['culture.openness-to-change', 4], ['culture.experimentation', 2]])
+			expect.arrayContaining([
+				['culture.openness-to-change', 4],
+				['culture.experimentation', 2]
+			])
 		);
 	});
 
@@ -134,8 +174,24 @@ describe('rounds and answering', () => {
 
 	it('keeps a comment written before a level is chosen, and N/A with its reason where allowed', async () => {
 		await saveAnswers(sql(), kari, assessment, [
-			{ itemKey: 'culture.user-orientation', kind: null, level: null, naReason: null, comment: 'Drøftes i ledermøtet', evidenceUrl: 'https://hamar.kommune.no/plan', baseRevision: 0 },
-			{ itemKey: 'leadership.time-for-forums', kind: 'not_applicable', level: null, naReason: 'Ingen sektorforum hos oss', comment: null, evidenceUrl: null, baseRevision: 0 },
+			{
+				itemKey: 'culture.user-orientation',
+				kind: null,
+				level: null,
+				naReason: null,
+				comment: 'Drøftes i ledermøtet',
+				evidenceUrl: 'https://hamar.kommune.no/plan',
+				baseRevision: 0
+			},
+			{
+				itemKey: 'leadership.time-for-forums',
+				kind: 'not_applicable',
+				level: null,
+				naReason: 'Ingen sektorforum hos oss',
+				comment: null,
+				evidenceUrl: null,
+				baseRevision: 0
+			},
 			{ itemKey: 'strategy.green-ict', kind: 'dont_know', level: null, naReason: null, comment: null, evidenceUrl: null, baseRevision: 0 }
 		]);
 		const own = await loadOwnResponse(sql(), kari.id, assessment);
@@ -149,10 +205,21 @@ describe('rounds and answering', () => {
 		await refused(() => saveAnswers(sql(), kari, assessment, [level('culture.experimentation', 3, 1), level('strategy.regular-revision', 3)]), 'unknown_item');
 		await refused(() => saveAnswers(sql(), kari, assessment, [level('culture.experimentation', 6, 1)]), 'unknown_level');
 		await refused(() => saveAnswers(sql(), kari, assessment, [level('culture.experimentation', 2.5, 1)]), 'unknown_level');
-		const na = (itemKey: string, naReason: string | null): AnswerInput => ({ itemKey, kind: 'not_applicable', level: null, naReason, comment: null, evidenceUrl: null, baseRevision: 0 });
+		const na = (itemKey: string, naReason: string | null): AnswerInput => ({
+			itemKey,
+			kind: 'not_applicable',
+			level: null,
+			naReason,
+			comment: null,
+			evidenceUrl: null,
+			baseRevision: 0
+		});
 		await refused(() => saveAnswers(sql(), kari, assessment, [na('culture.common-solutions', 'no')]), 'na_not_allowed');
 		await refused(() => saveAnswers(sql(), kari, assessment, [na('technology.welfare-and-sector-technology', '  ')]), 'na_reason_required');
-		await refused(() => saveAnswers(sql(), kari, assessment, [{ ...level('culture.common-solutions', 2), evidenceUrl: 'javascript:alert(1)' }]), 'evidence_invalid');
+		await refused(
+			() => saveAnswers(sql(), kari, assessment, [{ ...level('culture.common-solutions', 2), evidenceUrl: 'javascript:alert(1)' }]),
+			'evidence_invalid'
+		);
 		// Someone else's assessment: Kari answers for Hamar, not Stange; the coordinator answers nothing.
 		await refused(() => saveAnswers(sql(), kari, otherAssessment, [level('culture.experimentation', 3)]), 'forbidden');
 		await refused(() => saveAnswers(sql(), coordinator, assessment, [level('culture.experimentation', 3)]), 'forbidden');

@@ -56,7 +56,9 @@ describe('the read API', () => {
 		({ id: hedmark } = await first(sql<{ id: string }[]>`select id from collaboration where name = 'Hedmark IKT'`));
 		({ id: other } = await first(sql<{ id: string }[]>`select id from collaboration where name <> 'Hedmark IKT' and country = 'NO' order by name limit 1`));
 		({ id: hamar } = await first(sql<{ id: string }[]>`select id from municipality where national_number = '3403'`));
-		({ id: admin } = await first(sql<{ id: string }[]>`select user_id as id from role_grant where role = 'collaboration_admin' and collaboration_id = ${hedmark} limit 1`));
+		({ id: admin } = await first(
+			sql<{ id: string }[]>`select user_id as id from role_grant where role = 'collaboration_admin' and collaboration_id = ${hedmark} limit 1`
+		));
 		await sql`update collaboration set members_see_names = false where id = ${hedmark}`;
 		tokens.collaboration = await createToken(sql, hedmark, { name: 'Power BI', municipalityId: null, expiresOn: null }, admin);
 		tokens.hamar = await createToken(sql, hedmark, { name: 'Hamar', municipalityId: hamar, expiresOn: null }, admin);
@@ -98,29 +100,48 @@ describe('the read API', () => {
 	it('gives the same numbers as the pages, for the same scope', async () => {
 		const rounds = await resultRounds(sql, hedmark);
 		const round = pickRound(rounds, null)!;
-		const context = { collaborationId: hedmark, country: 'NO', round, frame: await frameOf(sql, round, 'nb'), locale: 'nb' as const, snapshot: (await currentSnapshot(sql, round.id))! };
+		const context = {
+			collaborationId: hedmark,
+			country: 'NO',
+			round,
+			frame: await frameOf(sql, round, 'nb'),
+			locale: 'nb' as const,
+			snapshot: (await currentSnapshot(sql, round.id))!
+		};
 		const viewer = { namesVisible: true, ownMunicipalities: [], collaborationIds: [hedmark], policy: policyOf() };
 		const page = await municipalityView(sql, context, viewer, hamar);
-		const scores = await data<{ municipalityId: string; dimension: string; score: number; lower: number; upper: number; maturityLevel: number; respondents: number }>(
-			`/api/v1/scores?level=municipality&year=${round.year}`,
-			tokens.collaboration
-		);
+		const scores = await data<{
+			municipalityId: string;
+			dimension: string;
+			score: number;
+			lower: number;
+			upper: number;
+			maturityLevel: number;
+			respondents: number;
+		}>(`/api/v1/scores?level=municipality&year=${round.year}`, tokens.collaboration);
 		for (const d of page.dimensions) {
 			const row = scores.find((s) => s.municipalityId === hamar && s.dimension === d.key)!;
 			expect([row.score, row.lower, row.upper, row.maturityLevel, row.respondents]).toEqual([d.score, d.lower, d.upper, d.level, d.respondents]);
 		}
 		const { distribution } = await collaborationView(sql, context, viewer);
-		const collaboration = await data<{ dimension: string; score: number; organisations: number }>(`/api/v1/scores?level=collaboration&year=${round.year}`, tokens.collaboration);
-		for (const d of distribution) expect(collaboration.find((c) => c.dimension === d.key)).toMatchObject({ score: d.mean.score, organisations: d.organisations });
+		const collaboration = await data<{ dimension: string; score: number; organisations: number }>(
+			`/api/v1/scores?level=collaboration&year=${round.year}`,
+			tokens.collaboration
+		);
+		for (const d of distribution)
+			expect(collaboration.find((c) => c.dimension === d.key)).toMatchObject({ score: d.mean.score, organisations: d.organisations });
 	});
 
 	it('reads nothing beyond its scope: another collaboration’s, another member’s, a closed token’s', async () => {
 		const everything = async (token: string) => {
 			const text: string[] = [];
-			for (const resource of Object.keys(resources)) for (const level of ['assessment', 'municipality', 'collaboration']) text.push(await (await get(`/api/v1/${resource}?level=${level}`, token)).text());
+			for (const resource of Object.keys(resources))
+				for (const level of ['assessment', 'municipality', 'collaboration']) text.push(await (await get(`/api/v1/${resource}?level=${level}`, token)).text());
 			return text.join('\n');
 		};
-		const members = (await sql<{ id: string; number: string }[]>`select m.id, m.national_number as number from membership ms join municipality m on m.id = ms.municipality_id where ms.collaboration_id = ${hedmark}`);
+		const members = await sql<
+			{ id: string; number: string }[]
+		>`select m.id, m.national_number as number from membership ms join municipality m on m.id = ms.municipality_id where ms.collaboration_id = ${hedmark}`;
 		const fromOther = await everything(tokens.other);
 		for (const m of members) expect(fromOther, m.number).not.toContain(m.id);
 		expect(fromOther).not.toContain(hedmark);
@@ -130,7 +151,10 @@ describe('the read API', () => {
 		expect(new Set(scores.map((s) => s.municipalityId))).toEqual(new Set([hamar]));
 		for (const resource of ['assessments', 'items', 'targets'] as const) {
 			const rows = await data<{ municipalityId: string | null }>(`/api/v1/${resource}`, tokens.hamar);
-			expect(rows.every((r) => r.municipalityId === null || r.municipalityId === hamar), resource).toBe(true);
+			expect(
+				rows.every((r) => r.municipalityId === null || r.municipalityId === hamar),
+				resource
+			).toBe(true);
 		}
 		expect((await data('/api/v1/items', tokens.hamar)).length).toBeGreaterThan(0);
 

@@ -1,12 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkLink, issueLink, setPasswordWithLink } from '../../src/lib/server/auth/links';
-import {
-	ACTIVITY_WRITE_INTERVAL_MS,
-	createSession,
-	INACTIVITY_TIMEOUT_MS,
-	invalidateUserSessions,
-	validateSession
-} from '../../src/lib/server/auth/session';
+import { ACTIVITY_WRITE_INTERVAL_MS, createSession, INACTIVITY_TIMEOUT_MS, invalidateUserSessions, validateSession } from '../../src/lib/server/auth/session';
 import { changePassword, checkCredentials, ensureUser } from '../../src/lib/server/auth/users';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { first, useTestDatabase } from './database';

@@ -2,7 +2,14 @@ import type { Fragment } from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../../src/lib/server/audit';
 import { closeRound } from '../../src/lib/server/assessments/rounds';
-import { BackupFormatError, backupCollaboration, restoreCollaboration, RestoreRefusedError, type Backup, type RestoreSummary } from '../../src/lib/server/backup/backup';
+import {
+	BackupFormatError,
+	backupCollaboration,
+	restoreCollaboration,
+	RestoreRefusedError,
+	type Backup,
+	type RestoreSummary
+} from '../../src/lib/server/backup/backup';
 import { addGrant } from '../../src/lib/server/collaborations/people';
 import { archiveSector } from '../../src/lib/server/collaborations/sectors';
 import { endMembership } from '../../src/lib/server/collaborations/municipalities';
@@ -79,7 +86,20 @@ describe('collaboration backup and restore', () => {
 			questionnaireVersions: backup.questionnaireVersions.map((v, i) => (i === 0 ? { ...v, content_hash: 'changed' } : v))
 		};
 		const withOwnId = (row: object) => ({ ...row, collaboration_id: other.collaboration.id });
-		for (const list of ['memberships', 'sectors', 'rounds', 'assessments', 'responses', 'answers', 'targets', 'initiatives', 'initiativeParticipants', 'initiativeEvents', 'auditEvents', 'grants'] as const) {
+		for (const list of [
+			'memberships',
+			'sectors',
+			'rounds',
+			'assessments',
+			'responses',
+			'answers',
+			'targets',
+			'initiatives',
+			'initiativeParticipants',
+			'initiativeEvents',
+			'auditEvents',
+			'grants'
+		] as const) {
 			(other as Record<string, unknown>)[list] = backup[list].map(withOwnId);
 		}
 		const people = backup.people[0]!;
@@ -124,7 +144,9 @@ async function changeThroughTheApp(sql: Sql, collaborationId: string) {
 	await closeRound(sql, collaborationId, past.id, admin);
 	const culture = await first(sql<{ id: string }[]>`select id from sector where collaboration_id = ${collaborationId} and key = 'kultur'`);
 	await archiveSector(sql, collaborationId, culture.id, admin);
-	const grueMembership = await first(sql<{ id: string }[]>`select id from membership where collaboration_id = ${collaborationId} and municipality_id = ${grue!.id}`);
+	const grueMembership = await first(
+		sql<{ id: string }[]>`select id from membership where collaboration_id = ${collaborationId} and municipality_id = ${grue!.id}`
+	);
 	await endMembership(sql, collaborationId, grueMembership.id, '2027-12-31', admin);
 	const board = await first(sql<{ id: string }[]>`insert into app_user (email, name) values ('styremedlem@example.no', 'Styremedlem') returning id`);
 	await addGrant(sql, collaborationId, board.id, { role: 'board_viewer', municipalityId: null, sectorId: null }, admin);
@@ -137,9 +159,28 @@ async function changeThroughTheApp(sql: Sql, collaborationId: string) {
 	const adminViewer = { id: admin, grants: [{ role: 'collaboration_admin' as const, collaborationId, municipalityId: null, sectorId: null }] };
 	const health = await first(sql<{ id: string }[]>`select id from sector where collaboration_id = ${collaborationId} order by position limit 1`);
 	const base = { description: 'Felles opplæring\nmed to samlinger', dimensions: [], targetLevel: 3, ownerId: admin, dueOn: '2027-03-31', participants: [] };
-	const sectorPlan = await createInitiative(sql, collaborationId, adminViewer, { ...base, at: { scope: 'sector', municipalityId: hamar!.id, sectorId: health.id }, title: 'Tjenestedesign', itemKeys: ['culture.user-orientation'] });
-	await createInitiative(sql, collaborationId, adminViewer, { ...base, at: { scope: 'municipality', municipalityId: hamar!.id }, title: 'Strategi', itemKeys: [], dimensions: ['strategy'], dueOn: null, ownerId: null });
-	await createInitiative(sql, collaborationId, adminViewer, { ...base, at: { scope: 'collaboration' }, title: 'Felles sak', itemKeys: ['technology.shared-systems'], participants: [hamar!.id, grue!.id] });
+	const sectorPlan = await createInitiative(sql, collaborationId, adminViewer, {
+		...base,
+		at: { scope: 'sector', municipalityId: hamar!.id, sectorId: health.id },
+		title: 'Tjenestedesign',
+		itemKeys: ['culture.user-orientation']
+	});
+	await createInitiative(sql, collaborationId, adminViewer, {
+		...base,
+		at: { scope: 'municipality', municipalityId: hamar!.id },
+		title: 'Strategi',
+		itemKeys: [],
+		dimensions: ['strategy'],
+		dueOn: null,
+		ownerId: null
+	});
+	await createInitiative(sql, collaborationId, adminViewer, {
+		...base,
+		at: { scope: 'collaboration' },
+		title: 'Felles sak',
+		itemKeys: ['technology.shared-systems'],
+		participants: [hamar!.id, grue!.id]
+	});
 	await changeStatus(sql, collaborationId, adminViewer, sectorPlan, 'in_progress', 'Første samling holdt');
 	await changeStatus(sql, collaborationId, adminViewer, sectorPlan, 'done', 'Ferdig – æøå');
 }
@@ -150,8 +191,12 @@ async function changeThroughTheApp(sql: Sql, collaborationId: string) {
  * installation's own.
  */
 async function snapshot(sql: Sql, collaborationId: string): Promise<Record<string, unknown[]>> {
-	const versions = new Map((await sql<{ id: string; name: string }[]>`
-		select v.id, q.slug || '@' || v.version as name from questionnaire_version v join questionnaire q on q.id = v.questionnaire_id`).map((v) => [v.id, v.name]));
+	const versions = new Map(
+		(
+			await sql<{ id: string; name: string }[]>`
+		select v.id, q.slug || '@' || v.version as name from questionnaire_version v join questionnaire q on q.id = v.questionnaire_id`
+		).map((v) => [v.id, v.name])
+	);
 	// When a round's scores last changed marks when the next snapshot is due; the restore rebuilds the scores, so it is new there.
 	const named = ({ scores_changed_at: _, ...row }: Record<string, unknown>) =>
 		'questionnaire_version_id' in row ? { ...row, questionnaire_version_id: versions.get(row.questionnaire_version_id as string) } : row;
@@ -187,9 +232,29 @@ async function snapshot(sql: Sql, collaborationId: string): Promise<Record<strin
 
 /** How many rows the installation holds per table, and where its audit ids stand. */
 async function fingerprint(sql: Sql) {
-	const tables = ['collaboration', 'municipality', 'municipality_population', 'app_user', 'sector', 'membership', 'role_grant', 'round', 'assessment', 'response', 'answer', 'target', 'initiative', 'initiative_participant', 'initiative_event', 'audit_event', 'assessment_score'];
+	const tables = [
+		'collaboration',
+		'municipality',
+		'municipality_population',
+		'app_user',
+		'sector',
+		'membership',
+		'role_grant',
+		'round',
+		'assessment',
+		'response',
+		'answer',
+		'target',
+		'initiative',
+		'initiative_participant',
+		'initiative_event',
+		'audit_event',
+		'assessment_score'
+	];
 	const counts: Record<string, number> = {};
 	for (const table of tables) counts[table] = (await first(sql<{ n: number }[]>`select count(*)::int as n from ${sql(table)}`)).n;
-	const { last } = await first(sql<{ last: string | null }[]>`select pg_sequence_last_value(pg_get_serial_sequence('audit_event', 'id')::regclass)::text as last`);
+	const { last } = await first(
+		sql<{ last: string | null }[]>`select pg_sequence_last_value(pg_get_serial_sequence('audit_event', 'id')::regclass)::text as last`
+	);
 	return { counts, last };
 }

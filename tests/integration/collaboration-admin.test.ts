@@ -22,18 +22,33 @@ describe('collaboration administration', () => {
 			select actor_id as "actorId", collaboration_id as "collaborationId" from audit_event where action = ${action} and subject_id = ${subjectId}`;
 
 	it('adds a member keyed by national number, with membership, population and an audit row', async () => {
-		const added = await addMember(sql(), hedmark, { country: 'NO', nationalNumber: '3403', name: 'Hamar', validFrom: '2006-01-01', population: 31999, populationYear: 2024 }, admin);
+		const added = await addMember(
+			sql(),
+			hedmark,
+			{ country: 'NO', nationalNumber: '3403', name: 'Hamar', validFrom: '2006-01-01', population: 31999, populationYear: 2024 },
+			admin
+		);
 		expect(added.created).toBe(true);
 		const municipality = await first(sql()`select national_number, name from municipality where id = ${added.municipalityId}`);
 		expect(municipality).toEqual({ national_number: '3403', name: 'Hamar' });
 		expect(await listMembers(sql(), hedmark)).toEqual([
-			expect.objectContaining({ nationalNumber: '3403', name: 'Hamar', validFrom: '2006-01-01', validTo: null, status: 'current', population: 31999, populationYear: 2024 })
+			expect.objectContaining({
+				nationalNumber: '3403',
+				name: 'Hamar',
+				validFrom: '2006-01-01',
+				validTo: null,
+				status: 'current',
+				population: 31999,
+				populationYear: 2024
+			})
 		]);
 		expect(await audits('membership.added', added.municipalityId)).toEqual([{ actorId: admin, collaborationId: hedmark }]);
 	});
 
 	it('refuses the same number as a current member twice, and keeps the registered name', async () => {
-		await expect(addMember(sql(), hedmark, { country: 'NO', nationalNumber: '3403', name: 'Hamar kommune', validFrom: '2020-01-01' }, admin)).rejects.toThrow(MembershipError);
+		await expect(addMember(sql(), hedmark, { country: 'NO', nationalNumber: '3403', name: 'Hamar kommune', validFrom: '2020-01-01' }, admin)).rejects.toThrow(
+			MembershipError
+		);
 		// Another collaboration may have it too, under the name already registered.
 		const again = await addMember(sql(), varmland, { country: 'NO', nationalNumber: '3403', name: 'Hamar kommune', validFrom: '2020-01-01' }, admin);
 		expect(again).toMatchObject({ created: false, name: 'Hamar' });
@@ -47,11 +62,18 @@ describe('collaboration administration', () => {
 	});
 
 	it('ends a membership, but not before it started, and lets the municipality join again later', async () => {
-		const { membershipId, municipalityId } = await addMember(sql(), hedmark, { country: 'NO', nationalNumber: '3417', name: 'Grue', validFrom: '2018-01-01' }, admin);
+		const { membershipId, municipalityId } = await addMember(
+			sql(),
+			hedmark,
+			{ country: 'NO', nationalNumber: '3417', name: 'Grue', validFrom: '2018-01-01' },
+			admin
+		);
 		await expect(endMembership(sql(), hedmark, membershipId, '2017-12-31', admin)).rejects.toThrow(MembershipError);
 		expect(await endMembership(sql(), hedmark, membershipId, '2022-12-31', admin)).toBe(true);
 		expect(await audits('membership.ended', municipalityId)).toHaveLength(1);
-		await expect(addMember(sql(), hedmark, { country: 'NO', nationalNumber: '3417', name: 'Grue', validFrom: '2022-06-01' }, admin)).rejects.toThrow(MembershipError);
+		await expect(addMember(sql(), hedmark, { country: 'NO', nationalNumber: '3417', name: 'Grue', validFrom: '2022-06-01' }, admin)).rejects.toThrow(
+			MembershipError
+		);
 		const rejoined = await addMember(sql(), hedmark, { country: 'NO', nationalNumber: '3417', name: 'Grue', validFrom: '2024-01-01' }, admin);
 		const grue = (await listMembers(sql(), hedmark)).find((m) => m.municipalityId === municipalityId);
 		expect(grue).toMatchObject({ membershipId: rejoined.membershipId, validFrom: '2024-01-01', status: 'current' });
@@ -63,7 +85,9 @@ describe('collaboration administration', () => {
 		const { municipalityId } = await addMember(sql(), hedmark, { country: 'NO', nationalNumber: '3415', name: 'Sør-Odal', validFrom: '2006-01-01' }, admin);
 		expect(await setPopulation(sql(), hedmark, municipalityId, 2024, 7978, admin)).toBe(true);
 		expect(await setPopulation(sql(), hedmark, municipalityId, 2024, 7980, admin)).toBe(true);
-		expect(await first(sql()`select population from municipality_population where municipality_id = ${municipalityId} and year = 2024`)).toEqual({ population: 7980 });
+		expect(await first(sql()`select population from municipality_population where municipality_id = ${municipalityId} and year = 2024`)).toEqual({
+			population: 7980
+		});
 		expect(await audits('population.set', municipalityId)).toHaveLength(2);
 		const { id: outsider } = await first(sql()`insert into municipality (country, national_number, name) values ('NO', '3405', 'Lillehammer') returning id`);
 		expect(await setPopulation(sql(), hedmark, outsider, 2024, 28000, admin)).toBe(false);
@@ -81,7 +105,9 @@ describe('collaboration administration', () => {
 		await expect(addSector(sql(), hedmark, { key: 'digitalisering', nb: 'X', sv: 'X', en: 'X' }, admin)).rejects.toThrow(SectorKeyTakenError);
 		expect(await restoreSector(sql(), hedmark, sector.id, admin)).toBe(true);
 		expect((await listSectors(sql(), hedmark)).map((s) => s.key)).toContain('digitalisering');
-		expect(await updateSector(sql(), hedmark, sector.id, { nb: 'Digital utvikling', sv: 'Digital utveckling', en: 'Digital development', position: 1 }, admin)).toBe(true);
+		expect(
+			await updateSector(sql(), hedmark, sector.id, { nb: 'Digital utvikling', sv: 'Digital utveckling', en: 'Digital development', position: 1 }, admin)
+		).toBe(true);
 		const actions = await sql()<{ action: string }[]>`select action from audit_event where subject_id = ${sector.id} order by id`;
 		expect(actions.map((a) => a.action)).toEqual(['sector.added', 'sector.archived', 'sector.restored', 'sector.updated']);
 	});

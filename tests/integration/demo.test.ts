@@ -40,14 +40,18 @@ describe('demo data', () => {
 			const [a, b] = [await digest(first), await digest(second)];
 			expect(a.answers).toBeGreaterThan(10_000);
 			expect(a).toEqual(b);
-			const { rounds, open, scored } = (await first<{ rounds: number; open: number; scored: number }[]>`
+			const { rounds, open, scored } = (
+				await first<{ rounds: number; open: number; scored: number }[]>`
 				select (select count(distinct year)::int from round) as rounds,
 					(select count(*)::int from round where closes_on >= '2026-11-23' and opens_on <= '2026-11-23') as open,
-					(select count(*)::int from assessment_score where score is not null) as scored`)[0]!;
+					(select count(*)::int from assessment_score where score is not null) as scored`
+			)[0]!;
 			const [last] = await first<{ year: number; versionId: string }[]>`
 				select year, questionnaire_version_id as "versionId" from round where closes_on < '2026-11-23' order by year desc limit 1`;
 			const publication = await currentPublication(first, last!.year, last!.versionId);
-			const [{ peers } = { peers: 0 }] = await first<{ peers: number }[]>`select count(*)::int as peers from peer_statistic where publication_id = ${publication!.id}`;
+			const [{ peers } = { peers: 0 }] = await first<
+				{ peers: number }[]
+			>`select count(*)::int as peers from peer_statistic where publication_id = ${publication!.id}`;
 			expect({ rounds, open: open > 0, scored: scored > 0, peers: peers > 0 }).toEqual({ rounds: 3, open: true, scored: true, peers: true });
 			const hamar = await first<{ year: number; score: number }[]>`
 				select r.year, avg(s.score)::float8 as score from assessment_score s join assessment a on a.id = s.assessment_id
@@ -56,7 +60,8 @@ describe('demo data', () => {
 			// Hamar improves steadily: every year above the one before.
 			for (let i = 1; i < hamar.length; i++) expect(hamar[i]!.score).toBeGreaterThan(hamar[i - 1]!.score);
 			// Värmland runs the digital services checklist: rounds under it, answers of every kind, scores.
-			const checklist = (await first<{ rounds: number; kinds: string[]; scored: number }[]>`
+			const checklist = (
+				await first<{ rounds: number; kinds: string[]; scored: number }[]>`
 				select count(distinct r.id)::int as rounds, array_agg(distinct x.kind order by x.kind) as kinds,
 					(select count(*)::int from assessment_score s join assessment a2 on a2.id = s.assessment_id join round r2 on r2.id = a2.round_id
 						join questionnaire_version v2 on v2.id = r2.questionnaire_version_id join questionnaire q2 on q2.id = v2.questionnaire_id
@@ -64,7 +69,8 @@ describe('demo data', () => {
 				from round r join questionnaire_version v on v.id = r.questionnaire_version_id join questionnaire q on q.id = v.questionnaire_id
 				join collaboration c on c.id = r.collaboration_id
 				join assessment a on a.round_id = r.id join response p on p.assessment_id = a.id join answer x on x.response_id = p.id
-				where q.slug = 'digital-services' and c.name = 'Värmlands e-samverkan'`)[0]!;
+				where q.slug = 'digital-services' and c.name = 'Värmlands e-samverkan'`
+			)[0]!;
 			expect(checklist.rounds).toBe(2);
 			expect(checklist.kinds).toEqual(expect.arrayContaining(['amount', 'level', 'ticked']));
 			expect(checklist.scored).toBeGreaterThan(0);

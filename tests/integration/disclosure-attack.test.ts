@@ -17,7 +17,11 @@ import { attack, type Fact, type Secret } from '../disclosure/attacker';
 
 /** The page data the attacker reads (as the route loads return it). */
 interface CollaborationPage {
-	view: (Omit<Awaited<ReturnType<typeof collaborationView>>, 'rows'> & { rows: (Awaited<ReturnType<typeof collaborationView>>['rows'][number] & { open: boolean })[] }) | null;
+	view:
+		| (Omit<Awaited<ReturnType<typeof collaborationView>>, 'rows'> & {
+				rows: (Awaited<ReturnType<typeof collaborationView>>['rows'][number] & { open: boolean })[];
+		  })
+		| null;
 }
 interface MunicipalityPage {
 	view: Awaited<ReturnType<typeof municipalityView>> | null;
@@ -59,9 +63,11 @@ describe('an attacker with every page and export of the demo platform', () => {
 			select user_id as "userId" from role_grant where role = ${role} and collaboration_id = ${collaborationId} order by user_id limit 1`;
 		const userId =
 			found?.userId ??
-			(await first(sql<{ id: string }[]>`
+			(
+				await first(sql<{ id: string }[]>`
 				with u as (insert into app_user (email) values (${`${role}.${collaborationId}@attack.test`}) returning id)
-				insert into role_grant (user_id, role, collaboration_id) select id, ${role}, ${collaborationId} from u returning user_id as id`)).id;
+				insert into role_grant (user_id, role, collaboration_id) select id, ${role}, ${collaborationId} from u returning user_id as id`)
+			).id;
 		const grants = await sql<Grant[]>`
 			select role, collaboration_id as "collaborationId", municipality_id as "municipalityId", sector_id as "sectorId" from role_grant where user_id = ${userId}`;
 		return { id: userId, email: '', name: '', locale: 'nb', grants };
@@ -77,7 +83,11 @@ describe('an attacker with every page and export of the demo platform', () => {
 		const municipalities = collaboration.view!.rows.filter((r) => r.open).map((r) => r.municipalityId!);
 		const pages: MunicipalityPage[] = [];
 		for (const municipalityId of municipalities) {
-			pages.push((await municipalityPage(event(user, `${base}/municipalities/${municipalityId}?year=${year}`, { collaborationId, municipalityId }))) as unknown as MunicipalityPage);
+			pages.push(
+				(await municipalityPage(
+					event(user, `${base}/municipalities/${municipalityId}?year=${year}`, { collaborationId, municipalityId })
+				)) as unknown as MunicipalityPage
+			);
 		}
 		const csv = await (await exportRound(event(user, `${base}/export?year=${year}&format=csv&sheet=scores`, { collaborationId }))).text();
 		return { collaboration, pages, csv };
@@ -96,11 +106,17 @@ describe('an attacker with every page and export of the demo platform', () => {
 				select municipality_id as "municipalityId", dimension, country, size_class as "sizeClass", score::float8 as score
 				from peer_unit where publication_id = ${publication.id} and sector_key = ''`;
 			const cells = [
-				...page.view!.peers.cells.map((c) => ({ ...c, members: units.filter((u) => u.sizeClass === c.sizeClass && u.dimension === c.dimension && u.country === 'NO') })),
+				...page.view!.peers.cells.map((c) => ({
+					...c,
+					members: units.filter((u) => u.sizeClass === c.sizeClass && u.dimension === c.dimension && u.country === 'NO')
+				})),
 				...page.view!.peers.totals.map((c) => ({ ...c, members: units.filter((u) => u.dimension === c.dimension && u.country === 'NO') }))
 			];
 			for (const cell of cells) {
-				const id = `${publication.id}:${cell.members.map((m) => m.municipalityId).sort().join()}:${cell.dimension}`;
+				const id = `${publication.id}:${cell.members
+					.map((m) => m.municipalityId)
+					.sort()
+					.join()}:${cell.dimension}`;
 				if (seenCells.has(id)) continue;
 				seenCells.add(id);
 				const unknown = cell.members.filter((m) => !known.has(m.municipalityId));
@@ -111,7 +127,12 @@ describe('an attacker with every page and export of the demo platform', () => {
 				}
 				if (cell.hidden) {
 					if (isSensitive(cell.hidden as HiddenReason) && unknown.length > 0) {
-						secrets.push({ label: `hidden ${id}`, variables: unknown.map(variable), truth: unknown.reduce((s, m) => s + m.score, 0) / unknown.length, members: unknown.map((m) => m.score) });
+						secrets.push({
+							label: `hidden ${id}`,
+							variables: unknown.map(variable),
+							truth: unknown.reduce((s, m) => s + m.score, 0) / unknown.length,
+							members: unknown.map((m) => m.score)
+						});
 					}
 					continue;
 				}
@@ -135,7 +156,13 @@ describe('an attacker with every page and export of the demo platform', () => {
 		const years = (await sql<{ year: number }[]>`select year from round where collaboration_id = ${hedmark} order by year`).map((r) => r.year);
 		const { id: other } = await first(sql<{ id: string }[]>`select id from collaboration where name <> 'Hedmark IKT' and country = 'NO' order by name limit 1`);
 		let hidden = 0;
-		for (const [role, collaborationId] of [['collaboration_admin', hedmark], ['board_viewer', hedmark], ['coordinator', hedmark], ['executive_viewer', hedmark], ['collaboration_admin', other]] as const) {
+		for (const [role, collaborationId] of [
+			['collaboration_admin', hedmark],
+			['board_viewer', hedmark],
+			['coordinator', hedmark],
+			['executive_viewer', hedmark],
+			['collaboration_admin', other]
+		] as const) {
 			const user = await personWith(role, collaborationId);
 			const known = await knownTo(user);
 			const pages = [];
@@ -159,7 +186,8 @@ describe('an attacker with every page and export of the demo platform', () => {
 		const others = await sql<{ name: string; number: string }[]>`
 			select m.name, m.national_number as number from membership ms join municipality m on m.id = ms.municipality_id
 			where ms.collaboration_id = ${hedmark} and m.id <> ${own}`;
-		const year = (await first(sql<{ year: number }[]>`select max(year) as year from round where collaboration_id = ${hedmark} and closes_on < current_date`)).year;
+		const year = (await first(sql<{ year: number }[]>`select max(year) as year from round where collaboration_id = ${hedmark} and closes_on < current_date`))
+			.year;
 		const { collaboration, pages, csv } = await seen(user, hedmark, year);
 		const text = JSON.stringify([collaboration, pages]);
 		for (const m of others) {

@@ -8,11 +8,17 @@ describe('domain schema', () => {
 
 	beforeAll(async () => {
 		const db = sql();
-		({ id: ids.collabA } = await first(db`insert into collaboration (name, legal_form, country) values ('Hedmark IKT', 'kommunalt_oppgavefellesskap', 'NO') returning id`));
+		({ id: ids.collabA } = await first(
+			db`insert into collaboration (name, legal_form, country) values ('Hedmark IKT', 'kommunalt_oppgavefellesskap', 'NO') returning id`
+		));
 		({ id: ids.collabB } = await first(db`insert into collaboration (name, legal_form, country) values ('Värmland', 'kommunalforbund', 'SE') returning id`));
 		({ id: ids.muni } = await first(db`insert into municipality (country, national_number, name) values ('NO', '3403', 'Hamar') returning id`));
-		({ id: ids.sectorA } = await first(db`insert into sector (collaboration_id, key, name_nb, name_sv, name_en) values (${ids.collabA}, 'oppvekst', 'Oppvekst', 'Barn och utbildning', 'Education') returning id`));
-		({ id: ids.sectorB } = await first(db`insert into sector (collaboration_id, key, name_nb, name_sv, name_en) values (${ids.collabB}, 'skola', 'Skole', 'Skola', 'School') returning id`));
+		({ id: ids.sectorA } = await first(
+			db`insert into sector (collaboration_id, key, name_nb, name_sv, name_en) values (${ids.collabA}, 'oppvekst', 'Oppvekst', 'Barn och utbildning', 'Education') returning id`
+		));
+		({ id: ids.sectorB } = await first(
+			db`insert into sector (collaboration_id, key, name_nb, name_sv, name_en) values (${ids.collabB}, 'skola', 'Skole', 'Skola', 'School') returning id`
+		));
 		({ id: ids.user } = await first(db`insert into app_user (email, name) values ('kari@hamar.kommune.no', 'Kari') returning id`));
 		({ id: ids.operator } = await first(db`insert into app_user (email, name) values ('drift@moden.example', 'Drift') returning id`));
 	});
@@ -28,15 +34,23 @@ describe('domain schema', () => {
 		const db = sql();
 		await db`insert into role_grant (user_id, role) values (${ids.operator}, 'platform_admin')`;
 		await db`insert into role_grant (user_id, role, collaboration_id, municipality_id, sector_id) values (${ids.user}, 'respondent', ${ids.collabA}, ${ids.muni}, ${ids.sectorA})`;
-		await expect(db`insert into role_grant (user_id, role, collaboration_id) values (${ids.user}, 'respondent', ${ids.collabA})`).rejects.toThrow(/check constraint/);
-		await expect(db`insert into role_grant (user_id, role, collaboration_id) values (${ids.operator}, 'platform_admin', ${ids.collabA})`).rejects.toThrow(/check constraint/);
+		await expect(db`insert into role_grant (user_id, role, collaboration_id) values (${ids.user}, 'respondent', ${ids.collabA})`).rejects.toThrow(
+			/check constraint/
+		);
+		await expect(db`insert into role_grant (user_id, role, collaboration_id) values (${ids.operator}, 'platform_admin', ${ids.collabA})`).rejects.toThrow(
+			/check constraint/
+		);
 		await expect(db`insert into role_grant (user_id, role) values (${ids.operator}, 'platform_admin')`).rejects.toThrow(/duplicate key/);
 	});
 
 	it('keeps the platform’s operators out of the collaborations, and their people out of the platform role', async () => {
 		const db = sql();
-		await expect(db`insert into role_grant (user_id, role, collaboration_id) values (${ids.operator}, 'board_viewer', ${ids.collabA})`).rejects.toThrow(/platform administrator cannot hold a role/);
-		await expect(db`insert into role_grant (user_id, role) values (${ids.user}, 'platform_admin')`).rejects.toThrow(/platform administrator cannot hold a role/);
+		await expect(db`insert into role_grant (user_id, role, collaboration_id) values (${ids.operator}, 'board_viewer', ${ids.collabA})`).rejects.toThrow(
+			/platform administrator cannot hold a role/
+		);
+		await expect(db`insert into role_grant (user_id, role) values (${ids.user}, 'platform_admin')`).rejects.toThrow(
+			/platform administrator cannot hold a role/
+		);
 		const [grant] = await db<{ id: string }[]>`select id from role_grant where user_id = ${ids.user}`;
 		await expect(db`update role_grant set user_id = ${ids.operator} where id = ${grant!.id}`).rejects.toThrow(/platform administrator cannot hold a role/);
 	});
@@ -50,13 +64,21 @@ describe('domain schema', () => {
 	it('keeps answers consistent: a level, or N/A with a reason, or don’t know', async () => {
 		const db = sql();
 		const { id: questionnaireId } = await first(db`insert into questionnaire (slug) values ('schema-test') returning id`);
-		const { id: versionId } = await first(db`insert into questionnaire_version (questionnaire_id, version, content_hash, definition) values (${questionnaireId}, 1, 'x', '{}') returning id`);
+		const { id: versionId } = await first(
+			db`insert into questionnaire_version (questionnaire_id, version, content_hash, definition) values (${questionnaireId}, 1, 'x', '{}') returning id`
+		);
 		const points = { type: 'points', values: [0, 25, 50, 75, 100] };
 		await db`insert into questionnaire_item (questionnaire_version_id, key, dimension, weight, allow_na, position, scale)
 			values (${versionId}, 'culture.a', 'culture', 1, true, 0, ${db.json(points)}), (${versionId}, 'culture.b', 'culture', 1, false, 1, ${db.json(points)})`;
-		const { id: roundId } = await first(db`insert into round (collaboration_id, year, questionnaire_version_id, opens_on, closes_on) values (${ids.collabA}, 2026, ${versionId}, '2026-01-01', '2026-03-01') returning id`);
-		const { id: assessmentId } = await first(db`insert into assessment (collaboration_id, round_id, municipality_id, sector_id) values (${ids.collabA}, ${roundId}, ${ids.muni}, ${ids.sectorA}) returning id`);
-		const { id: responseId } = await first(db`insert into response (collaboration_id, assessment_id, respondent_id) values (${ids.collabA}, ${assessmentId}, ${ids.user}) returning id`);
+		const { id: roundId } = await first(
+			db`insert into round (collaboration_id, year, questionnaire_version_id, opens_on, closes_on) values (${ids.collabA}, 2026, ${versionId}, '2026-01-01', '2026-03-01') returning id`
+		);
+		const { id: assessmentId } = await first(
+			db`insert into assessment (collaboration_id, round_id, municipality_id, sector_id) values (${ids.collabA}, ${roundId}, ${ids.muni}, ${ids.sectorA}) returning id`
+		);
+		const { id: responseId } = await first(
+			db`insert into response (collaboration_id, assessment_id, respondent_id) values (${ids.collabA}, ${assessmentId}, ${ids.user}) returning id`
+		);
 		const answer = (kind: string, level: number | null, reason: string | null, key = 'culture.a') =>
 			db`insert into answer (response_id, collaboration_id, questionnaire_version_id, item_key, kind, level, na_reason) values (${responseId}, ${ids.collabA}, ${versionId}, ${key}, ${kind}, ${level}, ${reason})`;
 
@@ -76,18 +98,50 @@ describe('domain schema', () => {
 	it('stores a point, ticks or an amount only where the item has them, and derives the score from its scale', async () => {
 		const db = sql();
 		const { id: questionnaireId } = await first(db`insert into questionnaire (slug) values ('types-test') returning id`);
-		const { id: versionId } = await first(db`insert into questionnaire_version (questionnaire_id, version, content_hash, definition) values (${questionnaireId}, 1, 'x', '{}') returning id`);
+		const { id: versionId } = await first(
+			db`insert into questionnaire_version (questionnaire_id, version, content_hash, definition) values (${questionnaireId}, 1, 'x', '{}') returning id`
+		);
 		const scales = {
 			'culture.three': { type: 'points', values: [0, 40, 100] },
-			'culture.list': { type: 'checklist', options: [{ key: 'a', weight: 3, exclusive: false }, { key: 'b', weight: 1, exclusive: false }, { key: 'none', weight: 0, exclusive: true }] },
-			'culture.share': { type: 'amount', max: 100, integer: false, bands: [{ from: 0, score: 0 }, { from: 50, score: 60 }, { from: 90, score: 100 }] },
-			'culture.count': { type: 'amount', max: null, integer: true, bands: [{ from: 0, score: 0 }, { from: 2, score: 100 }] }
+			'culture.list': {
+				type: 'checklist',
+				options: [
+					{ key: 'a', weight: 3, exclusive: false },
+					{ key: 'b', weight: 1, exclusive: false },
+					{ key: 'none', weight: 0, exclusive: true }
+				]
+			},
+			'culture.share': {
+				type: 'amount',
+				max: 100,
+				integer: false,
+				bands: [
+					{ from: 0, score: 0 },
+					{ from: 50, score: 60 },
+					{ from: 90, score: 100 }
+				]
+			},
+			'culture.count': {
+				type: 'amount',
+				max: null,
+				integer: true,
+				bands: [
+					{ from: 0, score: 0 },
+					{ from: 2, score: 100 }
+				]
+			}
 		};
 		for (const [i, [key, scale]] of Object.entries(scales).entries())
 			await db`insert into questionnaire_item (questionnaire_version_id, key, dimension, weight, allow_na, position, scale) values (${versionId}, ${key}, 'culture', 1, false, ${i}, ${db.json(scale)})`;
-		const { id: roundId } = await first(db`insert into round (collaboration_id, year, questionnaire_version_id, opens_on, closes_on) values (${ids.collabA}, 2027, ${versionId}, '2027-01-01', '2027-03-01') returning id`);
-		const { id: assessmentId } = await first(db`insert into assessment (collaboration_id, round_id, municipality_id, sector_id) values (${ids.collabA}, ${roundId}, ${ids.muni}, ${ids.sectorA}) returning id`);
-		const { id: responseId } = await first(db`insert into response (collaboration_id, assessment_id, respondent_id) values (${ids.collabA}, ${assessmentId}, ${ids.user}) returning id`);
+		const { id: roundId } = await first(
+			db`insert into round (collaboration_id, year, questionnaire_version_id, opens_on, closes_on) values (${ids.collabA}, 2027, ${versionId}, '2027-01-01', '2027-03-01') returning id`
+		);
+		const { id: assessmentId } = await first(
+			db`insert into assessment (collaboration_id, round_id, municipality_id, sector_id) values (${ids.collabA}, ${roundId}, ${ids.muni}, ${ids.sectorA}) returning id`
+		);
+		const { id: responseId } = await first(
+			db`insert into response (collaboration_id, assessment_id, respondent_id) values (${ids.collabA}, ${assessmentId}, ${ids.user}) returning id`
+		);
 		const answer = (key: string, kind: string, fields: { level?: number; ticked?: string[]; amount?: number }) =>
 			db<{ value: string | null }[]>`insert into answer (response_id, collaboration_id, questionnaire_version_id, item_key, kind, level, ticked, amount)
 				values (${responseId}, ${ids.collabA}, ${versionId}, ${key}, ${kind}, ${fields.level ?? null}, ${fields.ticked ?? null}::text[], ${fields.amount ?? null}::numeric)
@@ -116,6 +170,10 @@ describe('domain schema', () => {
 		// the kind's own column, and no other
 		await expect(answer('culture.count', 'amount', { amount: 3, level: 1 })).rejects.toThrow(/check constraint/);
 		// the score is derived, never written by hand
-		await expect(db`update answer set value = 99 where response_id = ${responseId} and item_key = 'culture.count'`.then(async () => (await first(db`select value from answer where response_id = ${responseId} and item_key = 'culture.count'`)).value)).resolves.toBe('100');
+		await expect(
+			db`update answer set value = 99 where response_id = ${responseId} and item_key = 'culture.count'`.then(
+				async () => (await first(db`select value from answer where response_id = ${responseId} and item_key = 'culture.count'`)).value
+			)
+		).resolves.toBe('100');
 	});
 });

@@ -44,20 +44,42 @@ describe('round export', () => {
 
 		const scores = workbook.getWorksheet('Poeng')!;
 		expect(scores.getRow(1).values).toEqual([
-			undefined, 'Kommunenummer', 'Kommune', 'Sektor', 'Dimensjon', 'Poeng', '95 %-intervall fra', '95 %-intervall til', 'Nivå', 'Andel besvart', 'Respondenter',
-			'Andel vet ikke', 'Runde', 'Brudd i serien siden runden før'
+			undefined,
+			'Kommunenummer',
+			'Kommune',
+			'Sektor',
+			'Dimensjon',
+			'Poeng',
+			'95 %-intervall fra',
+			'95 %-intervall til',
+			'Nivå',
+			'Andel besvart',
+			'Respondenter',
+			'Andel vet ikke',
+			'Runde',
+			'Brudd i serien siden runden før'
 		]);
-		const rules = (await getVersionById(sql, (await first(sql<{ v: string }[]>`select questionnaire_version_id as v from round where id = ${roundId}`)).v))!.scoring;
+		const rules = (await getVersionById(sql, (await first(sql<{ v: string }[]>`select questionnaire_version_id as v from round where id = ${roundId}`)).v))!
+			.scoring;
 		const dashboard = await snapshotCells(sql, snapshotId);
 		expect(scores.rowCount - 1).toBe(dashboard.length);
-		const sectors = new Map((await sql<{ id: string; name: string }[]>`select id, name_nb as name from sector where collaboration_id = ${collaborationId}`).map((s) => [s.name, s.id]));
+		const sectors = new Map(
+			(await sql<{ id: string; name: string }[]>`select id, name_nb as name from sector where collaboration_id = ${collaborationId}`).map((s) => [s.name, s.id])
+		);
 		const numbers = new Map((await sql<{ id: string; n: string }[]>`select id, national_number as n from municipality`).map((m) => [m.n, m.id]));
-		const dimensions = new Map([['Kultur', 'culture'], ['Strategi', 'strategy'], ['Ledelse', 'leadership'], ['Kompetanse', 'competence'], ['Teknologi', 'technology']]);
+		const dimensions = new Map([
+			['Kultur', 'culture'],
+			['Strategi', 'strategy'],
+			['Ledelse', 'leadership'],
+			['Kompetanse', 'competence'],
+			['Teknologi', 'technology']
+		]);
 		scores.eachRow((row, i) => {
 			if (i === 1) return;
 			const [, number, , sector, dimension, score, low, high, level, , , , status] = row.values as (string | number | null)[];
 			const cell = dashboard.find(
-				(d) => d.municipalityId === numbers.get(String(number)) && d.sectorId === sectors.get(String(sector)) && d.dimension === dimensions.get(String(dimension))
+				(d) =>
+					d.municipalityId === numbers.get(String(number)) && d.sectorId === sectors.get(String(sector)) && d.dimension === dimensions.get(String(dimension))
 			)!;
 			expect(cell, `row ${i}`).toBeDefined();
 			// The shown number: one decimal by the one rounding rule, its level beside it, inside its interval.
@@ -69,13 +91,30 @@ describe('round export', () => {
 		});
 		const municipalities = workbook.getWorksheet('Kommuner')!;
 		expect(municipalities.getRow(1).values).toEqual([
-			undefined, 'Kommunenummer', 'Kommune', 'Dimensjon', 'Poeng', '95 %-intervall fra', '95 %-intervall til', 'Nivå', 'Sektorer med poeng', 'Sektorer som mangler',
-			'Respondenter', 'Andel vet ikke', 'Runde', 'Brudd i serien siden runden før'
+			undefined,
+			'Kommunenummer',
+			'Kommune',
+			'Dimensjon',
+			'Poeng',
+			'95 %-intervall fra',
+			'95 %-intervall til',
+			'Nivå',
+			'Sektorer med poeng',
+			'Sektorer som mangler',
+			'Respondenter',
+			'Andel vet ikke',
+			'Runde',
+			'Brudd i serien siden runden før'
 		]);
 		const snapshot = (await currentSnapshot(sql, roundId))!;
 		const round = (await resultRounds(sql, collaborationId)).find((r) => r.id === roundId)!;
 		const context = { collaborationId, country: 'NO', round, frame: await frameOf(sql, round, 'nb'), locale: 'nb' as const, snapshot };
-		const view = await municipalityView(sql, context, { namesVisible: true, ownMunicipalities: [], collaborationIds: [collaborationId], policy: policyOf() }, hamar);
+		const view = await municipalityView(
+			sql,
+			context,
+			{ namesVisible: true, ownMunicipalities: [], collaborationIds: [collaborationId], policy: policyOf() },
+			hamar
+		);
 		const hamarRows = [] as (string | number | null)[][];
 		municipalities.eachRow((row) => {
 			if ((row.values as unknown[])[1] === '3403') hamarRows.push(row.values as (string | number | null)[]);

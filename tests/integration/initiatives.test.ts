@@ -64,8 +64,13 @@ describe('initiatives and who may do what with them', () => {
 	beforeAll(async () => {
 		collaborationId = (await createCollaboration(sql(), { name: 'Hedmark IKT', legalForm: 'kommunalt_oppgavefellesskap', country: 'NO' }, null)).id;
 		otherCollaborationId = (await createCollaboration(sql(), { name: 'Annet samarbeid', legalForm: 'iks', country: 'NO' }, null)).id;
-		for (const [number, name] of [['3403', 'Hamar'], ['3413', 'Stange']] as const) {
-			const { id } = await first(sql()<{ id: string }[]>`insert into municipality (country, national_number, name) values ('NO', ${number}, ${name}) returning id`);
+		for (const [number, name] of [
+			['3403', 'Hamar'],
+			['3413', 'Stange']
+		] as const) {
+			const { id } = await first(
+				sql()<{ id: string }[]>`insert into municipality (country, national_number, name) values ('NO', ${number}, ${name}) returning id`
+			);
 			await sql()`insert into membership (collaboration_id, municipality_id, valid_from) values (${collaborationId}, ${id}, '2006-01-01')`;
 			if (name === 'Hamar') hamar = id;
 			else stange = id;
@@ -86,7 +91,12 @@ describe('initiatives and who may do what with them', () => {
 	const sectorOf = (municipalityId: string, sectorId: string) => ({ scope: 'sector' as const, municipalityId, sectorId });
 
 	it('lets a sector head plan for their own sector only', async () => {
-		const id = await createInitiative(sql(), collaborationId, people.hamarHealth!, input({ at: sectorOf(hamar, health), ownerId: people.hamarHealth!.id, dueOn: '2027-03-01' }));
+		const id = await createInitiative(
+			sql(),
+			collaborationId,
+			people.hamarHealth!,
+			input({ at: sectorOf(hamar, health), ownerId: people.hamarHealth!.id, dueOn: '2027-03-01' })
+		);
 		expect(id).toMatch(/^[0-9a-f-]{36}$/);
 		for (const [who, at] of [
 			['hamarHealth', sectorOf(hamar, school)],
@@ -103,11 +113,19 @@ describe('initiatives and who may do what with them', () => {
 	});
 
 	it('lets coordinators and leadership plan for their municipality and its sectors, admins for everything', async () => {
-		await expect(createInitiative(sql(), collaborationId, people.hamarCoordinator!, input({ at: { scope: 'municipality', municipalityId: hamar } }))).resolves.toBeTruthy();
+		await expect(
+			createInitiative(sql(), collaborationId, people.hamarCoordinator!, input({ at: { scope: 'municipality', municipalityId: hamar } }))
+		).resolves.toBeTruthy();
 		await expect(createInitiative(sql(), collaborationId, people.hamarLeader!, input({ at: sectorOf(hamar, school) }))).resolves.toBeTruthy();
-		await expect(createInitiative(sql(), collaborationId, people.hamarCoordinator!, input({ at: { scope: 'municipality', municipalityId: stange } }))).rejects.toThrow(InitiativeError);
-		await expect(createInitiative(sql(), collaborationId, people.hamarCoordinator!, input({ at: { scope: 'collaboration' } }))).rejects.toThrow(InitiativeError);
-		await expect(createInitiative(sql(), collaborationId, people.admin!, input({ at: { scope: 'collaboration' }, participants: [hamar, stange] }))).resolves.toBeTruthy();
+		await expect(
+			createInitiative(sql(), collaborationId, people.hamarCoordinator!, input({ at: { scope: 'municipality', municipalityId: stange } }))
+		).rejects.toThrow(InitiativeError);
+		await expect(createInitiative(sql(), collaborationId, people.hamarCoordinator!, input({ at: { scope: 'collaboration' } }))).rejects.toThrow(
+			InitiativeError
+		);
+		await expect(
+			createInitiative(sql(), collaborationId, people.admin!, input({ at: { scope: 'collaboration' }, participants: [hamar, stange] }))
+		).resolves.toBeTruthy();
 		await expect(createInitiative(sql(), collaborationId, people.admin!, input({ at: sectorOf(stange, health) }))).resolves.toBeTruthy();
 	});
 
@@ -115,13 +133,21 @@ describe('initiatives and who may do what with them', () => {
 		await expect(
 			createInitiative(sql(), collaborationId, people.hamarCoordinator!, input({ at: sectorOf(hamar, health), ownerId: people.stangeCoordinator!.id }))
 		).rejects.toMatchObject({ reason: 'owner_without_access' });
-		await expect(createInitiative(sql(), collaborationId, people.admin!, input({ at: { scope: 'collaboration' }, participants: [crypto.randomUUID()] }))).rejects.toMatchObject({
+		await expect(
+			createInitiative(sql(), collaborationId, people.admin!, input({ at: { scope: 'collaboration' }, participants: [crypto.randomUUID()] }))
+		).rejects.toMatchObject({
 			reason: 'not_member'
 		});
 	});
 
 	it('shows each person the initiatives they share, and never another member’s own', async () => {
-		const titles = async (who: string) => (await listInitiatives(sql(), collaborationId, people[who]!)).map((i) => `${i.scope}:${i.municipalityId === hamar ? 'hamar' : i.municipalityId === stange ? 'stange' : '-'}:${i.sectorId === health ? 'health' : i.sectorId === school ? 'school' : '-'}`).sort();
+		const titles = async (who: string) =>
+			(await listInitiatives(sql(), collaborationId, people[who]!))
+				.map(
+					(i) =>
+						`${i.scope}:${i.municipalityId === hamar ? 'hamar' : i.municipalityId === stange ? 'stange' : '-'}:${i.sectorId === health ? 'health' : i.sectorId === school ? 'school' : '-'}`
+				)
+				.sort();
 		expect(await titles('admin')).toEqual(['collaboration:-:-', 'municipality:hamar:-', 'sector:hamar:health', 'sector:hamar:school', 'sector:stange:health']);
 		expect(await titles('board')).toEqual(await titles('admin'));
 		expect(await titles('hamarCoordinator')).toEqual(['collaboration:-:-', 'municipality:hamar:-', 'sector:hamar:health', 'sector:hamar:school']);
@@ -132,8 +158,22 @@ describe('initiatives and who may do what with them', () => {
 	});
 
 	it('lets those who plan edit, the owner only report status, and others nothing', async () => {
-		const id = await createInitiative(sql(), collaborationId, people.hamarCoordinator!, input({ at: sectorOf(hamar, health), ownerId: people.hamarHealth!.id }));
-		const details = { title: 'Ny tittel', description: '', itemKeys: [], dimensions: ['culture'], targetLevel: 4, ownerId: people.hamarHealth!.id, dueOn: '2027-06-30', participants: [] };
+		const id = await createInitiative(
+			sql(),
+			collaborationId,
+			people.hamarCoordinator!,
+			input({ at: sectorOf(hamar, health), ownerId: people.hamarHealth!.id })
+		);
+		const details = {
+			title: 'Ny tittel',
+			description: '',
+			itemKeys: [],
+			dimensions: ['culture'],
+			targetLevel: 4,
+			ownerId: people.hamarHealth!.id,
+			dueOn: '2027-06-30',
+			participants: []
+		};
 		await updateInitiative(sql(), collaborationId, people.hamarHealth!, id, details);
 		await expect(updateInitiative(sql(), collaborationId, people.hamarSchool!, id, details)).rejects.toMatchObject({ reason: 'not_found' });
 		await expect(updateInitiative(sql(), collaborationId, people.board!, id, details)).rejects.toMatchObject({ reason: 'forbidden' });
@@ -141,7 +181,13 @@ describe('initiatives and who may do what with them', () => {
 		await expect(changeStatus(sql(), collaborationId, people.stangeCoordinator!, id, 'done', '')).rejects.toMatchObject({ reason: 'not_found' });
 		await changeStatus(sql(), collaborationId, people.hamarHealth!, id, 'in_progress', 'Startet med opplæring');
 		const seen = await getInitiative(sql(), collaborationId, people.hamarHealth!, id);
-		expect(seen).toMatchObject({ title: 'Ny tittel', status: 'in_progress', dueOn: '2027-06-30', dimensions: ['culture'], abilities: { see: true, edit: true, status: true } });
+		expect(seen).toMatchObject({
+			title: 'Ny tittel',
+			status: 'in_progress',
+			dueOn: '2027-06-30',
+			dimensions: ['culture'],
+			abilities: { see: true, edit: true, status: true }
+		});
 		expect((await initiativeHistory(sql(), collaborationId, id)).map((h) => [h.status, h.note])).toEqual([
 			['planned', ''],
 			['in_progress', 'Startet med opplæring']
@@ -151,15 +197,27 @@ describe('initiatives and who may do what with them', () => {
 
 	it('an owner who only owns it may report on it, not rewrite it', async () => {
 		const owner = await person('ownerOnly', [['respondent', hamar, health]]);
-		const id = await createInitiative(sql(), collaborationId, people.admin!, input({ at: { scope: 'municipality', municipalityId: hamar }, ownerId: owner.id }));
+		const id = await createInitiative(
+			sql(),
+			collaborationId,
+			people.admin!,
+			input({ at: { scope: 'municipality', municipalityId: hamar }, ownerId: owner.id })
+		);
 		const seen = await getInitiative(sql(), collaborationId, owner, id);
 		expect(seen?.abilities).toEqual({ see: true, edit: false, status: true });
 		await changeStatus(sql(), collaborationId, owner, id, 'done', 'Ferdig');
-		await expect(updateInitiative(sql(), collaborationId, owner, id, { ...input({ at: { scope: 'collaboration' } }) })).rejects.toMatchObject({ reason: 'forbidden' });
+		await expect(updateInitiative(sql(), collaborationId, owner, id, { ...input({ at: { scope: 'collaboration' } }) })).rejects.toMatchObject({
+			reason: 'forbidden'
+		});
 	});
 
 	it('lists overdue initiatives for their owners and for the coordinators of their municipality', async () => {
-		const id = await createInitiative(sql(), collaborationId, people.hamarHealth!, input({ at: sectorOf(hamar, health), ownerId: people.hamarHealth!.id, dueOn: '2020-01-31', title: 'Forsinket' }));
+		const id = await createInitiative(
+			sql(),
+			collaborationId,
+			people.hamarHealth!,
+			input({ at: sectorOf(hamar, health), ownerId: people.hamarHealth!.id, dueOn: '2020-01-31', title: 'Forsinket' })
+		);
 		const overdue = async (who: string) => (await overdueInitiativesFor(sql(), people[who]!)).map((i) => i.id);
 		expect(await overdue('hamarHealth')).toContain(id);
 		expect(await overdue('hamarCoordinator')).toContain(id);
@@ -186,17 +244,43 @@ describe('initiatives and who may do what with them', () => {
 			const last = await openRound(sql(), collaborationId, { ...scope, year: year - 1, opensOn: `${year - 1}-09-01`, closesOn: `${year - 1}-11-30` }, null);
 			const iso = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 			const now = await openRound(sql(), collaborationId, { ...scope, year, opensOn: iso(-10), closesOn: iso(30) }, null);
-			const assessmentOf = async (round: string, m: string) => (await first(sql()<{ id: string }[]>`select id from assessment where round_id = ${round} and municipality_id = ${m}`)).id;
+			const assessmentOf = async (round: string, m: string) =>
+				(await first(sql()<{ id: string }[]>`select id from assessment where round_id = ${round} and municipality_id = ${m}`)).id;
 			const answers = (level: 1 | 2 | 3 | 4 | 5) => definition.items.map((i) => ({ itemKey: i.key, kind: 'level' as const, level }));
 			// Hamar's sector answered alone (level 1); Stange's as a confidential team of two (levels 2 and 4).
-			await insertSubmittedResponse(sql(), { assessmentId: await assessmentOf(last, hamar), respondentId: null, answers: answers(1), submittedAt: new Date(`${year - 1}-10-01`) });
+			await insertSubmittedResponse(sql(), {
+				assessmentId: await assessmentOf(last, hamar),
+				respondentId: null,
+				answers: answers(1),
+				submittedAt: new Date(`${year - 1}-10-01`)
+			});
 			const colleague = await person('stangeColleague', [['respondent', stange, health]]);
 			const lastStange = await assessmentOf(last, stange);
-			await insertSubmittedResponse(sql(), { assessmentId: lastStange, respondentId: people.stangeHealth!.id, answers: answers(2), submittedAt: new Date(`${year - 1}-10-01`) });
-			await insertSubmittedResponse(sql(), { assessmentId: lastStange, respondentId: colleague.id, answers: answers(4), submittedAt: new Date(`${year - 1}-10-02`) });
+			await insertSubmittedResponse(sql(), {
+				assessmentId: lastStange,
+				respondentId: people.stangeHealth!.id,
+				answers: answers(2),
+				submittedAt: new Date(`${year - 1}-10-01`)
+			});
+			await insertSubmittedResponse(sql(), {
+				assessmentId: lastStange,
+				respondentId: colleague.id,
+				answers: answers(4),
+				submittedAt: new Date(`${year - 1}-10-02`)
+			});
 			current = { hamar: await assessmentOf(now, hamar), stange: await assessmentOf(now, stange) };
-			hamarPlan = await createInitiative(sql(), collaborationId, people.hamarHealth!, input({ at: sectorOf(hamar, health), itemKeys: [item], title: 'Hamars eget tiltak' }));
-			joint = await createInitiative(sql(), collaborationId, people.admin!, input({ at: { scope: 'collaboration' }, itemKeys: [item], participants: [hamar, stange], title: 'Felles tiltak' }));
+			hamarPlan = await createInitiative(
+				sql(),
+				collaborationId,
+				people.hamarHealth!,
+				input({ at: sectorOf(hamar, health), itemKeys: [item], title: 'Hamars eget tiltak' })
+			);
+			joint = await createInitiative(
+				sql(),
+				collaborationId,
+				people.admin!,
+				input({ at: { scope: 'collaboration' }, itemKeys: [item], participants: [hamar, stange], title: 'Felles tiltak' })
+			);
 		});
 
 		const followUpOf = async (who: string, m: 'hamar' | 'stange') => {

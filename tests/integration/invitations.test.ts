@@ -25,7 +25,9 @@ describe('invitations', () => {
 	beforeAll(async () => {
 		a = (await createCollaboration(sql(), { name: 'A-samarbeidet', legalForm: 'iks', country: 'NO' }, null)).id;
 		b = (await createCollaboration(sql(), { name: 'B-samverkan', legalForm: 'kommunalforbund', country: 'SE' }, null)).id;
-		({ id: municipality } = await first(sql()<{ id: string }[]>`insert into municipality (country, national_number, name) values ('NO', '3403', 'Hamar') returning id`));
+		({ id: municipality } = await first(
+			sql()<{ id: string }[]>`insert into municipality (country, national_number, name) values ('NO', '3403', 'Hamar') returning id`
+		));
 		await sql()`insert into membership (collaboration_id, municipality_id, valid_from) values (${a}, ${municipality}, '2020-01-01')`;
 		({ id: sector } = await first(sql()<{ id: string }[]>`select id from sector where collaboration_id = ${a} order by position limit 1`));
 	});
@@ -55,7 +57,9 @@ describe('invitations', () => {
 		// B's link is neither replaced nor shown again, but it was shown to B's inviter, so
 		// A's grant withdraws it: no one who saw a link can act as a person others gave roles to.
 		expect(await checkLink(sql(), tokenOf(owners), 'invitation')).toEqual({ ok: false, reason: 'withdrawn' });
-		const { n } = await first(sql()<{ n: number }[]>`select count(*)::int as n from user_token t join app_user u on u.id = t.user_id where u.email = 'b.admin@b.example'`);
+		const { n } = await first(
+			sql()<{ n: number }[]>`select count(*)::int as n from user_token t join app_user u on u.id = t.user_id where u.email = 'b.admin@b.example'`
+		);
 		expect(n).toBe(1);
 	});
 
@@ -68,12 +72,18 @@ describe('invitations', () => {
 		const active = await assign('b.admin.active@b.example'); // an account with a password, elsewhere
 		const pending = await assign('b.pending@b.example'); // an account of B's without one yet
 		expect(fresh).toEqual({ email: 'new.person@a.example', link: null, mailed: true });
-		expect([active, pending].map((r) => ({ ...r, email: '' }))).toEqual([{ ...fresh, email: '' }, { ...fresh, email: '' }]);
+		expect([active, pending].map((r) => ({ ...r, email: '' }))).toEqual([
+			{ ...fresh, email: '' },
+			{ ...fresh, email: '' }
+		]);
 		const [mail] = await mails.waitFor(1);
 		expect(mail!.to).toEqual(['new.person@a.example']);
 		const token = /\/invitation\/([a-z2-7]{24}\.[a-z2-7]{32})/.exec(mail!.data.replace(/=\r?\n/g, ''))![1]!;
 		const [grant] = await sql()<{ id: string }[]>`select g.id from role_grant g join app_user u on u.id = g.user_id where u.email = 'new.person@a.example'`;
-		expect(await first(sql()<{ grant_id: string; delivery: string }[]>`select grant_id, delivery from user_token where id = ${token.split('.')[0]!}`)).toEqual({ grant_id: grant!.id, delivery: 'mail' });
+		expect(await first(sql()<{ grant_id: string; delivery: string }[]>`select grant_id, delivery from user_token where id = ${token.split('.')[0]!}`)).toEqual({
+			grant_id: grant!.id,
+			delivery: 'mail'
+		});
 		// revoking the grant withdraws the link
 		await revokeGrant(sql(), a, grant!.id, (await first(sql()<{ id: string }[]>`select id from app_user where email = 'new.person@a.example'`)).id);
 		expect((await checkLink(sql(), token, 'invitation')).ok).toBe(false);
@@ -116,8 +126,15 @@ describe('invitations', () => {
 		const { id } = await first(sql()<{ id: string }[]>`select id from app_user where email = 'operator@moden.example'`);
 		await expect(assign('operator@moden.example')).rejects.toBeInstanceOf(PlatformAdminGrantError);
 		await expect(addGrant(sql(), b, id, { role: 'board_viewer', municipalityId: null, sectorId: null }, null)).rejects.toBeInstanceOf(PlatformAdminGrantError);
-		await expect(sql()`insert into role_grant (user_id, role, collaboration_id) values (${id}, 'board_viewer', ${b})`).rejects.toThrow(/platform administrator cannot hold a role/);
-		const setUp = setUpCollaboration(sql(), { name: 'Operatørens eget', legalForm: 'iks', country: 'NO', adminEmail: 'operator@moden.example' }, { id, ip: null }, { origin, locale: 'nb' });
+		await expect(sql()`insert into role_grant (user_id, role, collaboration_id) values (${id}, 'board_viewer', ${b})`).rejects.toThrow(
+			/platform administrator cannot hold a role/
+		);
+		const setUp = setUpCollaboration(
+			sql(),
+			{ name: 'Operatørens eget', legalForm: 'iks', country: 'NO', adminEmail: 'operator@moden.example' },
+			{ id, ip: null },
+			{ origin, locale: 'nb' }
+		);
 		await expect(setUp).rejects.toBeInstanceOf(PlatformAdminGrantError);
 		expect(await sql()`select 1 from collaboration where name = 'Operatørens eget'`).toHaveLength(0);
 	});

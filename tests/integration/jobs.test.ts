@@ -48,7 +48,12 @@ async function tenant(size: number, { submitFirst = true } = {}): Promise<Tenant
 		municipalities.push(id);
 	}
 	const sectors = (await sql()<{ id: string }[]>`select id from sector where collaboration_id = ${collaborationId} order by position limit 2`).map((s) => s.id);
-	const roundId = await openRound(sql(), collaborationId, { year, questionnaireVersionId: versionId, opensOn: await day(-20), closesOn: await day(30), municipalityIds: municipalities, sectorIds: sectors }, null);
+	const roundId = await openRound(
+		sql(),
+		collaborationId,
+		{ year, questionnaireVersionId: versionId, opensOn: await day(-20), closesOn: await day(30), municipalityIds: municipalities, sectorIds: sectors },
+		null
+	);
 	const rows = await sql()<{ id: string; municipalityId: string; sectorId: string }[]>`
 		select id, municipality_id as "municipalityId", sector_id as "sectorId" from assessment where round_id = ${roundId} order by id`;
 	const assessments: Tenant['assessments'] = [];
@@ -63,7 +68,12 @@ async function tenant(size: number, { submitFirst = true } = {}): Promise<Tenant
 		}
 		if (submitFirst) {
 			const level = 1 + (row.id.charCodeAt(0) % 5);
-			await saveAnswers(sql(), respondents[0]!, row.id, itemKeys.map((itemKey) => ({ itemKey, kind: 'level', level, naReason: null, comment: null, evidenceUrl: null, baseRevision: 0 })));
+			await saveAnswers(
+				sql(),
+				respondents[0]!,
+				row.id,
+				itemKeys.map((itemKey) => ({ itemKey, kind: 'level', level, naReason: null, comment: null, evidenceUrl: null, baseRevision: 0 }))
+			);
 			await submitResponse(sql(), respondents[0]!, row.id);
 		}
 		assessments.push({ id: row.id, municipalityId: row.municipalityId, respondents });
@@ -97,8 +107,14 @@ async function twoInstances(options: Partial<Parameters<typeof startJobs>[1]> = 
 
 beforeAll(async () => {
 	await publishFromDirectory(sql(), 'questionnaires', () => {});
-	({ id: versionId } = await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 2 and questionnaire_id = (select id from questionnaire where slug = 'digital-maturity')`));
-	itemKeys = (await sql()<{ key: string }[]>`select key from questionnaire_item where questionnaire_version_id = ${versionId} order by position`).map((i) => i.key);
+	({ id: versionId } = await first(
+		sql()<
+			{ id: string }[]
+		>`select id from questionnaire_version where version = 2 and questionnaire_id = (select id from questionnaire where slug = 'digital-maturity')`
+	));
+	itemKeys = (await sql()<{ key: string }[]>`select key from questionnaire_item where questionnaire_version_id = ${versionId} order by position`).map(
+		(i) => i.key
+	);
 	year = Number((await day(0)).slice(0, 4));
 	sink = await startSmtpSink();
 	process.env.SMTP_URL = sink.url;
@@ -131,7 +147,9 @@ describe('rounds close on their dates', () => {
 			for (const runner of instances.runners) {
 				await runner.boss.send('round-closing', {});
 				await until('the closing job to finish', async () => {
-					const [row] = await sql()<{ waiting: number }[]>`select count(*)::int as waiting from pgboss.job where name = 'round-closing' and state <> 'completed'`;
+					const [row] = await sql()<
+						{ waiting: number }[]
+					>`select count(*)::int as waiting from pgboss.job where name = 'round-closing' and state <> 'completed'`;
 					return row!.waiting === 0;
 				});
 			}
@@ -157,7 +175,8 @@ describe('rounds close on their dates', () => {
 	it('closing and publishing raced by two instances at once still happens once per round', async () => {
 		const a = await tenant(3, { submitFirst: false });
 		const b = await tenant(3, { submitFirst: false });
-		for (const t of [a, b]) await sql()`update round set year = ${year - 1}, opens_on = ${await day(-60)}, closes_on = ${await day(-2)} where id = ${t.roundId}`;
+		for (const t of [a, b])
+			await sql()`update round set year = ${year - 1}, opens_on = ${await day(-60)}, closes_on = ${await day(-2)} where id = ${t.roundId}`;
 		const clients = [connect(url(), { max: 2 }), connect(url(), { max: 2 })];
 		try {
 			const closed = await Promise.all(clients.map((c) => closeDueRounds(c)));
@@ -244,9 +263,20 @@ describe('automatic reminders', () => {
 	it('a reminder sent by hand is listed with who sent it; it is not held back by the automatic ones', async () => {
 		const t = await tenant(1);
 		await sql()`update round set year = ${year + 5} where id = ${t.roundId}`;
-		const { id: coordinator } = await first(sql()<{ id: string }[]>`insert into app_user (email, name) values ('koordinator@kommune.test', 'Kari Koordinator') returning id`);
+		const { id: coordinator } = await first(
+			sql()<{ id: string }[]>`insert into app_user (email, name) values ('koordinator@kommune.test', 'Kari Koordinator') returning id`
+		);
 		const rows = await roundCompletion(sql(), t.collaborationId, t.roundId, null, 'nb');
-		const context = { collaborationId: t.collaborationId, collaboration: 'Samarbeid', roundId: t.roundId, year, closesOn: await day(30), origin, actorId: coordinator, locale: 'nb' as const };
+		const context = {
+			collaborationId: t.collaborationId,
+			collaboration: 'Samarbeid',
+			roundId: t.roundId,
+			year,
+			closesOn: await day(30),
+			origin,
+			actorId: coordinator,
+			locale: 'nb' as const
+		};
 		await sendReminders(sql(), context, rows);
 		await sendReminders(sql(), context, rows);
 		expect(sink.received).toHaveLength(2 * t.assessments.length);
@@ -293,10 +323,14 @@ describe('outgoing mail through the queue', () => {
 		await runner!.boss.updateQueue('mail', { name: 'mail', retryLimit: 1, retryDelay: 1, retryBackoff: true, deadLetter: 'mail-failed' });
 		sink.failAlways();
 		await sendMail({ to: 'kari@kommune.test', subject: 'Tilbakestill passordet', text: 'https://moden.test/reset-password/x.y' });
-		const event = await until('the mail to be given up', async () => {
-			const [row] = await sql()<{ detail: { to: string } }[]>`select detail from audit_event where action = 'mail.failed'`;
-			return row;
-		}, 60);
+		const event = await until(
+			'the mail to be given up',
+			async () => {
+				const [row] = await sql()<{ detail: { to: string } }[]>`select detail from audit_event where action = 'mail.failed'`;
+				return row;
+			},
+			60
+		);
 		expect(event.detail.to).toBe('kari@kommune.test');
 		expect(sink.refused).toBe(2);
 		expect(sink.received).toHaveLength(0);

@@ -87,7 +87,7 @@ describe('migrations', () => {
 				await tx`lock table schema_migration in access exclusive mode`;
 				both = Promise.all([migrate(other, dir), migrate(again, dir)]);
 				both.catch(() => {});
-				for (let waiting = 0; waiting < 2; ) {
+				for (let waiting = 0; waiting < 2;) {
 					await new Promise((resolve) => setTimeout(resolve, 20));
 					// Statistics views keep one snapshot per transaction unless told to read afresh.
 					await tx`select pg_stat_clear_snapshot()`;

@@ -14,13 +14,24 @@ describe('personal data', () => {
 
 	beforeAll(async () => {
 		await publishFromDirectory(sql(), 'questionnaires', () => {});
-		const { id: versionId } = await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 2 and questionnaire_id = (select id from questionnaire where slug = 'digital-maturity')`);
+		const { id: versionId } = await first(
+			sql()<
+				{ id: string }[]
+			>`select id from questionnaire_version where version = 2 and questionnaire_id = (select id from questionnaire where slug = 'digital-maturity')`
+		);
 		const collaborationId = (await createCollaboration(sql(), { name: 'Hedmark IKT', legalForm: 'kommunalt_oppgavefellesskap', country: 'NO' }, null)).id;
-		const { id: hamar } = await first(sql()<{ id: string }[]>`insert into municipality (country, national_number, name) values ('NO', '3403', 'Hamar') returning id`);
+		const { id: hamar } = await first(
+			sql()<{ id: string }[]>`insert into municipality (country, national_number, name) values ('NO', '3403', 'Hamar') returning id`
+		);
 		await sql()`insert into membership (collaboration_id, municipality_id, valid_from) values (${collaborationId}, ${hamar}, '2006-01-01')`;
 		const { id: sectorId } = await first(sql()<{ id: string }[]>`select id from sector where collaboration_id = ${collaborationId} order by position limit 1`);
 		const iso = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-		const roundId = await openRound(sql(), collaborationId, { year: 2026, questionnaireVersionId: versionId, opensOn: iso(-1), closesOn: iso(30), municipalityIds: [hamar], sectorIds: [sectorId] }, null);
+		const roundId = await openRound(
+			sql(),
+			collaborationId,
+			{ year: 2026, questionnaireVersionId: versionId, opensOn: iso(-1), closesOn: iso(30), municipalityIds: [hamar], sectorIds: [sectorId] },
+			null
+		);
 		({ id: assessmentId } = await first(sql()<{ id: string }[]>`select id from assessment where round_id = ${roundId}`));
 		const { id } = await first(sql()<{ id: string }[]>`insert into app_user (email, name) values ('kari@hamar.no', 'Kari Nordmann') returning id`);
 		await sql()`insert into role_grant (user_id, role, collaboration_id, municipality_id, sector_id) values (${id}, 'respondent', ${collaborationId}, ${hamar}, ${sectorId})`;

@@ -31,7 +31,10 @@ describe('peer publications', () => {
 		for (const number of numbers) {
 			const [existing] = await sql()<{ id: string }[]>`select id from municipality where national_number = ${number}`;
 			const municipality =
-				existing ?? (await first(sql()<{ id: string }[]>`insert into municipality (country, national_number, name) values ('NO', ${number}, ${`Kommune ${number}`}) returning id`));
+				existing ??
+				(await first(
+					sql()<{ id: string }[]>`insert into municipality (country, national_number, name) values ('NO', ${number}, ${`Kommune ${number}`}) returning id`
+				));
 			// A's own under 5 000, B's 20 000–50 000, the one they share in between.
 			const population = number === '9199' ? 8000 : number.startsWith('92') ? 25000 : 3000;
 			if (!existing) await sql()`insert into municipality_population (municipality_id, year, population) values (${municipality.id}, 2024, ${population})`;
@@ -44,11 +47,21 @@ describe('peer publications', () => {
 	async function roundWithAnswers(name: string, versionId: string, opens: { closed: boolean }, seed: number) {
 		const c = collaborations[name]!;
 		const sectors = (await sql()<{ id: string }[]>`select id from sector where collaboration_id = ${c.id} order by position limit 2`).map((s) => s.id);
-		const roundId = await openRound(sql(), c.id, { year, questionnaireVersionId: versionId, opensOn: iso(-10), closesOn: iso(20), municipalityIds: c.municipalities, sectorIds: sectors }, null);
+		const roundId = await openRound(
+			sql(),
+			c.id,
+			{ year, questionnaireVersionId: versionId, opensOn: iso(-10), closesOn: iso(20), municipalityIds: c.municipalities, sectorIds: sectors },
+			null
+		);
 		const items = await sql()<{ key: string }[]>`select key from questionnaire_item where questionnaire_version_id = ${versionId} order by position`;
 		const assessments = await sql()<{ id: string }[]>`select id from assessment where round_id = ${roundId} order by id`;
 		for (const [n, a] of assessments.entries()) {
-			await insertSubmittedResponse(sql(), { assessmentId: a.id, respondentId: null, answers: items.map((i, k) => ({ itemKey: i.key, kind: 'level' as const, level: 1 + ((n + k + seed) % 5) })), submittedAt: new Date() });
+			await insertSubmittedResponse(sql(), {
+				assessmentId: a.id,
+				respondentId: null,
+				answers: items.map((i, k) => ({ itemKey: i.key, kind: 'level' as const, level: 1 + ((n + k + seed) % 5) })),
+				submittedAt: new Date()
+			});
 		}
 		await sql()`update assessment set status = 'submitted' where round_id = ${roundId}`;
 		if (opens.closed) await sql()`update round set closed_at = now() where id = ${roundId}`;
@@ -58,8 +71,16 @@ describe('peer publications', () => {
 
 	beforeAll(async () => {
 		await publishFromDirectory(sql(), 'questionnaires', () => {});
-		({ id: v1 } = await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 1 and questionnaire_id = (select id from questionnaire where slug = 'digital-maturity')`));
-		({ id: v2 } = await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 2 and questionnaire_id = (select id from questionnaire where slug = 'digital-maturity')`));
+		({ id: v1 } = await first(
+			sql()<
+				{ id: string }[]
+			>`select id from questionnaire_version where version = 1 and questionnaire_id = (select id from questionnaire where slug = 'digital-maturity')`
+		));
+		({ id: v2 } = await first(
+			sql()<
+				{ id: string }[]
+			>`select id from questionnaire_version where version = 2 and questionnaire_id = (select id from questionnaire where slug = 'digital-maturity')`
+		));
 		collaborations.a = await collaboration('A-samarbeidet', ['9101', '9102', '9103', '9104', '9105', '9199']);
 		collaborations.b = await collaboration('B-samarbeidet', ['9201', '9202', '9203', '9204', '9205', '9199']);
 		collaborations.c = await collaboration('C-samarbeidet', ['9301', '9302', '9303']);
@@ -87,17 +108,27 @@ describe('peer publications', () => {
 		const before = (await currentSnapshot(sql(), b.roundId!))!;
 		const publication = (await currentPublication(sql(), year, v2))!;
 		const counts = async () =>
-			first(sql()<{ publications: number; units: number }[]>`select (select count(*)::int from peer_publication) as publications, (select count(*)::int from peer_unit) as units`);
+			first(
+				sql()<
+					{ publications: number; units: number }[]
+				>`select (select count(*)::int from peer_publication) as publications, (select count(*)::int from peer_unit) as units`
+			);
 		const stored = await counts();
 
 		// A new respondent submits in B: the round's scores change, nothing platform-wide is written.
-		const { id: assessmentId, municipality_id: municipalityId, sector_id: sectorId } = await first(sql()<{ id: string; municipality_id: string; sector_id: string }[]>`
+		const {
+			id: assessmentId,
+			municipality_id: municipalityId,
+			sector_id: sectorId
+		} = await first(sql()<{ id: string; municipality_id: string; sector_id: string }[]>`
 			select id, municipality_id, sector_id from assessment where round_id = ${b.roundId!} order by id limit 1`);
 		const { id: userId } = await first(sql()<{ id: string }[]>`insert into app_user (email) values ('ny@b.test') returning id`);
 		await sql()`insert into role_grant (user_id, role, collaboration_id, municipality_id, sector_id) values (${userId}, 'respondent', ${b.id}, ${municipalityId}, ${sectorId})`;
 		const person: Person = { id: userId, grants: [{ role: 'respondent', collaborationId: b.id, municipalityId, sectorId }] };
 		const { key } = await first(sql()<{ key: string }[]>`select key from questionnaire_item where questionnaire_version_id = ${v2} order by position limit 1`);
-		await saveAnswers(sql(), person, assessmentId, [{ itemKey: key, kind: 'level', level: 5, naReason: null, comment: null, evidenceUrl: null, baseRevision: 0 }]);
+		await saveAnswers(sql(), person, assessmentId, [
+			{ itemKey: key, kind: 'level', level: 5, naReason: null, comment: null, evidenceUrl: null, baseRevision: 0 }
+		]);
 		await submitResponse(sql(), person, assessmentId);
 		expect(await counts()).toEqual(stored);
 
@@ -121,7 +152,8 @@ describe('peer publications', () => {
 		const publication = (await currentPublication(sql(), year, v2))!;
 		const viewer = { collaborationIds: [collaborations.a!.id] };
 		const figures = await peerFigures(sql(), publication, viewer, policyOf(), { country: 'NO' });
-		const decisions = async () => (await first(sql()<{ n: number }[]>`select count(*)::int as n from peer_disclosure where publication_id = ${publication.id}`)).n;
+		const decisions = async () =>
+			(await first(sql()<{ n: number }[]>`select count(*)::int as n from peer_disclosure where publication_id = ${publication.id}`)).n;
 		expect(await decisions()).toBe(1);
 		await peerFigures(sql(), publication, viewer, policyOf(), { country: 'NO' });
 		expect(await decisions()).toBe(1);

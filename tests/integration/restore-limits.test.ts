@@ -30,9 +30,32 @@ const backup = (grantRole = 'board_viewer', detail: unknown = {}) => ({
 	responses: [],
 	answers: [],
 	targets: [],
-	auditEvents: [{ id: 900001, collaboration_id: collaborationId, actor_id: null, action: 'collaboration.created', subject_type: null, subject_id: null, detail, ip: null, at }],
+	auditEvents: [
+		{
+			id: 900001,
+			collaboration_id: collaborationId,
+			actor_id: null,
+			action: 'collaboration.created',
+			subject_type: null,
+			subject_id: null,
+			detail,
+			ip: null,
+			at
+		}
+	],
 	people: [{ id: personId, email: 'operator@restore.test', name: 'Operator', locale: null, created_at: at, disabled_at: null, password_hash: null }],
-	grants: [{ id: '3b7c6c1e-6f1d-4e0a-9d7b-3c1a2b4c5d6e', user_id: personId, role: grantRole, collaboration_id: collaborationId, municipality_id: null, sector_id: null, created_at: at, created_by: null }]
+	grants: [
+		{
+			id: '3b7c6c1e-6f1d-4e0a-9d7b-3c1a2b4c5d6e',
+			user_id: personId,
+			role: grantRole,
+			collaboration_id: collaborationId,
+			municipality_id: null,
+			sector_id: null,
+			created_at: at,
+			created_by: null
+		}
+	]
 });
 
 describe('restore of an untrusted file', () => {

@@ -39,11 +39,24 @@ describe('scores in SQL equal the pure scoring module', () => {
 
 	beforeAll(async () => {
 		await publishFromDirectory(sql(), 'questionnaires', () => {});
-		const { id: versionId } = await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 2 and questionnaire_id = (select id from questionnaire where slug = 'digital-maturity')`);
+		const { id: versionId } = await first(
+			sql()<
+				{ id: string }[]
+			>`select id from questionnaire_version where version = 2 and questionnaire_id = (select id from questionnaire where slug = 'digital-maturity')`
+		);
 		definition = (await getVersionById(sql(), versionId))!;
 		collaborationId = (await createCollaboration(sql(), { name: 'Hedmark IKT', legalForm: 'kommunalt_oppgavefellesskap', country: 'NO' }, null)).id;
-		for (const [number, name, population] of [['3403', 'Hamar', 31999], ['3413', 'Stange', 21156], ['3401', 'Kongsvinger', 17949], ['3415', 'Sør-Odal', 7978], ['3412', 'Løten', 7715], ['3414', 'Nord-Odal', 5016]] as const) {
-			const { id } = await first(sql()<{ id: string }[]>`insert into municipality (country, national_number, name) values ('NO', ${number}, ${name}) returning id`);
+		for (const [number, name, population] of [
+			['3403', 'Hamar', 31999],
+			['3413', 'Stange', 21156],
+			['3401', 'Kongsvinger', 17949],
+			['3415', 'Sør-Odal', 7978],
+			['3412', 'Løten', 7715],
+			['3414', 'Nord-Odal', 5016]
+		] as const) {
+			const { id } = await first(
+				sql()<{ id: string }[]>`insert into municipality (country, national_number, name) values ('NO', ${number}, ${name}) returning id`
+			);
 			await sql()`insert into membership (collaboration_id, municipality_id, valid_from) values (${collaborationId}, ${id}, '2006-01-01')`;
 			await sql()`insert into municipality_population (municipality_id, year, population) values (${id}, 2024, ${population})`;
 			municipalities.push(id);
@@ -51,9 +64,16 @@ describe('scores in SQL equal the pure scoring module', () => {
 		sectors = (await sql()<{ id: string }[]>`select id from sector where collaboration_id = ${collaborationId} order by position limit 3`).map((s) => s.id);
 		const year = new Date().getFullYear();
 		const iso = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-		roundId = await openRound(sql(), collaborationId, { year, questionnaireVersionId: versionId, opensOn: iso(-1), closesOn: iso(30), municipalityIds: municipalities, sectorIds: sectors }, null);
+		roundId = await openRound(
+			sql(),
+			collaborationId,
+			{ year, questionnaireVersionId: versionId, opensOn: iso(-1), closesOn: iso(30), municipalityIds: municipalities, sectorIds: sectors },
+			null
+		);
 
-		const assessments = await sql()<{ id: string; municipality_id: string; sector_id: string }[]>`select id, municipality_id, sector_id from assessment where round_id = ${roundId} order by id`;
+		const assessments = await sql()<
+			{ id: string; municipality_id: string; sector_id: string }[]
+		>`select id, municipality_id, sector_id from assessment where round_id = ${roundId} order by id`;
 		let seed = 42;
 		for (const assessment of assessments) {
 			const respondents: Answers[] = [];
@@ -62,18 +82,32 @@ describe('scores in SQL equal the pure scoring module', () => {
 				const { id } = await first(sql()<{ id: string }[]>`insert into app_user (email) values (${email}) returning id`);
 				await sql()`insert into role_grant (user_id, role, collaboration_id, municipality_id, sector_id)
 					values (${id}, 'respondent', ${collaborationId}, ${assessment.municipality_id}, ${assessment.sector_id})`;
-				const person: Person = { id, grants: [{ role: 'respondent', collaborationId, municipalityId: assessment.municipality_id, sectorId: assessment.sector_id }] };
+				const person: Person = {
+					id,
+					grants: [{ role: 'respondent', collaborationId, municipalityId: assessment.municipality_id, sectorId: assessment.sector_id }]
+				};
 				people.set(email, person);
 				// Some respondents answer little, so the coverage rule is exercised too.
 				const sparse = seed++ % 7 === 0;
-				const values = fc.sample(fc.array(answerArb, { minLength: definition.items.length, maxLength: definition.items.length }), { numRuns: 1, seed: seed++ })[0]!;
+				const values = fc.sample(fc.array(answerArb, { minLength: definition.items.length, maxLength: definition.items.length }), {
+					numRuns: 1,
+					seed: seed++
+				})[0]!;
 				const answers = new Map<string, AnswerValue>();
 				const inputs: AnswerInput[] = [];
 				definition.items.forEach((item, i) => {
 					const value = sparse && i % 2 === 0 ? undefined : values[i];
 					if (!value) return;
 					answers.set(item.key, value);
-					inputs.push({ itemKey: item.key, kind: value.kind, level: value.kind === 'level' ? value.level : null, naReason: null, comment: null, evidenceUrl: null, baseRevision: 0 });
+					inputs.push({
+						itemKey: item.key,
+						kind: value.kind,
+						level: value.kind === 'level' ? value.level : null,
+						naReason: null,
+						comment: null,
+						evidenceUrl: null,
+						baseRevision: 0
+					});
 				});
 				if (inputs.length === 0) continue;
 				await saveAnswers(sql(), person, assessment.id, inputs);
@@ -146,13 +180,17 @@ describe('scores in SQL equal the pure scoring module', () => {
 
 	it('keeps the score cache in step when a response is reopened and submitted again', async () => {
 		const [assessmentId, respondents] = [...given].find(([, r]) => r.length === 1)!;
-		const { id: responseId, respondent_id } = await first(sql()<{ id: string; respondent_id: string }[]>`select id, respondent_id from response where assessment_id = ${assessmentId}`);
+		const { id: responseId, respondent_id } = await first(
+			sql()<{ id: string; respondent_id: string }[]>`select id, respondent_id from response where assessment_id = ${assessmentId}`
+		);
 		const coordinator: Person = { id: respondent_id, grants: [{ role: 'collaboration_admin', collaborationId, municipalityId: null, sectorId: null }] };
 		await reopenResponse(sql(), coordinator, collaborationId, responseId, 'test');
 		expect(await sql()`select 1 from assessment_score where assessment_id = ${assessmentId}`).toHaveLength(0);
 		const person = [...people.values()].find((p) => p.id === respondent_id)!;
 		await submitResponse(sql(), person, assessmentId);
-		const rows = await sql()<{ dimension: string; score: string | null }[]>`select dimension, score from assessment_score where assessment_id = ${assessmentId}`;
+		const rows = await sql()<
+			{ dimension: string; score: string | null }[]
+		>`select dimension, score from assessment_score where assessment_id = ${assessmentId}`;
 		for (const expected of dimensionScores(definition.scoring, definition.items, respondents)) {
 			const score = rows.find((r) => r.dimension === expected.dimension)!.score;
 			close(score === null ? null : Number(score), expected.score);
@@ -165,7 +203,14 @@ describe('scores in SQL equal the pure scoring module', () => {
 		await setTarget(sql(), collaborationId, { municipalityId: municipalities[0]!, dimension: 'culture', level: 4 }, actor);
 		await setTarget(sql(), collaborationId, { municipalityId: municipalities[0]!, dimension: 'strategy', level: 2 }, actor);
 		const round = (await resultRounds(sql(), collaborationId))[0]!;
-		const context = { collaborationId, country: 'NO', round, frame: await frameOf(sql(), round, 'nb'), locale: 'nb' as const, snapshot: (await currentSnapshot(sql(), roundId))! };
+		const context = {
+			collaborationId,
+			country: 'NO',
+			round,
+			frame: await frameOf(sql(), round, 'nb'),
+			locale: 'nb' as const,
+			snapshot: (await currentSnapshot(sql(), roundId))!
+		};
 		const view = await municipalityView(sql(), context, { ...admin, ownMunicipalities: [municipalities[0]!] }, municipalities[0]!);
 		const culture = view.dimensions.find((d) => d.key === 'culture')!;
 		expect(culture).toMatchObject({ minimum: 3, ambition: 4 });

@@ -105,13 +105,17 @@ describe('sign-in throttling and password resets', () => {
 		expect(refused.allowed).toBe(false);
 		expect((refused as { retryAt: Date }).retryAt.getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
 		// the owner, from another address, still gets a link
-		expect((await requestPasswordReset(sql(), { email: 'kari@hamar.kommune.no', ip: '198.51.100.31', origin: 'https://moden.example', locale: 'nb' })).allowed).toBe(true);
+		expect(
+			(await requestPasswordReset(sql(), { email: 'kari@hamar.kommune.no', ip: '198.51.100.31', origin: 'https://moden.example', locale: 'nb' })).allowed
+		).toBe(true);
 	});
 
 	it('mails no more than a few links an hour to one address, whoever asks', async () => {
 		const email = await person('flooded@hamar.kommune.no');
 		for (let i = 0; i < limits.resetMailsPerAccount.max + 3; i++) {
-			await (await requestPasswordReset(sql(), { email, ip: `192.0.2.${100 + i}`, origin: 'https://moden.example', locale: 'nb' })).delivery;
+			await (
+				await requestPasswordReset(sql(), { email, ip: `192.0.2.${100 + i}`, origin: 'https://moden.example', locale: 'nb' })
+			).delivery;
 		}
 		const { issued, withheld } = await first(sql()<{ issued: number; withheld: number }[]>`
 			select count(*) filter (where e.action = 'link.issued')::int as issued, count(*) filter (where e.action = 'password_reset.withheld')::int as withheld

@@ -37,7 +37,9 @@ describe('sign-off', () => {
 		const definition = (await getVersionById(sql(), v2))!;
 		collaborationId = (await createCollaboration(sql(), { name: 'Hedmark IKT', legalForm: 'iks', country: 'NO' }, null)).id;
 		const member = async (number: string, name: string) => {
-			const { id } = await first(sql()<{ id: string }[]>`insert into municipality (country, national_number, name) values ('NO', ${number}, ${name}) returning id`);
+			const { id } = await first(
+				sql()<{ id: string }[]>`insert into municipality (country, national_number, name) values ('NO', ${number}, ${name}) returning id`
+			);
 			await sql()`insert into membership (collaboration_id, municipality_id, valid_from) values (${collaborationId}, ${id}, '2006-01-01')`;
 			return id;
 		};
@@ -45,8 +47,22 @@ describe('sign-off', () => {
 		const stange = await member('3413', 'Stange');
 		const sectors = (await sql()<{ id: string }[]>`select id from sector where collaboration_id = ${collaborationId} order by position`).map((s) => s.id);
 		const iso = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-		const roundId = await openRound(sql(), collaborationId, { year: new Date().getFullYear(), questionnaireVersionId: v2, opensOn: iso(-10), closesOn: iso(30), municipalityIds: [hamar], sectorIds: sectors.slice(0, 3) }, null);
-		assessments = (await sql()<{ id: string }[]>`select a.id from assessment a join sector s on s.id = a.sector_id where a.round_id = ${roundId} order by s.position`).map((a) => a.id);
+		const roundId = await openRound(
+			sql(),
+			collaborationId,
+			{
+				year: new Date().getFullYear(),
+				questionnaireVersionId: v2,
+				opensOn: iso(-10),
+				closesOn: iso(30),
+				municipalityIds: [hamar],
+				sectorIds: sectors.slice(0, 3)
+			},
+			null
+		);
+		assessments = (
+			await sql()<{ id: string }[]>`select a.id from assessment a join sector s on s.id = a.sector_id where a.round_id = ${roundId} order by s.position`
+		).map((a) => a.id);
 		coordinator = await person('koordinator@hamar.no', [{ role: 'coordinator', municipalityId: hamar, sectorId: null }]);
 		otherCoordinator = await person('koordinator@stange.no', [{ role: 'coordinator', municipalityId: stange, sectorId: null }]);
 		kari = await person('kari@hamar.no', [{ role: 'respondent', municipalityId: hamar, sectorId: sectors[0]! }]);
@@ -66,7 +82,10 @@ describe('sign-off', () => {
 		await decideSignoff(sql(), coordinator, collaborationId, assessments[0]!, 'returned', 'Strategy answers need evidence links.');
 		const { status } = await first(sql()<{ status: string }[]>`select status from assessment where id = ${assessments[0]!}`);
 		expect(status).toBe('reopened');
-		expect((await signoffsOf(sql(), [assessments[0]!])).get(assessments[0]!)).toMatchObject({ signoff: 'returned', note: 'Strategy answers need evidence links.' });
+		expect((await signoffsOf(sql(), [assessments[0]!])).get(assessments[0]!)).toMatchObject({
+			signoff: 'returned',
+			note: 'Strategy answers need evidence links.'
+		});
 		expect((await reopenReasons(sql(), kari.id, [assessments[0]!])).get(assessments[0]!)).toBe('Strategy answers need evidence links.');
 		expect((await audited('assessment.returned', assessments[0]!))[0]?.detail).toEqual({ note: 'Strategy answers need evidence links.' });
 		expect(await scored(assessments[0]!)).toBe(false);
@@ -85,9 +104,16 @@ describe('sign-off', () => {
 	});
 
 	it('counts only approved assessments in the scores when the collaboration chooses so, and all again when it stops', async () => {
-		const { id: extra } = await first(sql()<{ id: string }[]>`select id from assessment where id <> all(${assessments.slice(0, 2)}::uuid[]) and collaboration_id = ${collaborationId}`);
+		const { id: extra } = await first(
+			sql()<{ id: string }[]>`select id from assessment where id <> all(${assessments.slice(0, 2)}::uuid[]) and collaboration_id = ${collaborationId}`
+		);
 		const definition = (await getVersionById(sql(), (await first(sql()<{ id: string }[]>`select id from questionnaire_version where version = 2`)).id))!;
-		await insertSubmittedResponse(sql(), { assessmentId: extra, respondentId: null, answers: definition.items.map((i) => ({ itemKey: i.key, kind: 'level' as const, level: 4 })), submittedAt: new Date() });
+		await insertSubmittedResponse(sql(), {
+			assessmentId: extra,
+			respondentId: null,
+			answers: definition.items.map((i) => ({ itemKey: i.key, kind: 'level' as const, level: 4 })),
+			submittedAt: new Date()
+		});
 		expect(await scored(extra)).toBe(true);
 		const c = (await getCollaboration(sql(), collaborationId))!;
 		await updateCollaboration(sql(), collaborationId, { ...c, resultsOnlyApproved: true }, coordinator.id);

@@ -31,7 +31,9 @@ describe('sign-in through an identity provider', () => {
 	const providers: Record<string, string> = {};
 
 	const person = async (email: string, ...collaborationIds: string[]) => {
-		const { id } = await first(sql()<{ id: string }[]>`insert into app_user (email, name, password_hash) values (${email}, '', ${await hashPassword(password)}) returning id`);
+		const { id } = await first(
+			sql()<{ id: string }[]>`insert into app_user (email, name, password_hash) values (${email}, '', ${await hashPassword(password)}) returning id`
+		);
 		for (const c of collaborationIds) await sql()`insert into role_grant (user_id, role, collaboration_id) values (${id}, 'board_viewer', ${c})`;
 		return id;
 	};
@@ -39,7 +41,14 @@ describe('sign-in through an identity provider', () => {
 		addProvider(
 			sql(),
 			collaborationId,
-			{ displayName: `Test ${clientId}`, issuer: issuerHref(op.issuer), clientId, clientSecret: CLIENT_SECRET, tenants: lists.tenants ?? [], domains: lists.domains ?? [] },
+			{
+				displayName: `Test ${clientId}`,
+				issuer: issuerHref(op.issuer),
+				clientId,
+				clientSecret: CLIENT_SECRET,
+				tenants: lists.tenants ?? [],
+				domains: lists.domains ?? []
+			},
 			settings,
 			admin
 		);
@@ -70,8 +79,14 @@ describe('sign-in through an identity provider', () => {
 		varmland = (await createCollaboration(sql(), { name: 'Värmlands e-samverkan', legalForm: 'kommunalforbund', country: 'SE' }, null)).id;
 		admin = await person('admin@hamar.kommune.no', hedmark);
 		providers.hamar = await own(hedmark, clients.good, { domains: ['hamar.kommune.no'] });
-		for (const [name, clientId] of Object.entries(clients)) if (name !== 'good') providers[name] = await own(hedmark, clientId, { domains: ['hamar.kommune.no'] });
-		providers.entra = await useInstallationProvider(sql(), hedmark, { key: 'entra', displayName: 'Hamar (Entra ID)', tenants: [hamarTenant], domains: ['hamar.kommune.no'] }, admin);
+		for (const [name, clientId] of Object.entries(clients))
+			if (name !== 'good') providers[name] = await own(hedmark, clientId, { domains: ['hamar.kommune.no'] });
+		providers.entra = await useInstallationProvider(
+			sql(),
+			hedmark,
+			{ key: 'entra', displayName: 'Hamar (Entra ID)', tenants: [hamarTenant], domains: ['hamar.kommune.no'] },
+			admin
+		);
 	});
 	afterAll(async () => op?.close());
 
@@ -120,7 +135,10 @@ describe('sign-in through an identity provider', () => {
 		expect(failed(await finishSignIn(sql(), { cookie: undefined, answer: callback.searchParams, ip }, settings))).toEqual({ reason: 'flow_missing' });
 		const other = await startSignIn(sql(), { ref: providers.hamar!, origin, returnTo: '/', ip }, settings);
 		const otherCookie = (other as { cookie: string }).cookie;
-		expect(failed(await finishSignIn(sql(), { cookie: otherCookie, answer: callback.searchParams, ip }, settings))).toEqual({ reason: 'validation_failed', check: 'state' });
+		expect(failed(await finishSignIn(sql(), { cookie: otherCookie, answer: callback.searchParams, ip }, settings))).toEqual({
+			reason: 'validation_failed',
+			check: 'state'
+		});
 		// and the flow of the first browser, whose answer was tried elsewhere, is still its own
 		expect((await finishSignIn(sql(), { cookie: (started as { cookie: string }).cookie, answer: callback.searchParams, ip }, settings)).ok).toBe(true);
 	});
@@ -162,9 +180,15 @@ describe('sign-in through an identity provider', () => {
 	it('refuses an ID token whose subject cannot be stored as it is (too long, a NUL), and reads an e-mail that is none as none', async () => {
 		await person('odd@hamar.kommune.no', hedmark);
 		for (const sub of ['s'.repeat(256), 'odd\u0000sub']) {
-			expect(failed((await attempt(providers.hamar!, { sub, email: 'odd@hamar.kommune.no', email_verified: true })).outcome)).toEqual({ reason: 'validation_failed', check: 'other' });
+			expect(failed((await attempt(providers.hamar!, { sub, email: 'odd@hamar.kommune.no', email_verified: true })).outcome)).toEqual({
+				reason: 'validation_failed',
+				check: 'other'
+			});
 		}
-		expect(failed((await attempt(providers.hamar!, { sub: 'odd-sub', email: 'not an address', email_verified: true })).outcome)).toEqual({ reason: 'domain_not_allowed', domain: null });
+		expect(failed((await attempt(providers.hamar!, { sub: 'odd-sub', email: 'not an address', email_verified: true })).outcome)).toEqual({
+			reason: 'domain_not_allowed',
+			domain: null
+		});
 	});
 
 	it('passes on what the provider said when it refused (the person cancelled)', async () => {
@@ -181,7 +205,14 @@ describe('sign-in through an identity provider', () => {
 		const row = await addProvider(
 			sql(),
 			varmland,
-			{ displayName: 'Same provider', issuer: issuerHref(op.issuer), clientId: clients.good, clientSecret: CLIENT_SECRET, tenants: [], domains: ['hamar.kommune.no'] },
+			{
+				displayName: 'Same provider',
+				issuer: issuerHref(op.issuer),
+				clientId: clients.good,
+				clientSecret: CLIENT_SECRET,
+				tenants: [],
+				domains: ['hamar.kommune.no']
+			},
 			settings,
 			varmlandAdmin
 		);
@@ -194,7 +225,9 @@ describe('sign-in through an identity provider', () => {
 			reason: 'other_collaborations'
 		});
 		await person('no.role@hamar.kommune.no');
-		expect(failed((await attempt(providers.hamar!, { sub: 'nr-sub', email: 'no.role@hamar.kommune.no', email_verified: true })).outcome)).toEqual({ reason: 'no_role' });
+		expect(failed((await attempt(providers.hamar!, { sub: 'nr-sub', email: 'no.role@hamar.kommune.no', email_verified: true })).outcome)).toEqual({
+			reason: 'no_role'
+		});
 	});
 
 	it('refuses a password to anyone with a role in a collaboration that requires its provider, saying which, but only once the password is right', async () => {
@@ -204,7 +237,9 @@ describe('sign-in through an identity provider', () => {
 			const refused = await signIn(sql(), { email: 'required@hamar.kommune.no', password, ip });
 			expect(refused).toEqual({ ok: false, reason: 'sso_required', collaborations: [{ id: hedmark, name: 'Hedmark IKT' }] });
 			expect(await signIn(sql(), { email: 'required@hamar.kommune.no', password: 'not the password', ip })).toEqual({ ok: false, reason: 'wrong' });
-			const { n } = await first(sql()<{ n: number }[]>`select count(*)::int as n from user_session s join app_user u on u.id = s.user_id where u.email = 'required@hamar.kommune.no'`);
+			const { n } = await first(
+				sql()<{ n: number }[]>`select count(*)::int as n from user_session s join app_user u on u.id = s.user_id where u.email = 'required@hamar.kommune.no'`
+			);
 			expect(n).toBe(0);
 			// a person only in Värmland still signs in with a password
 			await person('only.varmland@karlstad.se', varmland);
@@ -223,7 +258,15 @@ describe('sign-in through an identity provider', () => {
 		expect(await clientOf(sql(), provider, otherKey)).toBeNull();
 		const started = await startSignIn(sql(), { ref: providers.hamar!, origin, returnTo: '/', ip }, otherKey);
 		expect(started).toMatchObject({ ok: false, failure: { reason: 'provider_misconfigured' } });
-		await expect(addProvider(sql(), hedmark, { displayName: 'x', issuer: op.issuer, clientId: 'x', clientSecret: 'x', tenants: [], domains: ['x.no'] }, { ...settings, secretKey: null }, admin)).rejects.toThrow(/MODEN_SECRET_KEY/);
+		await expect(
+			addProvider(
+				sql(),
+				hedmark,
+				{ displayName: 'x', issuer: op.issuer, clientId: 'x', clientSecret: 'x', tenants: [], domains: ['x.no'] },
+				{ ...settings, secretKey: null },
+				admin
+			)
+		).rejects.toThrow(/MODEN_SECRET_KEY/);
 	});
 
 	it('remembers which provider a session came through, and offers its end-session endpoint', async () => {

@@ -108,7 +108,11 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 export function formatNumber(locale: Locale, value: number, fractionDigits = 0): string {
 	const key = `${locale}:${fractionDigits}`;
 	let format = numberFormats.get(key);
-	if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(intlTags[locale], { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits })));
+	if (!format)
+		numberFormats.set(
+			key,
+			(format = new Intl.NumberFormat(intlTags[locale], { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }))
+		);
 	return format.format(value);
 }
 

@@ -34,7 +34,13 @@ describe('readConfig', () => {
 });
 
 describe('sign-in through identity providers', () => {
-	const provider = { key: 'entra', name: 'Microsoft Entra ID', issuer: 'https://login.microsoftonline.com/organizations/v2.0', clientId: 'abc', clientSecret: 's3cret' };
+	const provider = {
+		key: 'entra',
+		name: 'Microsoft Entra ID',
+		issuer: 'https://login.microsoftonline.com/organizations/v2.0',
+		clientId: 'abc',
+		clientSecret: 's3cret'
+	};
 
 	it('reads a 32-byte MODEN_SECRET_KEY in base64 or hex, and refuses anything shorter without echoing it', () => {
 		expect(readConfig({ MODEN_SECRET_KEY: Buffer.alloc(32, 1).toString('base64') }).MODEN_SECRET_KEY).toBeDefined();

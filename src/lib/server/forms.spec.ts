@@ -35,13 +35,16 @@ describe('safeReturnPath', () => {
 	it('gives only paths of this site that a Location header can carry, whatever it is given (property)', () => {
 		const part = fc.oneof(fc.string(), fc.constantFrom('/', '//', '\\', '\t', '\n', '\r', ' ', '%09', '%2F', 'evil.example', ':', '@', '?', '#', '..'));
 		fc.assert(
-			fc.property(fc.array(part, { maxLength: 8 }).map((p) => p.join('')), (value) => {
-				const path = safeReturnPath(value, origin);
-				expect(path).toMatch(/^\/(?![/\\])/);
-				// eslint-disable-next-line no-control-regex -- a Location header must carry none
-				expect(path).not.toMatch(/[\u0000-\u0020\u007f\\]/);
-				expect(onSite(path)).toBe(true);
-			})
+			fc.property(
+				fc.array(part, { maxLength: 8 }).map((p) => p.join('')),
+				(value) => {
+					const path = safeReturnPath(value, origin);
+					expect(path).toMatch(/^\/(?![/\\])/);
+					// eslint-disable-next-line no-control-regex -- a Location header must carry none
+					expect(path).not.toMatch(/[\u0000-\u0020\u007f\\]/);
+					expect(onSite(path)).toBe(true);
+				}
+			)
 		);
 	});
 });

@@ -25,9 +25,7 @@ const LINE_BREAK_OR_TAB = /[\t\n\r]/;
  * "too short".
  */
 export function textRule<T extends z.ZodType<string, string>>(schema: T, { lines = false } = {}) {
-	return schema
-		.refine((s) => !CONTROL.test(s), msg('form.control_characters'))
-		.refine((s) => lines || !LINE_BREAK_OR_TAB.test(s), msg('form.single_line'));
+	return schema.refine((s) => !CONTROL.test(s), msg('form.control_characters')).refine((s) => lines || !LINE_BREAK_OR_TAB.test(s), msg('form.single_line'));
 }
 
 /** Text as typed (trimmed where `trim`), checked by the one rule, then by `then`. */
@@ -42,7 +40,13 @@ export function lineField({ min = 0, max }: { min?: number; max: number }) {
 	return textField(min > 0 ? length.min(min, msg('form.required')).max(max, msg('form.too_long')) : length.max(max, msg('form.too_long')));
 }
 
-export const emailField = textField(z.string().min(1, msg('form.required')).max(254, msg('form.too_long')).pipe(z.email(msg('form.email_invalid'))));
+export const emailField = textField(
+	z
+		.string()
+		.min(1, msg('form.required'))
+		.max(254, msg('form.too_long'))
+		.pipe(z.email(msg('form.email_invalid')))
+);
 
 /** A password as typed, never trimmed: one line, no control characters. */
 export const passwordInput = textField(z.string().min(1, msg('form.required')).max(PASSWORD_MAX, msg('form.too_long')), { trim: false });

@@ -32,8 +32,14 @@ export const actions: Actions = {
 			return fail(429, { values, message: 'auth.try_again_at' as const, params: { time: formatTime(locals.locale, result.retryAt) } });
 		}
 		if (!result.ok && result.reason === 'sso_required') {
-			const names = formatList(locals.locale, result.collaborations.map((c) => c.name));
-			const providers = await providersOf(sql, result.collaborations.map((c) => c.id));
+			const names = formatList(
+				locals.locale,
+				result.collaborations.map((c) => c.name)
+			);
+			const providers = await providersOf(
+				sql,
+				result.collaborations.map((c) => c.id)
+			);
 			return fail(403, { values, message: 'sso.password_refused' as const, params: { collaborations: names }, providers });
 		}
 		if (!result.ok) return fail(400, { values, message: 'auth.wrong_credentials' as const });

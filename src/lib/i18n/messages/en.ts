@@ -16,7 +16,20 @@ import { en as home } from './home/en';
  * key would override an earlier one's; the catalogue test refuses duplicates). English
  * defines the keys, the other languages must have exactly the same.
  */
-export const en = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api, ...reminders, ...sso, ...initiatives, ...home };
+export const en = {
+	...core,
+	...access,
+	...collaborationAdmin,
+	...rounds,
+	...answering,
+	...results,
+	...privacy,
+	...api,
+	...reminders,
+	...sso,
+	...initiatives,
+	...home
+};
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;

@@ -12,4 +12,17 @@ import { nb as sso } from './sso/nb';
 import { nb as initiatives } from './initiatives/nb';
 import { nb as home } from './home/nb';
 
-export const nb: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api, ...reminders, ...sso, ...initiatives, ...home };
+export const nb: Catalogue = {
+	...core,
+	...access,
+	...collaborationAdmin,
+	...rounds,
+	...answering,
+	...results,
+	...privacy,
+	...api,
+	...reminders,
+	...sso,
+	...initiatives,
+	...home
+};

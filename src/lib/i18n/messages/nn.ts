@@ -12,4 +12,17 @@ import { nn as sso } from './sso/nn';
 import { nn as initiatives } from './initiatives/nn';
 import { nn as home } from './home/nn';
 
-export const nn: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api, ...reminders, ...sso, ...initiatives, ...home };
+export const nn: Catalogue = {
+	...core,
+	...access,
+	...collaborationAdmin,
+	...rounds,
+	...answering,
+	...results,
+	...privacy,
+	...api,
+	...reminders,
+	...sso,
+	...initiatives,
+	...home
+};

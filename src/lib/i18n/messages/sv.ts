@@ -12,4 +12,17 @@ import { sv as sso } from './sso/sv';
 import { sv as initiatives } from './initiatives/sv';
 import { sv as home } from './home/sv';
 
-export const sv: Catalogue = { ...core, ...access, ...collaborationAdmin, ...rounds, ...answering, ...results, ...privacy, ...api, ...reminders, ...sso, ...initiatives, ...home };
+export const sv: Catalogue = {
+	...core,
+	...access,
+	...collaborationAdmin,
+	...rounds,
+	...answering,
+	...results,
+	...privacy,
+	...api,
+	...reminders,
+	...sso,
+	...initiatives,
+	...home
+};

@@ -11,7 +11,12 @@ const queryToken = { queryToken: [] as string[] };
 
 const parameters = {
 	year: { name: 'year', in: 'query', required: false, schema: { type: 'integer' }, description: 'only this year’s round' },
-	level: { name: 'level', in: 'query', required: false, schema: { type: 'string', enum: ['assessment', 'municipality', 'collaboration'], default: 'municipality' } },
+	level: {
+		name: 'level',
+		in: 'query',
+		required: false,
+		schema: { type: 'string', enum: ['assessment', 'municipality', 'collaboration'], default: 'municipality' }
+	},
 	limit: { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 10000, default: 1000 } },
 	cursor: { name: 'cursor', in: 'query', required: false, schema: { type: 'string' }, description: 'the `next` of the page before' },
 	format: { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'csv'] }, description: 'csv: as with Accept: text/csv' }
@@ -27,7 +32,10 @@ const parametersOf: Record<Resource, (keyof typeof parameters)[]> = {
 	targets: ['limit', 'cursor', 'format']
 };
 
-const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+const problemResponse = (description: string) => ({
+	description,
+	content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } }
+});
 
 export function openApiDocument(origin: string) {
 	const names = Object.keys(resources) as Resource[];
@@ -38,8 +46,11 @@ export function openApiDocument(origin: string) {
 			return [name, paged ? pageOf(schema, schema.meta()!.id as string) : schema] as const;
 		})
 	);
-	for (const schema of [...Object.values(schemas), ...names.map((n) => resources[n].schema), problemSchema]) registry.add(schema as z.ZodType, { id: (schema as z.ZodType).meta()!.id as string });
-	const { schemas: components } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, target: 'draft-2020-12', io: 'output' }) as { schemas: Record<string, Record<string, unknown>> };
+	for (const schema of [...Object.values(schemas), ...names.map((n) => resources[n].schema), problemSchema])
+		registry.add(schema as z.ZodType, { id: (schema as z.ZodType).meta()!.id as string });
+	const { schemas: components } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, target: 'draft-2020-12', io: 'output' }) as {
+		schemas: Record<string, Record<string, unknown>>;
+	};
 	for (const component of Object.values(components)) delete component.$schema;
 	const paths = Object.fromEntries(
 		names.map((name) => [
@@ -81,7 +92,12 @@ export function openApiDocument(origin: string) {
 		components: {
 			securitySchemes: {
 				bearer: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <token>' },
-				queryToken: { type: 'apiKey', in: 'query', name: 'token', description: 'for tools that cannot send a header; the token then shows in URLs and logs along the way' }
+				queryToken: {
+					type: 'apiKey',
+					in: 'query',
+					name: 'token',
+					description: 'for tools that cannot send a header; the token then shows in URLs and logs along the way'
+				}
 			},
 			schemas: components
 		},

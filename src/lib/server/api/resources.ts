@@ -31,7 +31,8 @@ export interface ApiReader {
 type Row<T extends z.ZodType> = z.infer<T>;
 
 /** May the reader see this municipality's own figures (by name)? */
-const readsMunicipality = (r: ApiReader, municipalityId: string) => can(r.grants, 'municipality.results', { collaborationId: r.collaboration.id, municipalityId });
+const readsMunicipality = (r: ApiReader, municipalityId: string) =>
+	can(r.grants, 'municipality.results', { collaborationId: r.collaboration.id, municipalityId });
 /** …and its name beside anything it did (every member where names are seen, else its own). */
 const names = (r: ApiReader, municipalityId: string) => r.viewer.namesVisible || readsMunicipality(r, municipalityId);
 
@@ -50,13 +51,19 @@ export async function members(r: ApiReader): Promise<Row<typeof memberSchema>[]>
 /** The rounds that have opened, with the snapshot each is read from now. */
 async function openedRounds(r: ApiReader, year?: number) {
 	const rounds = (await resultRounds(r.sql, r.collaboration.id)).filter((x) => x.state !== 'upcoming' && (year === undefined || x.year === year));
-	const snapshots = await currentSnapshots(r.sql, rounds.map((x) => x.id));
+	const snapshots = await currentSnapshots(
+		r.sql,
+		rounds.map((x) => x.id)
+	);
 	return { rounds, snapshots };
 }
 
 export async function rounds(r: ApiReader): Promise<Row<typeof roundSchema>[]> {
 	const all = await resultRounds(r.sql, r.collaboration.id);
-	const snapshots = await currentSnapshots(r.sql, all.map((x) => x.id));
+	const snapshots = await currentSnapshots(
+		r.sql,
+		all.map((x) => x.id)
+	);
 	const versions = await definitionsOf(r.sql, all);
 	return all.map((round) => {
 		const snapshot = snapshots.get(round.id) ?? null;
@@ -79,22 +86,41 @@ export async function rounds(r: ApiReader): Promise<Row<typeof roundSchema>[]> {
 
 export async function assessments(r: ApiReader, query: { year?: number }): Promise<Row<typeof assessmentSchema>[]> {
 	const { rounds, snapshots } = await openedRounds(r, query.year);
-	const data = await snapshotsData(r.sql, [...snapshots.values()].map((s) => s.id), r.locale);
+	const data = await snapshotsData(
+		r.sql,
+		[...snapshots.values()].map((s) => s.id),
+		r.locale
+	);
 	return rounds.flatMap((round) => {
 		const snapshot = snapshots.get(round.id);
 		if (!snapshot) return [];
 		return data
 			.get(snapshot.id)!
 			.assessments.filter((a) => names(r, a.municipalityId))
-			.map((a) => ({ id: a.assessmentId, year: round.year, municipalityId: a.municipalityId, sectorKey: a.sectorKey, sector: a.sector, status: a.status, respondents: a.respondents }));
+			.map((a) => ({
+				id: a.assessmentId,
+				year: round.year,
+				municipalityId: a.municipalityId,
+				sectorKey: a.sectorKey,
+				sector: a.sector,
+				status: a.status,
+				respondents: a.respondents
+			}));
 	});
 }
 
-export async function scores(r: ApiReader, query: { level: 'assessment' | 'municipality' | 'collaboration'; year?: number }): Promise<Row<typeof scoreSchema>[]> {
+export async function scores(
+	r: ApiReader,
+	query: { level: 'assessment' | 'municipality' | 'collaboration'; year?: number }
+): Promise<Row<typeof scoreSchema>[]> {
 	const { rounds, snapshots } = await openedRounds(r);
 	const versions = await definitionsOf(r.sql, rounds);
 	const breaks = versionBreaks(rounds, versions);
-	const data = await snapshotsData(r.sql, [...snapshots.values()].map((s) => s.id), r.locale);
+	const data = await snapshotsData(
+		r.sql,
+		[...snapshots.values()].map((s) => s.id),
+		r.locale
+	);
 	return rounds
 		.filter((round) => query.year === undefined || round.year === query.year)
 		.flatMap((round) => {
@@ -210,7 +236,20 @@ export async function items(r: ApiReader, query: { year?: number }): Promise<Row
 	const { rounds } = await openedRounds(r, query.year);
 	const versions = await definitionsOf(r.sql, rounds);
 	const scope = resultsScope(r.grants, r.collaboration.id);
-	const rows = await r.sql<{ assessmentId: string; roundId: string; municipalityId: string; sectorKey: string; responseId: string; itemKey: string; kind: AnswerValue['kind']; level: number | null; ticked: string[] | null; amount: string | null }[]>`
+	const rows = await r.sql<
+		{
+			assessmentId: string;
+			roundId: string;
+			municipalityId: string;
+			sectorKey: string;
+			responseId: string;
+			itemKey: string;
+			kind: AnswerValue['kind'];
+			level: number | null;
+			ticked: string[] | null;
+			amount: string | null;
+		}[]
+	>`
 		select a.id as "assessmentId", a.round_id as "roundId", a.municipality_id as "municipalityId", s.key as "sectorKey",
 			r.id as "responseId", x.item_key as "itemKey", x.kind, x.level, x.ticked, x.amount
 		from assessment a join sector s on s.id = a.sector_id
@@ -229,13 +268,29 @@ export async function items(r: ApiReader, query: { year?: number }): Promise<Row
 		const pooled = itemScores(definition.scoring, definition.items, responses);
 		// Those who read the municipality's results are accountable for the sector: its pooled result is its answer.
 		const shown = disclosePooled(
-			{ respondents: responses.length, dimensions: [], items: Object.fromEntries(pooled), responses: responses.map((answers) => ({ respondentId: null, answers })) },
+			{
+				respondents: responses.length,
+				dimensions: [],
+				items: Object.fromEntries(pooled),
+				responses: responses.map((answers) => ({ respondentId: null, answers }))
+			},
 			definition,
 			{ accountable: true, team: 'confidential', userId: null }
 		);
 		return definition.items.map((item) => {
 			const p = shown.items[item.key]!;
-			return { assessmentId, year: round.year, municipalityId, sectorKey, itemKey: item.key, dimension: item.dimension, mean: p.mean === null ? null : Math.round(p.mean * 10) / 10, answers: p.n, dontKnow: p.dontKnow ?? 0, notApplicable: p.notApplicable ?? 0 };
+			return {
+				assessmentId,
+				year: round.year,
+				municipalityId,
+				sectorKey,
+				itemKey: item.key,
+				dimension: item.dimension,
+				mean: p.mean === null ? null : Math.round(p.mean * 10) / 10,
+				answers: p.n,
+				dontKnow: p.dontKnow ?? 0,
+				notApplicable: p.notApplicable ?? 0
+			};
 		});
 	});
 }

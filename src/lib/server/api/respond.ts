@@ -24,17 +24,31 @@ export async function answer(event: Pick<RequestEvent, 'request' | 'url'>, resou
 	const header = event.request.headers.get('authorization');
 	const fromQuery = event.url.searchParams.get('token');
 	const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? fromQuery;
-	if (!token) return problem(401, 'Unauthorized', 'Send the token as "Authorization: Bearer <token>", or as ?token=<token> where a tool can do nothing else.', { 'www-authenticate': 'Bearer' });
+	if (!token)
+		return problem(401, 'Unauthorized', 'Send the token as "Authorization: Bearer <token>", or as ?token=<token> where a tool can do nothing else.', {
+			'www-authenticate': 'Bearer'
+		});
 	const sql = db();
 	const auth = await authenticate(sql, token, header ? 'header' : 'query');
 	if (!auth.ok) {
-		if (auth.reason === 'rate_limited') return problem(429, 'Too Many Requests', `Try again in ${auth.retryAfter} seconds.`, { 'retry-after': String(auth.retryAfter) });
-		return problem(401, 'Unauthorized', { invalid: 'The token is not valid.', expired: 'The token has expired.', revoked: 'The token was revoked.' }[auth.reason], { 'www-authenticate': 'Bearer error="invalid_token"' });
+		if (auth.reason === 'rate_limited')
+			return problem(429, 'Too Many Requests', `Try again in ${auth.retryAfter} seconds.`, { 'retry-after': String(auth.retryAfter) });
+		return problem(
+			401,
+			'Unauthorized',
+			{ invalid: 'The token is not valid.', expired: 'The token has expired.', revoked: 'The token was revoked.' }[auth.reason],
+			{ 'www-authenticate': 'Bearer error="invalid_token"' }
+		);
 	}
 	const params = Object.fromEntries([...event.url.searchParams].filter(([key]) => key !== 'token'));
 	const paging = pageQuery.safeParse(params);
 	const filters = (resource === 'scores' ? scoresQuery : yearQuery).safeParse(params);
-	if (!paging.success || !filters.success) return problem(400, 'Bad Request', [...(paging.error?.issues ?? []), ...(filters.error?.issues ?? [])].map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+	if (!paging.success || !filters.success)
+		return problem(
+			400,
+			'Bad Request',
+			[...(paging.error?.issues ?? []), ...(filters.error?.issues ?? [])].map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+		);
 	const offset = paging.data.cursor === undefined ? 0 : decodeCursor(paging.data.cursor);
 	if (offset === null) return problem(400, 'Bad Request', 'cursor: not a cursor this API gave');
 
@@ -42,7 +56,10 @@ export async function answer(event: Pick<RequestEvent, 'request' | 'url'>, resou
 	const collaboration = reader.collaboration;
 
 	// The snapshots due are taken first, so that the version below says what a read would give.
-	await currentSnapshots(sql, (await resultRounds(sql, collaboration.id)).map((r) => r.id));
+	await currentSnapshots(
+		sql,
+		(await resultRounds(sql, collaboration.id)).map((r) => r.id)
+	);
 	const etag = await versionOf(reader, resource, auth.municipalityId, event.url);
 	if (event.request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag, 'cache-control': 'private, no-cache' } });
 
@@ -113,13 +130,17 @@ async function versionOf(reader: read.ApiReader, resource: Resource, municipalit
 
 function csvResponse(rows: Record<string, unknown>[], headers: Record<string, string>): Response {
 	const columns = rows.length > 0 ? Object.keys(rows[0]!) : [];
-	const cell = (value: unknown) => (value === null || value === undefined ? null : typeof value === 'number' ? value : typeof value === 'boolean' ? String(value) : String(value));
+	const cell = (value: unknown) =>
+		value === null || value === undefined ? null : typeof value === 'number' ? value : typeof value === 'boolean' ? String(value) : String(value);
 	const body = toCsv({ headers: columns, rows: rows.map((row) => columns.map((c) => cell(row[c]))) }, 'en');
 	return new Response(body, { headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' } });
 }
 
 export function problem(status: number, title: string, detail: string, headers: Record<string, string> = {}): Response {
-	return new Response(JSON.stringify({ type: 'about:blank', title, status, detail }), { status, headers: { ...headers, 'content-type': 'application/problem+json' } });
+	return new Response(JSON.stringify({ type: 'about:blank', title, status, detail }), {
+		status,
+		headers: { ...headers, 'content-type': 'application/problem+json' }
+	});
 }
 
 const encodeCursor = (offset: number) => Buffer.from(JSON.stringify({ o: offset })).toString('base64url');

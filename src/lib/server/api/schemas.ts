@@ -8,12 +8,21 @@ import { apiResources } from '../../api-resources';
 import { hiddenReasons } from '../disclosure/policy';
 
 const id = z.uuid();
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('a date, yyyy-mm-dd');
+const day = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/)
+	.describe('a date, yyyy-mm-dd');
 const time = z.string().describe('a moment, ISO 8601');
 const score = z.number().min(0).max(100);
 
 export const collaborationSchema = z
-	.object({ id, name: z.string(), country: z.enum(['NO', 'SE']), legalForm: z.string(), membersSeeNames: z.boolean().describe('members see each other by name') })
+	.object({
+		id,
+		name: z.string(),
+		country: z.enum(['NO', 'SE']),
+		legalForm: z.string(),
+		membersSeeNames: z.boolean().describe('members see each other by name')
+	})
 	.meta({ id: 'Collaboration' });
 
 export const memberSchema = z
@@ -50,7 +59,9 @@ export const assessmentSchema = z
 
 export const scoreSchema = z
 	.object({
-		level: z.enum(['assessment', 'municipality', 'collaboration']).describe('what the row scores: one sector, a municipality (mean of its sectors), the collaboration (mean of its members)'),
+		level: z
+			.enum(['assessment', 'municipality', 'collaboration'])
+			.describe('what the row scores: one sector, a municipality (mean of its sectors), the collaboration (mean of its members)'),
 		year: z.int(),
 		provisional: z.boolean().describe('the round is still open: the number may change'),
 		municipalityId: id.nullable(),
@@ -111,6 +122,13 @@ export const resources = {
 } as const satisfies Record<(typeof apiResources)[number], unknown>;
 export type Resource = keyof typeof resources;
 
-export const scoresQuery = z.object({ level: z.enum(['assessment', 'municipality', 'collaboration']).default('municipality'), year: z.coerce.number().int().min(2000).max(2200).optional() });
+export const scoresQuery = z.object({
+	level: z.enum(['assessment', 'municipality', 'collaboration']).default('municipality'),
+	year: z.coerce.number().int().min(2000).max(2200).optional()
+});
 export const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2200).optional() });
-export const pageQuery = z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(1000), cursor: z.string().max(200).optional(), format: z.enum(['json', 'csv']).optional() });
+export const pageQuery = z.object({
+	limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+	cursor: z.string().max(200).optional(),
+	format: z.enum(['json', 'csv']).optional()
+});

@@ -54,14 +54,22 @@ export async function createToken(
 			insert into api_token (id, collaboration_id, municipality_id, name, secret_hash, created_by, expires_at)
 			values (${id}, ${collaborationId}, ${input.municipalityId}, ${input.name}, ${secretHash}, ${actorId},
 				${input.expiresOn ? tx`(${input.expiresOn}::date + 1)::timestamp at time zone ${zoneOfCollaboration(tx, tx`${collaborationId}::uuid`)}` : null})`;
-		await audit(tx, { action: 'api_token.created', actorId, collaborationId, subjectType: 'api_token', subjectId: id, detail: { name: input.name, municipalityId: input.municipalityId, expiresOn: input.expiresOn } });
+		await audit(tx, {
+			action: 'api_token.created',
+			actorId,
+			collaborationId,
+			subjectType: 'api_token',
+			subjectId: id,
+			detail: { name: input.name, municipalityId: input.municipalityId, expiresOn: input.expiresOn }
+		});
 		return token;
 	});
 }
 
 export async function revokeToken(sql: Sql, collaborationId: string, tokenId: string, actorId: string): Promise<boolean> {
 	return sql.begin(async (tx) => {
-		const [row] = await tx`update api_token set revoked_at = now() where id = ${tokenId} and collaboration_id = ${collaborationId} and revoked_at is null returning id`;
+		const [row] =
+			await tx`update api_token set revoked_at = now() where id = ${tokenId} and collaboration_id = ${collaborationId} and revoked_at is null returning id`;
 		if (row) await audit(tx, { action: 'api_token.revoked', actorId, collaborationId, subjectType: 'api_token', subjectId: tokenId });
 		return Boolean(row);
 	});

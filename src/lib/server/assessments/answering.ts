@@ -150,7 +150,15 @@ function normalised(input: AnswerInput): AnswerInput & { ticked: string[] | null
 function checkInput(input: AnswerInput, allowNa: boolean, scale?: ItemScale): void {
 	if (input.kind !== null && !answerKinds.includes(input.kind)) throw new AnsweringError('unknown_level');
 	if (input.kind === 'level' && !(Number.isInteger(input.level) && input.level! >= 1 && input.level! <= 100)) throw new AnsweringError('unknown_level');
-	if (input.kind === 'ticked' && !(Array.isArray(input.ticked) && input.ticked.length > 0 && input.ticked.length <= 100 && input.ticked.every((t) => typeof t === 'string' && t.length <= 60)))
+	if (
+		input.kind === 'ticked' &&
+		!(
+			Array.isArray(input.ticked) &&
+			input.ticked.length > 0 &&
+			input.ticked.length <= 100 &&
+			input.ticked.every((t) => typeof t === 'string' && t.length <= 60)
+		)
+	)
 		throw new AnsweringError('unknown_level');
 	if (input.kind === 'amount' && !(typeof input.amount === 'number' && Number.isFinite(input.amount) && input.amount >= 0 && input.amount <= 1e9))
 		throw new AnsweringError('unknown_level');
@@ -310,9 +318,11 @@ function updateAnswer(tx: Db, responseId: string | Fragment, given: AnswerInput,
  */
 async function saveOne(tx: Db, context: AssessmentContext, responseId: string, input: AnswerInput, writer: string | null): Promise<SaveResult> {
 	const selectCurrent = async () =>
-		(await tx<(StoredAnswer & { writtenBy: string | null })[]>`
+		(
+			await tx<(StoredAnswer & { writtenBy: string | null })[]>`
 			select ${answerColumns(tx)}, written_by as "writtenBy" from answer
-			where response_id = ${responseId} and item_key = ${input.itemKey} for update`)[0];
+			where response_id = ${responseId} and item_key = ${input.itemKey} for update`
+		)[0];
 	let current = await selectCurrent();
 	if (!current) {
 		if (isEmpty(input)) return { itemKey: input.itemKey, outcome: 'saved', revision: 0 };
@@ -327,7 +337,8 @@ async function saveOne(tx: Db, context: AssessmentContext, responseId: string, i
 	}
 	const { writtenBy, ...stored } = current;
 	if (sameContent(stored, input)) return { itemKey: input.itemKey, outcome: 'saved', revision: stored.revision };
-	if (stored.revision !== input.baseRevision && (writer === null || writtenBy !== writer)) return { itemKey: input.itemKey, outcome: 'conflict', current: stored };
+	if (stored.revision !== input.baseRevision && (writer === null || writtenBy !== writer))
+		return { itemKey: input.itemKey, outcome: 'conflict', current: stored };
 	// The first update ran before the response existed in this transaction; with the row locked now it applies.
 	const [updated] = await updateAnswer(tx, responseId, input, writer);
 	return { itemKey: input.itemKey, outcome: 'saved', revision: updated!.revision };

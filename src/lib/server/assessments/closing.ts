@@ -20,7 +20,13 @@ export async function closeDueRounds(sql: Sql): Promise<string[]> {
 			where r.closed_at is null and ${roundState(tx)} = 'closed'
 			returning r.id, r.collaboration_id as "collaborationId"`;
 		for (const round of closed) {
-			await audit(tx, { action: 'round.closed', collaborationId: round.collaborationId, subjectType: 'round', subjectId: round.id, detail: { by: 'schedule' } });
+			await audit(tx, {
+				action: 'round.closed',
+				collaborationId: round.collaborationId,
+				subjectType: 'round',
+				subjectId: round.id,
+				detail: { by: 'schedule' }
+			});
 		}
 		return closed.map((r) => r.id);
 	});

@@ -24,15 +24,55 @@ describe('parseAnswerForm', () => {
 			'rev:culture.g': '0',
 			'choice:culture.g': 'dont_know',
 			'amount:culture.g': '40',
-			'unrelated': 'x'
+			unrelated: 'x'
 		});
 		expect(errors).toEqual({});
 		expect(answers).toEqual([
-			{ itemKey: 'culture.a', kind: 'level', level: 4, ticked: null, amount: null, naReason: null, comment: 'Vedtatt i 2024', evidenceUrl: 'https://hamar.kommune.no/plan', baseRevision: 0 },
+			{
+				itemKey: 'culture.a',
+				kind: 'level',
+				level: 4,
+				ticked: null,
+				amount: null,
+				naReason: null,
+				comment: 'Vedtatt i 2024',
+				evidenceUrl: 'https://hamar.kommune.no/plan',
+				baseRevision: 0
+			},
 			{ itemKey: 'culture.b', kind: 'dont_know', level: null, ticked: null, amount: null, naReason: null, comment: null, evidenceUrl: null, baseRevision: 3 },
-			{ itemKey: 'culture.c', kind: 'not_applicable', level: null, ticked: null, amount: null, naReason: 'Ingen slik tjeneste', comment: null, evidenceUrl: null, baseRevision: 1 },
-			{ itemKey: 'culture.d', kind: null, level: null, ticked: null, amount: null, naReason: null, comment: 'Skal drøftes', evidenceUrl: null, baseRevision: 0 },
-			{ itemKey: 'culture.e', kind: 'ticked', level: null, ticked: ['bankid', 'altinn'], amount: null, naReason: null, comment: null, evidenceUrl: null, baseRevision: 0 },
+			{
+				itemKey: 'culture.c',
+				kind: 'not_applicable',
+				level: null,
+				ticked: null,
+				amount: null,
+				naReason: 'Ingen slik tjeneste',
+				comment: null,
+				evidenceUrl: null,
+				baseRevision: 1
+			},
+			{
+				itemKey: 'culture.d',
+				kind: null,
+				level: null,
+				ticked: null,
+				amount: null,
+				naReason: null,
+				comment: 'Skal drøftes',
+				evidenceUrl: null,
+				baseRevision: 0
+			},
+			{
+				itemKey: 'culture.e',
+				kind: 'ticked',
+				level: null,
+				ticked: ['bankid', 'altinn'],
+				amount: null,
+				naReason: null,
+				comment: null,
+				evidenceUrl: null,
+				baseRevision: 0
+			},
 			{ itemKey: 'culture.f', kind: 'amount', level: null, ticked: null, amount: 12.5, naReason: null, comment: null, evidenceUrl: null, baseRevision: 2 },
 			// "don't know" wins over a number left in the form
 			{ itemKey: 'culture.g', kind: 'dont_know', level: null, ticked: null, amount: null, naReason: null, comment: null, evidenceUrl: null, baseRevision: 0 }

@@ -31,7 +31,11 @@ const optionalText = (max: number, lines: boolean) =>
 
 const itemFields = z
 	.object({
-		revision: z.coerce.number(msg('form.invalid')).int(msg('form.invalid')).min(0, msg('form.invalid')).max(2 ** 31 - 1, msg('form.invalid')),
+		revision: z.coerce
+			.number(msg('form.invalid'))
+			.int(msg('form.invalid'))
+			.min(0, msg('form.invalid'))
+			.max(2 ** 31 - 1, msg('form.invalid')),
 		choice: z
 			.string()
 			.regex(/^([1-9][0-9]?|dont_know|not_applicable|given|)$/, msg('answer.refused.unknown_level'))

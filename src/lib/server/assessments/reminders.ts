@@ -87,7 +87,17 @@ export const reminderDaysField = z
 	.trim()
 	.max(40, msg('reminders.days_invalid'))
 	.transform((text) => text.split(/[\s,;]+/).filter(Boolean))
-	.pipe(z.array(z.string().regex(/^\d{1,3}$/, msg('reminders.days_invalid')).transform(Number).pipe(z.number().max(365, msg('reminders.days_invalid')))).max(5, msg('reminders.days_invalid')));
+	.pipe(
+		z
+			.array(
+				z
+					.string()
+					.regex(/^\d{1,3}$/, msg('reminders.days_invalid'))
+					.transform(Number)
+					.pipe(z.number().max(365, msg('reminders.days_invalid')))
+			)
+			.max(5, msg('reminders.days_invalid'))
+	);
 
 /** Sets the days before closing on which reminders go out automatically (sorted, without repeats). */
 export async function setReminderDays(sql: Sql, collaborationId: string, roundId: string, days: readonly number[], actorId: string): Promise<boolean> {

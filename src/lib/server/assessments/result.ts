@@ -21,7 +21,17 @@ export interface PooledResult {
 }
 
 export async function pooledResult(sql: Db, assessmentId: string, definition: QuestionnaireDefinition): Promise<PooledResult> {
-	const rows = await sql<{ responseId: string; respondentId: string | null; itemKey: string; kind: AnswerValue['kind']; level: number | null; ticked: string[] | null; amount: string | null }[]>`
+	const rows = await sql<
+		{
+			responseId: string;
+			respondentId: string | null;
+			itemKey: string;
+			kind: AnswerValue['kind'];
+			level: number | null;
+			ticked: string[] | null;
+			amount: string | null;
+		}[]
+	>`
 		select r.id as "responseId", r.respondent_id as "respondentId", a.item_key as "itemKey", a.kind, a.level, a.ticked, a.amount
 		from response r join answer a on a.response_id = r.id
 		where r.assessment_id = ${assessmentId} and r.status = 'submitted' and a.kind is not null`;
@@ -61,7 +71,16 @@ export function resultView(
 	const band = (level: number | null) => definition.scoring.bands.find((b) => b.level === level)?.label[locale] ?? null;
 	const items = definition.items.map((item) => {
 		const p = pooled.items[item.key]!;
-		return { key: item.key, dimension: item.dimension, text: item.text[locale], mean: p.mean, n: p.n, spread: p.spread, dontKnow: p.dontKnow, withheld: p.withheld };
+		return {
+			key: item.key,
+			dimension: item.dimension,
+			text: item.text[locale],
+			mean: p.mean,
+			n: p.n,
+			spread: p.spread,
+			dontKnow: p.dontKnow,
+			withheld: p.withheld
+		};
 	});
 	const weakest = items
 		.filter((i) => i.mean !== null)

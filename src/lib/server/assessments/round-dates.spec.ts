@@ -16,7 +16,11 @@ describe('suggestedRoundDates', () => {
 			{ year: 2027, closesOn: '2027-04-30', state: 'upcoming' },
 			{ year: 2025, closesOn: '2025-11-30', state: 'closed' }
 		];
-		expect(suggestedRoundDates('2026-12-06', rounds)).toEqual({ opensOn: '2027-05-01', closesOn: '2027-06-12', overlaps: { year: 2027, closesOn: '2027-04-30' } });
+		expect(suggestedRoundDates('2026-12-06', rounds)).toEqual({
+			opensOn: '2027-05-01',
+			closesOn: '2027-06-12',
+			overlaps: { year: 2027, closesOn: '2027-04-30' }
+		});
 	});
 
 	it('does not step around a round closed early', () => {

@@ -61,7 +61,8 @@ export class RoundError extends Error {
  * and the declaration that says what a reader without their language gets. Completed in
  * TypeScript by the rows' transform below, so the rule stays in one place.
  */
-const titleOf = (sql: Db) => sql`jsonb_build_object('text', v.definition -> 'title', 'languages', v.definition -> 'languages', 'fallback', v.definition -> 'fallback')`;
+const titleOf = (sql: Db) =>
+	sql`jsonb_build_object('text', v.definition -> 'title', 'languages', v.definition -> 'languages', 'fallback', v.definition -> 'fallback')`;
 
 const roundColumns = (sql: Db) => sql`
 	r.id, r.year, r.questionnaire_version_id as "versionId", q.slug as questionnaire, v.version,

@@ -34,14 +34,7 @@ export function signoffChoices(status: string, signoff: Signoff | null): { appro
 	return { approve: submitted && signoff !== 'approved', giveBack: submitted };
 }
 
-export async function decideSignoff(
-	sql: Sql,
-	person: Person,
-	collaborationId: string,
-	assessmentId: string,
-	decision: Signoff,
-	note: string
-): Promise<void> {
+export async function decideSignoff(sql: Sql, person: Person, collaborationId: string, assessmentId: string, decision: Signoff, note: string): Promise<void> {
 	await sql.begin(async (tx) => {
 		const context = await assessmentContext(tx, assessmentId);
 		if (!context || context.collaborationId !== collaborationId) throw new SignoffError('not_found');
@@ -58,7 +51,14 @@ export async function decideSignoff(
 			await syncAssessmentStatus(tx, assessmentId);
 			// Each response's reopening is recorded as a coordinator's reopening is, with the note as its reason.
 			for (const r of reopened) {
-				await audit(tx, { action: 'response.reopened', actorId: person.id, collaborationId, subjectType: 'response', subjectId: r.id, detail: { assessmentId, reason: note } });
+				await audit(tx, {
+					action: 'response.reopened',
+					actorId: person.id,
+					collaborationId,
+					subjectType: 'response',
+					subjectId: r.id,
+					detail: { assessmentId, reason: note }
+				});
 			}
 		}
 		await tx`

@@ -29,6 +29,13 @@ export async function setTeam(sql: Sql, person: Person, collaborationId: string,
 			if (answered) throw new TeamError('answered');
 		}
 		await tx`update assessment set team = ${team} where id = ${assessmentId}`;
-		await audit(tx, { action: 'assessment.team_set', actorId: person.id, collaborationId, subjectType: 'assessment', subjectId: assessmentId, detail: { team } });
+		await audit(tx, {
+			action: 'assessment.team_set',
+			actorId: person.id,
+			collaborationId,
+			subjectType: 'assessment',
+			subjectId: assessmentId,
+			detail: { team }
+		});
 	});
 }

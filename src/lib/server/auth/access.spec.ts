@@ -1,6 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { abilitiesFor, can, filterOf, holds, initiativeAbilities, mayPlanInitiative, resultsScope, roles, some, type Grant, type InitiativeScope, type Permission, type Role } from './access';
+import {
+	abilitiesFor,
+	can,
+	filterOf,
+	holds,
+	initiativeAbilities,
+	mayPlanInitiative,
+	resultsScope,
+	roles,
+	some,
+	type Grant,
+	type InitiativeScope,
+	type Permission,
+	type Role
+} from './access';
 
 const C1 = 'c1';
 const C2 = 'c2';
@@ -105,17 +119,29 @@ describe('abilitiesFor', () => {
 		expect(admin).toMatchObject({ manage: true, audit: true, coordinates: { all: true }, readsResults: { all: true }, readsCollaborationResults: true });
 		const coordinator = abilitiesFor([grant('coordinator', 'c1', 'm1'), grant('coordinator', 'c1', 'm2'), grant('coordinator', 'c2', 'm3')], 'c1');
 		expect(coordinator).toMatchObject({ manage: false, coordinates: { all: false, ids: ['m1', 'm2'] }, readsResults: { all: false, ids: ['m1', 'm2'] } });
-		expect([holds(coordinator.coordinates, 'm1'), holds(coordinator.coordinates, 'm3'), filterOf(coordinator.coordinates)]).toEqual([true, false, ['m1', 'm2']]);
+		expect([holds(coordinator.coordinates, 'm1'), holds(coordinator.coordinates, 'm3'), filterOf(coordinator.coordinates)]).toEqual([
+			true,
+			false,
+			['m1', 'm2']
+		]);
 		const leader = abilitiesFor([grant('executive_viewer', 'c1', 'm1'), grant('board_viewer', 'c1')], 'c1');
 		expect(leader).toMatchObject({ coordinates: { all: false, ids: [] }, readsResults: { all: false, ids: ['m1'] }, readsCollaborationResults: true });
 		expect(some(leader.coordinates)).toBe(false);
 		const elsewhere = abilitiesFor([grant('collaboration_admin', 'c2'), grant('platform_admin', null)], 'c1');
-		expect(elsewhere).toMatchObject({ manage: false, audit: false, coordinates: { all: false, ids: [] }, readsResults: { all: false, ids: [] }, readsCollaborationResults: false });
+		expect(elsewhere).toMatchObject({
+			manage: false,
+			audit: false,
+			coordinates: { all: false, ids: [] },
+			readsResults: { all: false, ids: [] },
+			readsCollaborationResults: false
+		});
 	});
 
 	it('agrees with can() for every role and scope', () => {
 		for (const role of roles) {
-			const grants = [grant(role, 'c1', role === 'respondent' || role.endsWith('viewer') || role === 'coordinator' ? 'm1' : null, role === 'respondent' ? 's1' : null)];
+			const grants = [
+				grant(role, 'c1', role === 'respondent' || role.endsWith('viewer') || role === 'coordinator' ? 'm1' : null, role === 'respondent' ? 's1' : null)
+			];
 			const a = abilitiesFor(grants, 'c1');
 			expect(a.manage, role).toBe(can(grants, 'collaboration.manage', { collaborationId: 'c1' }));
 			expect(holds(a.coordinates, 'm1'), role).toBe(can(grants, 'municipality.coordinate', { collaborationId: 'c1', municipalityId: 'm1' }));
@@ -128,7 +154,10 @@ describe('abilitiesFor', () => {
 describe('resultsScope', () => {
 	it('gives admins and the board every member, municipality roles their own, respondents nothing', () => {
 		expect(resultsScope([grant('board_viewer')], C1)).toEqual({ all: true, municipalities: [] });
-		expect(resultsScope([grant('executive_viewer', C1, M1), grant('coordinator', C1, M2), grant('executive_viewer', C2, M2)], C1)).toEqual({ all: false, municipalities: [M1, M2] });
+		expect(resultsScope([grant('executive_viewer', C1, M1), grant('coordinator', C1, M2), grant('executive_viewer', C2, M2)], C1)).toEqual({
+			all: false,
+			municipalities: [M1, M2]
+		});
 		expect(resultsScope([grant('respondent', C1, M1, S1), grant('collaboration_admin', C2)], C1)).toEqual({ all: false, municipalities: [] });
 	});
 });

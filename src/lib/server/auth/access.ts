@@ -8,14 +8,7 @@
  * without a server.
  */
 
-export const roles = [
-	'platform_admin',
-	'collaboration_admin',
-	'board_viewer',
-	'coordinator',
-	'executive_viewer',
-	'respondent'
-] as const;
+export const roles = ['platform_admin', 'collaboration_admin', 'board_viewer', 'coordinator', 'executive_viewer', 'respondent'] as const;
 export type Role = (typeof roles)[number];
 
 export interface Grant {

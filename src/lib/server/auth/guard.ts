@@ -26,7 +26,11 @@ export function requirePermission(event: Event, permission: Permission, scope: S
  * Someone who follows the collaboration's rounds (its admins, the municipalities'
  * coordinators), with what they may do there; everyone else gets a 403 with `message`.
  */
-export function requireCoordination(event: Event, collaborationId: string, message: MessageKey = 'error.forbidden'): { user: SessionUser; abilities: Abilities } {
+export function requireCoordination(
+	event: Event,
+	collaborationId: string,
+	message: MessageKey = 'error.forbidden'
+): { user: SessionUser; abilities: Abilities } {
 	const user = requirePermission(event, 'collaboration.view', { collaborationId });
 	const abilities = abilitiesFor(user.grants, collaborationId);
 	if (!some(abilities.coordinates)) error(403, translate(event.locals.locale, message));

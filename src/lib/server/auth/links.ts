@@ -56,9 +56,7 @@ export async function issueLink(sql: Db, userId: string, purpose: LinkPurpose, o
 }
 
 export type LinkRefusal = 'invalid' | 'expired' | 'used' | 'withdrawn';
-export type LinkState =
-	| { ok: true; userId: string; email: string; name: string; collaborationId: string | null }
-	| { ok: false; reason: LinkRefusal };
+export type LinkState = { ok: true; userId: string; email: string; name: string; collaborationId: string | null } | { ok: false; reason: LinkRefusal };
 
 /**
  * The state of a link. An invitation is used up once the account has a password; one
@@ -69,7 +67,16 @@ export async function checkLink(sql: Db, token: string, purpose: LinkPurpose): P
 	const parsed = parseToken(token);
 	if (!parsed) return { ok: false, reason: 'invalid' };
 	const [row] = await sql<
-		{ user_id: string; email: string; name: string; secret_hash: Uint8Array; expired: boolean; used: boolean; withdrawn: boolean; collaboration_id: string | null }[]
+		{
+			user_id: string;
+			email: string;
+			name: string;
+			secret_hash: Uint8Array;
+			expired: boolean;
+			used: boolean;
+			withdrawn: boolean;
+			collaboration_id: string | null;
+		}[]
 	>`
 		select t.user_id, u.email, u.name, t.secret_hash, t.expires_at <= now() as expired,
 			t.used_at is not null or (t.purpose = 'invitation' and u.password_hash is not null) as used,
@@ -91,13 +98,7 @@ export async function checkLink(sql: Db, token: string, purpose: LinkPurpose): P
  * the person ends, in one transaction. A second use finds the link used. The person's
  * row is locked first, so a role given at the same moment is seen by the check.
  */
-export async function setPasswordWithLink(
-	sql: Sql,
-	token: string,
-	purpose: LinkPurpose,
-	password: string,
-	name?: string
-): Promise<LinkState> {
+export async function setPasswordWithLink(sql: Sql, token: string, purpose: LinkPurpose, password: string, name?: string): Promise<LinkState> {
 	const passwordHash = await hashPassword(password);
 	return sql.begin(async (tx) => {
 		const parsed = parseToken(token);

@@ -24,7 +24,9 @@ const discovered = new Map<string, { until: number; config: Promise<client.Confi
 
 /** The provider's metadata and Moden's client there; discovered once every ten minutes. */
 export function configurationFor(c: ClientSettings, allowHttp: boolean): Promise<client.Configuration> {
-	const key = createHash('sha256').update([c.issuer, c.clientId, c.clientSecret, String(allowHttp)].join('\n')).digest('hex');
+	const key = createHash('sha256')
+		.update([c.issuer, c.clientId, c.clientSecret, String(allowHttp)].join('\n'))
+		.digest('hex');
 	const hit = discovered.get(key);
 	if (hit && hit.until > Date.now()) return hit.config;
 	const config = discover(c, allowHttp);

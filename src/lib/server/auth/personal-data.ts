@@ -10,7 +10,8 @@ import type { Db } from '../db/index';
  * change.
  */
 export async function personalData(sql: Db, userId: string) {
-	const [account] = await sql`select id, email, name, locale, created_at, disabled_at, password_hash is not null as has_password from app_user where id = ${userId}`;
+	const [account] =
+		await sql`select id, email, name, locale, created_at, disabled_at, password_hash is not null as has_password from app_user where id = ${userId}`;
 	const roles = await sql`
 		select g.role, c.name as collaboration, m.name as municipality, s.name_nb as sector, g.created_at
 		from role_grant g left join collaboration c on c.id = g.collaboration_id

@@ -23,9 +23,17 @@ export async function makePlatformAdmin(sql: Sql, email: string): Promise<{ toke
 				`${email} has roles in ${account!.collaborations} collaboration(s); a platform administrator holds none. Use another e-mail address for operating the platform.`
 			);
 		}
-		const [added] = await tx<{ id: string }[]>`insert into role_grant (user_id, role) values (${user.id}, 'platform_admin') on conflict do nothing returning id`;
+		const [added] = await tx<
+			{ id: string }[]
+		>`insert into role_grant (user_id, role) values (${user.id}, 'platform_admin') on conflict do nothing returning id`;
 		const [grant] = added ? [added] : await tx<{ id: string }[]>`select id from role_grant where user_id = ${user.id} and role = 'platform_admin'`;
-		if (added) await audit(tx, { action: 'grant.added', subjectType: 'user', subjectId: user.id, detail: { grantId: grant!.id, role: 'platform_admin', via: 'command line' } });
+		if (added)
+			await audit(tx, {
+				action: 'grant.added',
+				subjectType: 'user',
+				subjectId: user.id,
+				detail: { grantId: grant!.id, role: 'platform_admin', via: 'command line' }
+			});
 		if (!account!.pending) return { token: null };
 		const { token } = await issueLink(tx, user.id, 'invitation', { delivery: 'shown', grantId: grant!.id });
 		return { token };

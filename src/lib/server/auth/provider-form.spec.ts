@@ -14,9 +14,18 @@ describe('the sign-in settings’ fields', () => {
 
 	it('takes the issuer as the provider names it: a pasted discovery address goes back to its issuer; https only unless allowed', () => {
 		const https = issuerField(false);
-		expect(https.parse('https://login.microsoftonline.com/organizations/v2.0/.well-known/openid-configuration')).toBe('https://login.microsoftonline.com/organizations/v2.0');
+		expect(https.parse('https://login.microsoftonline.com/organizations/v2.0/.well-known/openid-configuration')).toBe(
+			'https://login.microsoftonline.com/organizations/v2.0'
+		);
 		expect(https.parse('https://accounts.example.no')).toBe('https://accounts.example.no/');
-		for (const bad of ['http://idp.example.no', 'https://idp.example.no/?x=1', 'https://user:pw@idp.example.no', 'https://idp.example.no/.well-known/jwks.json', 'javascript:alert(1)', 'idp.example.no']) {
+		for (const bad of [
+			'http://idp.example.no',
+			'https://idp.example.no/?x=1',
+			'https://user:pw@idp.example.no',
+			'https://idp.example.no/.well-known/jwks.json',
+			'javascript:alert(1)',
+			'idp.example.no'
+		]) {
 			expect(https.safeParse(bad).success, bad).toBe(false);
 		}
 		expect(issuerField(true).parse('http://localhost:8080/realms/test')).toBe('http://localhost:8080/realms/test');

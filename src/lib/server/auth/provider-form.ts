@@ -12,7 +12,14 @@ const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2
 /** A list typed one per line (or with commas, semicolons, spaces), lower-cased, without repeats. */
 function listField(pattern: RegExp, invalid: Parameters<typeof msg>[0]) {
 	return textField(z.string().max(5000, msg('form.too_long')), { lines: true })
-		.transform((text) => [...new Set(text.toLowerCase().split(/[\s,;]+/).filter(Boolean))])
+		.transform((text) => [
+			...new Set(
+				text
+					.toLowerCase()
+					.split(/[\s,;]+/)
+					.filter(Boolean)
+			)
+		])
 		.pipe(z.array(z.string().regex(pattern, msg(invalid))).max(50, msg('sso_admin.too_many')));
 }
 
@@ -58,9 +65,7 @@ export function ownProviderSchema(allowHttp: boolean) {
 }
 
 export function installationUseSchema(keys: readonly string[]) {
-	return z
-		.object({ ...allowLists, key: z.enum(keys as [string, ...string[]], { error: 'form.invalid' }) })
-		.refine(someoneAllowed, allowListMessage);
+	return z.object({ ...allowLists, key: z.enum(keys as [string, ...string[]], { error: 'form.invalid' }) }).refine(someoneAllowed, allowListMessage);
 }
 
 /** An edit: issuer, client id and secret only for the collaboration's own registration; an empty secret keeps the stored one. */

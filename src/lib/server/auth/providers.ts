@@ -130,7 +130,9 @@ export async function providersForDomain(sql: Db, domain: string): Promise<{ id:
 /** The installation-wide providers some collaboration uses: the buttons of the sign-in page. */
 export async function installationButtons(sql: Db, settings: SsoSettings): Promise<{ key: string; name: string }[]> {
 	if (settings.installation.length === 0) return [];
-	const used = new Set((await sql<{ key: string }[]>`select distinct installation_key as key from identity_provider where installation_key is not null`).map((r) => r.key));
+	const used = new Set(
+		(await sql<{ key: string }[]>`select distinct installation_key as key from identity_provider where installation_key is not null`).map((r) => r.key)
+	);
 	return settings.installation.filter((p) => used.has(p.key)).map(({ key, name }) => ({ key, name }));
 }
 

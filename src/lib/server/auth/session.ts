@@ -47,11 +47,7 @@ export async function createSession(sql: Sql, userId: string, via: SessionSource
  * The session and its user for a cookie's token, or null. An idle session is deleted;
  * an active one has its activity time moved on, at most once an hour.
  */
-export async function validateSession(
-	sql: Sql,
-	token: string,
-	now = new Date()
-): Promise<{ session: Session; user: SessionUser } | null> {
+export async function validateSession(sql: Sql, token: string, now = new Date()): Promise<{ session: Session; user: SessionUser } | null> {
 	const parsed = parseToken(token);
 	if (!parsed) return null;
 	const [row] = await sql<

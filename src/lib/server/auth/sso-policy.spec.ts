@@ -29,7 +29,10 @@ describe('who a provider row lets through', () => {
 
 	it('names the tenant or the domain it refused', () => {
 		expect(admissionRefusal([tenantRow('c')], identity({ tenantId: otherTenant }))).toEqual({ reason: 'tenant_not_allowed', tenantId: otherTenant });
-		expect(admissionRefusal([domainRow('c')], identity({ email: 'ola@loten.kommune.no' }))).toEqual({ reason: 'domain_not_allowed', domain: 'loten.kommune.no' });
+		expect(admissionRefusal([domainRow('c')], identity({ email: 'ola@loten.kommune.no' }))).toEqual({
+			reason: 'domain_not_allowed',
+			domain: 'loten.kommune.no'
+		});
 		expect(admissionRefusal([domainRow('c'), tenantRow('d')], identity())).toBeNull();
 	});
 });

@@ -36,7 +36,12 @@ export type Refusal =
 
 export function emailDomain(email: string | null): string | null {
 	const at = email?.lastIndexOf('@') ?? -1;
-	return email && at > 0 ? email.slice(at + 1).trim().toLowerCase() : null;
+	return email && at > 0
+		? email
+				.slice(at + 1)
+				.trim()
+				.toLowerCase()
+		: null;
 }
 
 /** Whether the row lets this identity through: tenant rows by `tid`, the others by the e-mail's domain. */

@@ -16,7 +16,14 @@ export async function ssoRequired(sql: Db, collaborationId: string): Promise<boo
 export async function setSsoRequired(sql: Sql, collaborationId: string, required: boolean, actorId: string): Promise<void> {
 	await sql.begin(async (tx) => {
 		await tx`update collaboration set sso_required = ${required} where id = ${collaborationId}`;
-		await audit(tx, { action: 'collaboration.sso_required', actorId, collaborationId, subjectType: 'collaboration', subjectId: collaborationId, detail: { required } });
+		await audit(tx, {
+			action: 'collaboration.sso_required',
+			actorId,
+			collaborationId,
+			subjectType: 'collaboration',
+			subjectId: collaborationId,
+			detail: { required }
+		});
 	});
 }
 

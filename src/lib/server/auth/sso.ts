@@ -3,15 +3,7 @@ import type { Sql } from 'postgres';
 import { audit } from '../audit';
 import type { Db } from '../db/index';
 import { beginFlow, completeFlow, endSessionUrl, FLOW_COOKIE, FLOW_SECONDS, protocolFailure, takeFlow, type FlowSource, type ProtocolFailure } from './oidc';
-import {
-	admissionsOfInstallation,
-	admissionsThrough,
-	clientOf,
-	getProvider,
-	installationClient,
-	type ClientSettings,
-	type SsoSettings
-} from './providers';
+import { admissionsOfInstallation, admissionsThrough, clientOf, getProvider, installationClient, type ClientSettings, type SsoSettings } from './providers';
 import { admissionRefusal, emailDomain, trustRefusal, verifiedEmail, type Admission, type Identity, type Refusal } from './sso-policy';
 import { isLocalHttp } from './session';
 import { limits, take, throttleKey } from './throttle';
@@ -26,9 +18,7 @@ import { findUserByEmail } from './users';
  */
 export type SsoFailure = Refusal | ProtocolFailure | { reason: 'flow_missing' } | { reason: 'provider_misconfigured' } | { reason: 'provider_unknown' };
 
-export type SsoOutcome =
-	| { ok: true; userId: string; source: FlowSource; returnTo: string }
-	| { ok: false; failure: SsoFailure; providerName: string | null };
+export type SsoOutcome = { ok: true; userId: string; source: FlowSource; returnTo: string } | { ok: false; failure: SsoFailure; providerName: string | null };
 
 interface Resolved {
 	source: FlowSource;
@@ -63,9 +53,7 @@ async function resolve(sql: Db, ref: string, settings: SsoSettings): Promise<Res
 }
 
 export type StartResult =
-	| { ok: true; url: string; cookie: string }
-	| { ok: false; failure: SsoFailure; providerName: string | null }
-	| { ok: false; throttled: Date };
+	{ ok: true; url: string; cookie: string } | { ok: false; failure: SsoFailure; providerName: string | null } | { ok: false; throttled: Date };
 
 /** The authorization URL to send the browser to, and the cookie that binds the flow to it. */
 export async function startSignIn(sql: Db, input: { ref: string; origin: string; returnTo: string; ip: string }, settings: SsoSettings): Promise<StartResult> {
@@ -88,7 +76,11 @@ export async function startSignIn(sql: Db, input: { ref: string; origin: string;
 }
 
 /** The provider's answer at the callback: a person to sign in, or why not. */
-export async function finishSignIn(sql: Sql, input: { cookie: string | undefined; answer: URLSearchParams; ip: string }, settings: SsoSettings): Promise<SsoOutcome> {
+export async function finishSignIn(
+	sql: Sql,
+	input: { cookie: string | undefined; answer: URLSearchParams; ip: string },
+	settings: SsoSettings
+): Promise<SsoOutcome> {
 	const flow = await takeFlow(sql, input.cookie);
 	if (!flow) {
 		await audit(sql, { action: 'sso.refused', detail: { reason: 'flow_missing' }, ip: input.ip });
@@ -138,7 +130,11 @@ export async function finishSignIn(sql: Sql, input: { cookie: string | undefined
  * The person an identity belongs to: by its link, else by a verified e-mail (linked once
  * the sign-in is allowed). With the collaborations the person holds roles in.
  */
-async function personFor(sql: Db, identity: Identity, admissions: Admission[]): Promise<{ userId: string; linked: boolean; collaborationIds: string[] } | Refusal> {
+async function personFor(
+	sql: Db,
+	identity: Identity,
+	admissions: Admission[]
+): Promise<{ userId: string; linked: boolean; collaborationIds: string[] } | Refusal> {
 	const [link] = await sql<{ userId: string }[]>`
 		select i.user_id as "userId" from user_identity i join app_user u on u.id = i.user_id
 		where i.issuer = ${identity.issuer} and i.subject = ${identity.subject} and u.disabled_at is null`;
@@ -150,7 +146,9 @@ async function personFor(sql: Db, identity: Identity, admissions: Admission[]): 
 		if (!user) return { reason: 'no_account', email };
 		userId = user.id;
 	}
-	const grants = await sql<{ collaborationId: string | null }[]>`select distinct collaboration_id as "collaborationId" from role_grant where user_id = ${userId}`;
+	const grants = await sql<
+		{ collaborationId: string | null }[]
+	>`select distinct collaboration_id as "collaborationId" from role_grant where user_id = ${userId}`;
 	// The operator's grant has no collaboration: it counts as one no provider is trusted for.
 	const collaborationIds = grants.map((g) => g.collaborationId ?? 'platform');
 	return { userId, linked: Boolean(link), collaborationIds };
@@ -159,7 +157,8 @@ async function personFor(sql: Db, identity: Identity, admissions: Admission[]): 
 /** One line for the server log: the error and what caused it, without the stack. */
 function describeError(e: unknown): string {
 	const parts: string[] = [];
-	for (let cause: unknown = e, depth = 0; cause instanceof Error && depth < 4; cause = cause.cause, depth++) parts.push(`${(cause as { code?: string }).code ?? cause.name}: ${cause.message}`);
+	for (let cause: unknown = e, depth = 0; cause instanceof Error && depth < 4; cause = cause.cause, depth++)
+		parts.push(`${(cause as { code?: string }).code ?? cause.name}: ${cause.message}`);
 	return parts.join(' ← ') || String(e);
 }
 

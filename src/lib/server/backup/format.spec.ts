@@ -9,12 +9,30 @@ const minimal = () => ({
 	format: BACKUP_FORMAT,
 	version: 1,
 	exportedAt: '2026-11-23T12:00:00.123456+00:00',
-	collaboration: { id: collaborationId, name: 'Hedmark IKT', legal_form: 'iks', country: 'NO', members_see_names: false, created_at: '2026-01-01T08:00:00+00:00' },
+	collaboration: {
+		id: collaborationId,
+		name: 'Hedmark IKT',
+		legal_form: 'iks',
+		country: 'NO',
+		members_see_names: false,
+		created_at: '2026-01-01T08:00:00+00:00'
+	},
 	municipalities: [],
 	populations: [],
 	memberships: [],
 	sectors: [
-		{ id: sectorId, collaboration_id: collaborationId, key: 'kultur', name_nb: 'Kultur', name_sv: 'Kultur', name_en: 'Culture', name_nn: 'Kultur', whole_municipality: false, position: 0, archived_at: null }
+		{
+			id: sectorId,
+			collaboration_id: collaborationId,
+			key: 'kultur',
+			name_nb: 'Kultur',
+			name_sv: 'Kultur',
+			name_en: 'Culture',
+			name_nn: 'Kultur',
+			whole_municipality: false,
+			position: 0,
+			archived_at: null
+		}
 	],
 	questionnaireVersions: [],
 	rounds: [],
@@ -67,8 +85,14 @@ describe('parseBackup', () => {
 
 	it('refuses a round whose questionnaire version the document does not name', () => {
 		const round = {
-			id: '3b7c6c1e-6f1d-4e0a-9d7b-3c1a2b4c5d6e', collaboration_id: collaborationId, year: 2026, questionnaire_version_id: '4b7c6c1e-6f1d-4e0a-9d7b-3c1a2b4c5d6e',
-			opens_on: '2026-09-01', closes_on: '2026-11-30', closed_at: null, created_at: '2026-08-01T10:00:00+02:00'
+			id: '3b7c6c1e-6f1d-4e0a-9d7b-3c1a2b4c5d6e',
+			collaboration_id: collaborationId,
+			year: 2026,
+			questionnaire_version_id: '4b7c6c1e-6f1d-4e0a-9d7b-3c1a2b4c5d6e',
+			opens_on: '2026-09-01',
+			closes_on: '2026-11-30',
+			closed_at: null,
+			created_at: '2026-08-01T10:00:00+02:00'
 		};
 		expect(() => parseBackup({ ...minimal(), rounds: [round] })).toThrow(/rounds\.0\.questionnaire_version_id: is not one of the questionnaireVersions/);
 		const version = { id: round.questionnaire_version_id, slug: 'digital-maturity', version: 2, content_hash: 'abc' };
@@ -90,18 +114,52 @@ describe('parseBackup', () => {
 
 	it('holds the columns of each table in the table’s order', () => {
 		expect(columnsOf('answer')).toEqual([
-			'response_id', 'collaboration_id', 'questionnaire_version_id', 'item_key', 'kind', 'level', 'ticked', 'amount', 'na_reason', 'comment', 'evidence_url', 'revision', 'updated_at'
+			'response_id',
+			'collaboration_id',
+			'questionnaire_version_id',
+			'item_key',
+			'kind',
+			'level',
+			'ticked',
+			'amount',
+			'na_reason',
+			'comment',
+			'evidence_url',
+			'revision',
+			'updated_at'
 		]);
 	});
 
 	it('refuses what the database cannot store and roles of the platform, before anything is written', () => {
 		const sector = minimal().sectors[0]!;
 		expect(() => parseBackup({ ...minimal(), sectors: [{ ...sector, name_nb: 'Kul\u0000tur' }] })).toThrow(/sectors\.0\.name_nb: holds a NUL/);
-		expect(() => parseBackup({ ...minimal(), sectors: [{ ...sector, name_en: 'Cul\ud800ture' }] })).toThrow(/sectors\.0\.name_en: holds a NUL or a lone surrogate/);
-		const grant = { id: sectorId.replace('1b', '5b'), user_id: sectorId.replace('1b', '6b'), role: 'platform_admin', collaboration_id: collaborationId, municipality_id: null, sector_id: null, created_at: '2026-01-01T08:00:00+00:00', created_by: null };
+		expect(() => parseBackup({ ...minimal(), sectors: [{ ...sector, name_en: 'Cul\ud800ture' }] })).toThrow(
+			/sectors\.0\.name_en: holds a NUL or a lone surrogate/
+		);
+		const grant = {
+			id: sectorId.replace('1b', '5b'),
+			user_id: sectorId.replace('1b', '6b'),
+			role: 'platform_admin',
+			collaboration_id: collaborationId,
+			municipality_id: null,
+			sector_id: null,
+			created_at: '2026-01-01T08:00:00+00:00',
+			created_by: null
+		};
 		expect(() => parseBackup({ ...minimal(), grants: [grant] })).toThrow(/grants\.0\.role: /);
-		const event = { id: 1, collaboration_id: collaborationId, actor_id: null, action: 'x', subject_type: null, subject_id: null, ip: null, at: '2026-01-01T08:00:00+00:00' };
-		expect(() => parseBackup({ ...minimal(), auditEvents: [{ ...event, detail: { nested: ['ok', { 'k\u0000': 1 }] } }] })).toThrow(/auditEvents\.0\.detail: holds a NUL/);
+		const event = {
+			id: 1,
+			collaboration_id: collaborationId,
+			actor_id: null,
+			action: 'x',
+			subject_type: null,
+			subject_id: null,
+			ip: null,
+			at: '2026-01-01T08:00:00+00:00'
+		};
+		expect(() => parseBackup({ ...minimal(), auditEvents: [{ ...event, detail: { nested: ['ok', { 'k\u0000': 1 }] } }] })).toThrow(
+			/auditEvents\.0\.detail: holds a NUL/
+		);
 		expect(parseBackup({ ...minimal(), auditEvents: [{ ...event, detail: { note: 'two\nlines', emoji: '😀' } }] }).auditEvents).toHaveLength(1);
 	});
 });

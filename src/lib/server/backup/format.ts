@@ -40,63 +40,148 @@ const collaborationRole = z.enum(['collaboration_admin', 'board_viewer', 'coordi
 
 export const rowSchemas = {
 	collaboration: z.strictObject({
-		id, name: text, legal_form: z.enum(legalForms), country, members_see_names: z.boolean(), created_at: time
+		id,
+		name: text,
+		legal_form: z.enum(legalForms),
+		country,
+		members_see_names: z.boolean(),
+		created_at: time
 	}),
 	municipality: z.strictObject({ id, country, national_number: z.string().regex(/^[0-9]{4}$/), name: text }),
 	municipality_population: z.strictObject({ municipality_id: id, year: int, population: int }),
 	membership: z.strictObject({ id, collaboration_id: id, municipality_id: id, valid_from: day, valid_to: day.nullable() }),
 	sector: z.strictObject({
-		id, collaboration_id: id, key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/), name_nb: text, name_sv: text, name_en: text,
+		id,
+		collaboration_id: id,
+		key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/),
+		name_nb: text,
+		name_sv: text,
+		name_en: text,
 		// the nynorsk name came with migration 015; a backup from before has none
 		name_nn: text.nullable().default(null),
-		whole_municipality: z.boolean(), position: int, archived_at: time.nullable()
+		whole_municipality: z.boolean(),
+		position: int,
+		archived_at: time.nullable()
 	}),
 	app_user: z.strictObject({
-		id, email: text.pipe(z.string().max(254).regex(/^[^@\s]+@[^@\s]+$/, 'expected an e-mail address')), name: text,
-		locale: z.enum(['nb', 'nn', 'sv', 'en']).nullable(), created_at: time, disabled_at: time.nullable(), password_hash: text.nullable()
+		id,
+		email: text.pipe(
+			z
+				.string()
+				.max(254)
+				.regex(/^[^@\s]+@[^@\s]+$/, 'expected an e-mail address')
+		),
+		name: text,
+		locale: z.enum(['nb', 'nn', 'sv', 'en']).nullable(),
+		created_at: time,
+		disabled_at: time.nullable(),
+		password_hash: text.nullable()
 	}),
 	role_grant: z.strictObject({
-		id, user_id: id, role: collaborationRole, collaboration_id: id, municipality_id: id.nullable(), sector_id: id.nullable(),
-		created_at: time, created_by: id.nullable()
+		id,
+		user_id: id,
+		role: collaborationRole,
+		collaboration_id: id,
+		municipality_id: id.nullable(),
+		sector_id: id.nullable(),
+		created_at: time,
+		created_by: id.nullable()
 	}),
 	round: z.strictObject({
-		id, collaboration_id: id, year: int, questionnaire_version_id: id, opens_on: day, closes_on: day, closed_at: time.nullable(),
+		id,
+		collaboration_id: id,
+		year: int,
+		questionnaire_version_id: id,
+		opens_on: day,
+		closes_on: day,
+		closed_at: time.nullable(),
 		created_at: time,
 		// backups made before automatic reminders existed get the default days
 		reminder_days: z.array(int).default([7, 2])
 	}),
 	assessment: z.strictObject({
-		id, collaboration_id: id, round_id: id, municipality_id: id, sector_id: id, status: z.enum(['not_started', 'in_progress', 'submitted', 'reopened']),
+		id,
+		collaboration_id: id,
+		round_id: id,
+		municipality_id: id,
+		sector_id: id,
+		status: z.enum(['not_started', 'in_progress', 'submitted', 'reopened']),
 		updated_at: time,
 		// backups made before teams existed hold confidential ones, the default then as now
 		team: z.enum(['confidential', 'open']).default('confidential')
 	}),
 	response: z.strictObject({
-		id, collaboration_id: id, assessment_id: id, respondent_id: id.nullable(), status: z.enum(['in_progress', 'submitted', 'reopened']), started_at: time,
+		id,
+		collaboration_id: id,
+		assessment_id: id,
+		respondent_id: id.nullable(),
+		status: z.enum(['in_progress', 'submitted', 'reopened']),
+		started_at: time,
 		submitted_at: time.nullable()
 	}),
 	answer: z.strictObject({
-		response_id: id, collaboration_id: id, questionnaire_version_id: id, item_key: text, kind: z.enum(['level', 'ticked', 'amount', 'not_applicable', 'dont_know']).nullable(),
+		response_id: id,
+		collaboration_id: id,
+		questionnaire_version_id: id,
+		item_key: text,
+		kind: z.enum(['level', 'ticked', 'amount', 'not_applicable', 'dont_know']).nullable(),
 		// ticks and amounts came with item types (migration 014); a backup from before has neither
-		level: int.nullable(), ticked: z.array(text).nullable().default(null), amount: z.number().nonnegative().nullable().default(null), na_reason: text.nullable(), comment: text.nullable(), evidence_url: text.nullable(),
-		revision: int, updated_at: time
+		level: int.nullable(),
+		ticked: z.array(text).nullable().default(null),
+		amount: z.number().nonnegative().nullable().default(null),
+		na_reason: text.nullable(),
+		comment: text.nullable(),
+		evidence_url: text.nullable(),
+		revision: int,
+		updated_at: time
 	}),
 	target: z.strictObject({
-		id, collaboration_id: id, municipality_id: id.nullable(), dimension: text, level: int, set_by: id.nullable(), set_at: time
+		id,
+		collaboration_id: id,
+		municipality_id: id.nullable(),
+		dimension: text,
+		level: int,
+		set_by: id.nullable(),
+		set_at: time
 	}),
 	initiative: z.strictObject({
-		id, collaboration_id: id, scope: z.enum(['sector', 'municipality', 'collaboration']), municipality_id: id.nullable(), sector_id: id.nullable(),
-		title: text, description: text, item_keys: z.array(text), dimensions: z.array(text), target_level: int.nullable(), owner_id: id.nullable(),
-		due_on: day.nullable(), status: z.enum(['planned', 'in_progress', 'done', 'dropped']), created_by: id.nullable(), created_at: time, updated_at: time
+		id,
+		collaboration_id: id,
+		scope: z.enum(['sector', 'municipality', 'collaboration']),
+		municipality_id: id.nullable(),
+		sector_id: id.nullable(),
+		title: text,
+		description: text,
+		item_keys: z.array(text),
+		dimensions: z.array(text),
+		target_level: int.nullable(),
+		owner_id: id.nullable(),
+		due_on: day.nullable(),
+		status: z.enum(['planned', 'in_progress', 'done', 'dropped']),
+		created_by: id.nullable(),
+		created_at: time,
+		updated_at: time
 	}),
 	initiative_participant: z.strictObject({ initiative_id: id, collaboration_id: id, municipality_id: id }),
 	initiative_event: z.strictObject({
-		id: int.positive(), initiative_id: id, collaboration_id: id, status: z.enum(['planned', 'in_progress', 'done', 'dropped']), note: text,
-		actor_id: id.nullable(), at: time
+		id: int.positive(),
+		initiative_id: id,
+		collaboration_id: id,
+		status: z.enum(['planned', 'in_progress', 'done', 'dropped']),
+		note: text,
+		actor_id: id.nullable(),
+		at: time
 	}),
 	audit_event: z.strictObject({
-		id: int.positive(), collaboration_id: id, actor_id: id.nullable(), action: text, subject_type: text.nullable(),
-		subject_id: text.nullable(), detail: json, ip: text.nullable(), at: time
+		id: int.positive(),
+		collaboration_id: id,
+		actor_id: id.nullable(),
+		action: text,
+		subject_type: text.nullable(),
+		subject_id: text.nullable(),
+		detail: json,
+		ip: text.nullable(),
+		at: time
 	})
 };
 
@@ -135,7 +220,20 @@ const backupSchema = z
 	})
 	.superRefine((backup, ctx) => {
 		// A row of another collaboration would be written into that tenant: refuse the file.
-		const owned = ['memberships', 'sectors', 'rounds', 'assessments', 'responses', 'answers', 'targets', 'initiatives', 'initiativeParticipants', 'initiativeEvents', 'auditEvents', 'grants'] as const;
+		const owned = [
+			'memberships',
+			'sectors',
+			'rounds',
+			'assessments',
+			'responses',
+			'answers',
+			'targets',
+			'initiatives',
+			'initiativeParticipants',
+			'initiativeEvents',
+			'auditEvents',
+			'grants'
+		] as const;
 		for (const list of owned) {
 			const index = backup[list].findIndex((row) => row.collaboration_id !== backup.collaboration.id);
 			if (index >= 0) ctx.addIssue({ code: 'custom', path: [list, index, 'collaboration_id'], message: 'belongs to another collaboration than the backup' });
@@ -173,11 +271,13 @@ export function checkNesting(text: string, max: number = BACKUP_LIMITS.depth): v
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
 		if (inString) {
-			if (c === 0x5c) i++; // backslash: skip the escaped character
+			if (c === 0x5c)
+				i++; // backslash: skip the escaped character
 			else if (c === 0x22) inString = false;
 		} else if (c === 0x22) inString = true;
 		else if (c === 0x5b || c === 0x7b) {
-			if (++depth > max) throw new BackupFormatError(`This is not a Moden collaboration backup: it is nested more than ${max} levels deep; nothing was restored.`);
+			if (++depth > max)
+				throw new BackupFormatError(`This is not a Moden collaboration backup: it is nested more than ${max} levels deep; nothing was restored.`);
 		} else if (c === 0x5d || c === 0x7d) depth--;
 	}
 }

@@ -34,19 +34,30 @@ export async function restoreCollaboration(sql: Sql, document: unknown): Promise
 		const existing = await existingRows(tx, backup);
 		const problems = refusals(backup, existing);
 		if (problems.length > 0) {
-			throw new RestoreRefusedError(`"${backup.collaboration.name}" cannot be restored into this installation; nothing was changed:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+			throw new RestoreRefusedError(
+				`"${backup.collaboration.name}" cannot be restored into this installation; nothing was changed:\n${problems.map((p) => `  - ${p}`).join('\n')}`
+			);
 		}
 		const versionIds = new Map(backup.questionnaireVersions.map((v) => [v.id, existing.versions.get(`${v.slug}@${v.version}`)!.id]));
-		const inVersion = <R extends { questionnaire_version_id: string }>(row: R): R => ({ ...row, questionnaire_version_id: versionIds.get(row.questionnaire_version_id)! });
+		const inVersion = <R extends { questionnaire_version_id: string }>(row: R): R => ({
+			...row,
+			questionnaire_version_id: versionIds.get(row.questionnaire_version_id)!
+		});
 
 		const summary: RestoreSummary = { collaborationId: backup.collaboration.id, name: backup.collaboration.name, rows: {}, years: [] };
 		const write = async (table: Table, rows: readonly Record<string, unknown>[], how?: Insert) => {
 			await insertRows(tx, table, rows, how);
 			summary.rows[table] = rows.length;
 		};
-		await write('municipality', backup.municipalities.filter((m) => !existing.municipalities.has(m.id)));
+		await write(
+			'municipality',
+			backup.municipalities.filter((m) => !existing.municipalities.has(m.id))
+		);
 		await write('municipality_population', backup.populations, 'skip-existing');
-		await write('app_user', backup.people.filter((p) => !existing.people.has(p.id)));
+		await write(
+			'app_user',
+			backup.people.filter((p) => !existing.people.has(p.id))
+		);
 		await write('collaboration', [backup.collaboration]);
 		await write('sector', backup.sectors);
 		await write('membership', backup.memberships);
@@ -112,12 +123,19 @@ type Existing = Awaited<ReturnType<typeof existingRows>>;
 function refusals(backup: Backup, existing: Existing): string[] {
 	const problems: string[] = [];
 	for (const c of existing.collaborations) {
-		problems.push(c.id === backup.collaboration.id ? `the installation already holds this collaboration ("${c.name}", id ${c.id})` : `the installation already has a collaboration named "${c.name}"`);
+		problems.push(
+			c.id === backup.collaboration.id
+				? `the installation already holds this collaboration ("${c.name}", id ${c.id})`
+				: `the installation already has a collaboration named "${c.name}"`
+		);
 	}
 	for (const v of backup.questionnaireVersions) {
 		const here = existing.versions.get(`${v.slug}@${v.version}`);
 		if (!here) problems.push(`questionnaire "${v.slug}" version ${v.version} is not published here (publish the same questionnaire files first)`);
-		else if (here.content_hash !== v.content_hash) problems.push(`questionnaire "${v.slug}" version ${v.version} is published here with other content (hash ${here.content_hash}, the backup's ${v.content_hash})`);
+		else if (here.content_hash !== v.content_hash)
+			problems.push(
+				`questionnaire "${v.slug}" version ${v.version} is published here with other content (hash ${here.content_hash}, the backup's ${v.content_hash})`
+			);
 	}
 	const byId = new Map(backup.municipalities.map((m) => [m.id, m]));
 	for (const here of existing.municipalityRows) {
@@ -129,9 +147,11 @@ function refusals(backup: Backup, existing: Existing): string[] {
 	const people = new Map(backup.people.map((p) => [p.id, p]));
 	for (const here of existing.peopleRows) {
 		const there = people.get(here.id);
-		if (!there || there.email.toLowerCase() !== here.email.toLowerCase()) problems.push(`a person with the e-mail ${here.email} exists here as another account (id ${here.id})`);
+		if (!there || there.email.toLowerCase() !== here.email.toLowerCase())
+			problems.push(`a person with the e-mail ${here.email} exists here as another account (id ${here.id})`);
 		// The platform's operators hold no role in a collaboration (migrations/007 refuses it too).
-		else if (here.platformAdmin && backup.grants.some((g) => g.user_id === here.id)) problems.push(`${here.email} is a platform administrator here, and the backup gives them a role in the collaboration`);
+		else if (here.platformAdmin && backup.grants.some((g) => g.user_id === here.id))
+			problems.push(`${here.email} is a platform administrator here, and the backup gives them a role in the collaboration`);
 	}
 	if (existing.auditIds.length > 0) {
 		const more = existing.auditIds.length === AUDIT_IDS_LISTED ? ', …' : '';

@@ -36,7 +36,14 @@ export async function currentPublication(sql: Sql, year: number, versionId: stri
 
 	const rounds = await sql<{ id: string }[]>`
 		select r.id from round r where r.year = ${year} and r.questionnaire_version_id = ${versionId} and ${roundState(sql)} <> 'upcoming'`;
-	const snapshots = [...(await currentSnapshots(sql, rounds.map((r) => r.id))).values()];
+	const snapshots = [
+		...(
+			await currentSnapshots(
+				sql,
+				rounds.map((r) => r.id)
+			)
+		).values()
+	];
 	const sources = snapshots.map((s) => s.id).sort();
 	const closed = snapshots.filter((s) => s.final).length;
 	const due = (p: (Publication & { sources: string[]; today: boolean }) | undefined) =>
@@ -104,7 +111,19 @@ async function publish(tx: Db, year: number, versionId: string, sources: string[
 		returning municipality_id as "municipalityId", sector_key as "sectorKey", dimension, country, size_class as "sizeClass", score::float8 as score`;
 	const statistics = peerGroups(units).map((g) => ({ kind: g.kind, country: g.country, grp: g.group, dimension: g.dimension, ...summarise(g) }));
 	if (statistics.length > 0) {
-		await tx`insert into peer_statistic ${tx(statistics.map((s) => ({ publication_id: publication!.id, ...s })), 'publication_id', 'kind', 'country', 'grp', 'dimension', 'organisations', 'mean', 'q1', 'median', 'q3')}`;
+		await tx`insert into peer_statistic ${tx(
+			statistics.map((s) => ({ publication_id: publication!.id, ...s })),
+			'publication_id',
+			'kind',
+			'country',
+			'grp',
+			'dimension',
+			'organisations',
+			'mean',
+			'q1',
+			'median',
+			'q3'
+		)}`;
 	}
 	return publication!;
 }

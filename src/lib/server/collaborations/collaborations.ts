@@ -6,8 +6,17 @@ import type { Db } from '../db/index';
 import { deliverInvitation, grantWithInvitation, type Delivery, type InvitationReply } from './invitations';
 
 export const legalForms = [
-	'vertskommune', 'kommunalt_oppgavefellesskap', 'iks', 'as', 'samkommune', 'avtale',
-	'gemensam_namnd', 'kommunalforbund', 'avtalssamverkan', 'aktiebolag', 'other'
+	'vertskommune',
+	'kommunalt_oppgavefellesskap',
+	'iks',
+	'as',
+	'samkommune',
+	'avtale',
+	'gemensam_namnd',
+	'kommunalforbund',
+	'avtalssamverkan',
+	'aktiebolag',
+	'other'
 ] as const;
 export type LegalForm = (typeof legalForms)[number];
 export type Country = 'NO' | 'SE';
@@ -27,7 +36,13 @@ export const defaultSectors = [
 	{ key: 'helse-omsorg', nb: 'Helse og omsorg', nn: 'Helse og omsorg', sv: 'Vård och omsorg', en: 'Health and care' },
 	{ key: 'oppvekst', nb: 'Oppvekst', nn: 'Oppvekst', sv: 'Barn och utbildning', en: 'Education' },
 	{ key: 'teknisk', nb: 'Teknisk og samfunn', nn: 'Teknisk og samfunn', sv: 'Samhällsbyggnad', en: 'Technical services and planning' },
-	{ key: 'okonomi-administrasjon', nb: 'Økonomi og administrasjon', nn: 'Økonomi og administrasjon', sv: 'Ekonomi och administration', en: 'Finance and administration' },
+	{
+		key: 'okonomi-administrasjon',
+		nb: 'Økonomi og administrasjon',
+		nn: 'Økonomi og administrasjon',
+		sv: 'Ekonomi och administration',
+		en: 'Finance and administration'
+	},
 	{ key: 'kultur', nb: 'Kultur', nn: 'Kultur', sv: 'Kultur och fritid', en: 'Culture' },
 	{ key: 'sentral-ledelse', nb: 'Sentral ledelse', nn: 'Sentral leiing', sv: 'Kommunledning', en: 'Central management', whole: true }
 ] as const;
@@ -57,7 +72,12 @@ export async function setUpCollaboration(
 	const { name, legalForm, country, adminEmail } = input;
 	const { collaboration, invited } = await sql.begin(async (tx) => {
 		const collaboration = await insertCollaboration(tx, { name, legalForm, country }, actor.id);
-		const invited = await grantWithInvitation(tx, collaboration.id, { email: adminEmail, name: '', role: 'collaboration_admin', municipalityId: null, sectorId: null }, actor);
+		const invited = await grantWithInvitation(
+			tx,
+			collaboration.id,
+			{ email: adminEmail, name: '', role: 'collaboration_admin', municipalityId: null, sectorId: null },
+			actor
+		);
 		return { collaboration, invited };
 	});
 	return { collaboration, invitation: deliverInvitation(invited, { ...delivery, collaboration: collaboration.name }) };
@@ -114,7 +134,14 @@ export async function updateCollaboration(
 			where id = ${id}`;
 		// Which assessments count changed: the open rounds' scores follow (closed ones keep their final snapshot).
 		if (before && before.resultsOnlyApproved !== input.resultsOnlyApproved) await refreshOpenRoundScores(tx, id);
-		await audit(tx, { action: 'collaboration.updated', actorId, collaborationId: id, subjectType: 'collaboration', subjectId: id, detail: { before, after: input } });
+		await audit(tx, {
+			action: 'collaboration.updated',
+			actorId,
+			collaborationId: id,
+			subjectType: 'collaboration',
+			subjectId: id,
+			detail: { before, after: input }
+		});
 	});
 }
 

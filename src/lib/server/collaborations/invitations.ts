@@ -60,10 +60,24 @@ export async function grantWithInvitation(
 			and not exists (select 1 from role_grant g where g.user_id = u.id and g.collaboration_id is distinct from ${collaborationId}) as own
 		from app_user u where u.id = ${user.id}`;
 	const link = account!.own
-		? await issueLink(tx, user.id, 'invitation', { delivery: mailConfigured() ? 'mail' : 'shown', createdBy: actor.id, collaborationId, grantId: grant.id, ip: actor.ip })
+		? await issueLink(tx, user.id, 'invitation', {
+				delivery: mailConfigured() ? 'mail' : 'shown',
+				createdBy: actor.id,
+				collaborationId,
+				grantId: grant.id,
+				ip: actor.ip
+			})
 		: null;
 	// The trail says what was given, not whether the account was new: the same for every address.
-	await audit(tx, { action: 'invitation.sent', actorId: actor.id, collaborationId, subjectType: 'user', subjectId: user.id, detail: { role: input.role, grantId: grant.id }, ip: actor.ip });
+	await audit(tx, {
+		action: 'invitation.sent',
+		actorId: actor.id,
+		collaborationId,
+		subjectType: 'user',
+		subjectId: user.id,
+		detail: { role: input.role, grantId: grant.id },
+		ip: actor.ip
+	});
 	return { email: normaliseEmail(input.email), to: account!.email, token: link?.token ?? null };
 }
 

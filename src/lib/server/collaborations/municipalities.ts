@@ -93,7 +93,11 @@ export async function addMember(
 			await upsertPopulation(tx, municipalityId, input.populationYear, input.population);
 		}
 		await audit(tx, {
-			action: 'membership.added', actorId, collaborationId, subjectType: 'municipality', subjectId: municipalityId,
+			action: 'membership.added',
+			actorId,
+			collaborationId,
+			subjectType: 'municipality',
+			subjectId: municipalityId,
 			detail: { membershipId: membership!.id, ...input, registeredName: municipality!.name, newMunicipality: Boolean(inserted) }
 		});
 		return { membershipId: membership!.id, municipalityId, name: municipality!.name, created: Boolean(inserted) };
@@ -119,7 +123,11 @@ export async function endMembership(sql: Sql, collaborationId: string, membershi
 		if (later) throw new MembershipError('overlaps_later');
 		await tx`update membership set valid_to = ${validTo} where id = ${membershipId}`;
 		await audit(tx, {
-			action: 'membership.ended', actorId, collaborationId, subjectType: 'municipality', subjectId: before.municipalityId,
+			action: 'membership.ended',
+			actorId,
+			collaborationId,
+			subjectType: 'municipality',
+			subjectId: before.municipalityId,
 			detail: { membershipId, validFrom: before.validFrom, before: before.validTo, validTo }
 		});
 		return true;
@@ -143,7 +151,11 @@ export async function setPopulation(
 		if (!(await isMember(tx, collaborationId, municipalityId))) return false;
 		const before = await upsertPopulation(tx, municipalityId, year, population);
 		await audit(tx, {
-			action: 'population.set', actorId, collaborationId, subjectType: 'municipality', subjectId: municipalityId,
+			action: 'population.set',
+			actorId,
+			collaborationId,
+			subjectType: 'municipality',
+			subjectId: municipalityId,
 			detail: { year, population, before }
 		});
 		return true;

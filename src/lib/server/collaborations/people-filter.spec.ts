@@ -5,7 +5,10 @@ import type { Person } from './people';
 const person = (name: string, email: string, grants: Person['grants']): Person => ({ id: email, name, email, waiting: false, grants });
 const people = [
 	person('Kari Nordmann', 'kari@hamar.kommune.no', [{ id: '1', role: 'respondent', municipality: 'Hamar', sector: 'Oppvekst' }]),
-	person('Ola Hansen', 'ola@stange.kommune.no', [{ id: '2', role: 'coordinator', municipality: 'Stange', sector: null }, { id: '3', role: 'respondent', municipality: 'Hamar', sector: 'Kultur' }]),
+	person('Ola Hansen', 'ola@stange.kommune.no', [
+		{ id: '2', role: 'coordinator', municipality: 'Stange', sector: null },
+		{ id: '3', role: 'respondent', municipality: 'Hamar', sector: 'Kultur' }
+	]),
 	person('Åse Berg', 'ase@hedmark-ikt.no', [{ id: '4', role: 'collaboration_admin', municipality: null, sector: null }])
 ];
 const roles = ['collaboration_admin', 'board_viewer', 'coordinator', 'executive_viewer', 'respondent'] as const;

@@ -84,7 +84,14 @@ export async function addGrant(
 				and municipality_id is not distinct from ${municipalityId} and sector_id is not distinct from ${sectorId}`;
 		return { id: same!.id, added: false };
 	}
-	await audit(sql, { action: 'grant.added', actorId, collaborationId, subjectType: 'user', subjectId: userId, detail: { grantId: row.id, ...input, municipalityId, sectorId } });
+	await audit(sql, {
+		action: 'grant.added',
+		actorId,
+		collaborationId,
+		subjectType: 'user',
+		subjectId: userId,
+		detail: { grantId: row.id, ...input, municipalityId, sectorId }
+	});
 	return { id: row.id, added: true };
 }
 

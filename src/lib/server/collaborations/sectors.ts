@@ -91,7 +91,11 @@ export async function updateSector(
 			update sector set name_nb = ${input.nb}, name_sv = ${input.sv}, name_en = ${input.en}, position = ${input.position}
 			where id = ${sectorId} and collaboration_id = ${collaborationId}`;
 		await audit(tx, {
-			action: 'sector.updated', actorId, collaborationId, subjectType: 'sector', subjectId: sectorId,
+			action: 'sector.updated',
+			actorId,
+			collaborationId,
+			subjectType: 'sector',
+			subjectId: sectorId,
 			detail: { key: before.key, before: { nb: before.nb, sv: before.sv, en: before.en, position: before.position }, after: input }
 		});
 		return true;
@@ -122,7 +126,11 @@ async function setArchived(sql: Sql, collaborationId: string, sectorId: string, 
 			update sector set archived_at = ${archived ? tx`now()` : null}
 			where id = ${sectorId} and collaboration_id = ${collaborationId}`;
 		await audit(tx, {
-			action: archived ? 'sector.archived' : 'sector.restored', actorId, collaborationId, subjectType: 'sector', subjectId: sectorId,
+			action: archived ? 'sector.archived' : 'sector.restored',
+			actorId,
+			collaborationId,
+			subjectType: 'sector',
+			subjectId: sectorId,
 			detail: { key: sector.key }
 		});
 		return true;

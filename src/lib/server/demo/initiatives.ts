@@ -20,16 +20,19 @@ export async function writeDemoInitiatives(sql: Sql, collaborationId: string, th
 	const members = await sql<{ id: string; number: string }[]>`
 		select m.id, m.national_number as number from municipality m join membership ms on ms.municipality_id = m.id
 		where ms.collaboration_id = ${collaborationId} and m.country = 'NO' and m.national_number = any(${MEMBERS}::text[])`;
-	const sectors = await sql<{ id: string }[]>`select id from sector where collaboration_id = ${collaborationId} and archived_at is null order by position limit 2`;
+	const sectors = await sql<
+		{ id: string }[]
+	>`select id from sector where collaboration_id = ${collaborationId} and archived_at is null order by position limit 2`;
 	let count = 0;
 	const add = async (row: Record<string, unknown>, history: { status: string; at: string; note: string }[], participants: string[] = []) => {
 		const last = history.at(-1)!;
 		const [i] = await sql<{ id: string }[]>`
 			insert into initiative ${sql({ ...row, collaboration_id: collaborationId, status: last.status, created_by: admin.id, created_at: history[0]!.at, updated_at: last.at } as never)}
 			returning id`;
-		for (const m of participants) await sql`insert into initiative_participant (initiative_id, collaboration_id, municipality_id) values (${i!.id}, ${collaborationId}, ${m})`;
+		for (const m of participants)
+			await sql`insert into initiative_participant (initiative_id, collaboration_id, municipality_id) values (${i!.id}, ${collaborationId}, ${m})`;
 		for (const h of history) {
-			await sql`insert into initiative_event (initiative_id, collaboration_id, status, note, actor_id, at) values (${i!.id}, ${collaborationId}, ${h.status}, ${h.note}, ${row.owner_id as string | null ?? admin.id}, ${h.at})`;
+			await sql`insert into initiative_event (initiative_id, collaboration_id, status, note, actor_id, at) values (${i!.id}, ${collaborationId}, ${h.status}, ${h.note}, ${(row.owner_id as string | null) ?? admin.id}, ${h.at})`;
 		}
 		count++;
 	};
@@ -56,14 +59,28 @@ export async function writeDemoInitiatives(sql: Sql, collaborationId: string, th
 				const dropped = mi === 2 && si === 1 && n === 0;
 				const history =
 					age >= 2
-						? [planned, started, dropped ? { status: 'dropped', at: `${next}-06-01T09:00:00Z`, note: 'Erstattet av felles tiltak i samarbeidet' } : { status: 'done', at: `${next}-10-20T09:00:00Z`, note: 'Gjennomført' }]
+						? [
+								planned,
+								started,
+								dropped
+									? { status: 'dropped', at: `${next}-06-01T09:00:00Z`, note: 'Erstattet av felles tiltak i samarbeidet' }
+									: { status: 'done', at: `${next}-10-20T09:00:00Z`, note: 'Gjennomført' }
+							]
 						: mi === 0
 							? [planned, started]
 							: [planned];
 				await add(
 					{
-						scope: 'sector', municipality_id: m.id, sector_id: s.id, title: prefill.title, description: prefill.description,
-						item_keys: prefill.itemKeys, dimensions: [], target_level: prefill.targetLevel, owner_id: owner?.id ?? null, due_on: `${next}-09-30`
+						scope: 'sector',
+						municipality_id: m.id,
+						sector_id: s.id,
+						title: prefill.title,
+						description: prefill.description,
+						item_keys: prefill.itemKeys,
+						dimensions: [],
+						target_level: prefill.targetLevel,
+						owner_id: owner?.id ?? null,
+						due_on: `${next}-09-30`
 					},
 					history
 				);
@@ -75,19 +92,40 @@ export async function writeDemoInitiatives(sql: Sql, collaborationId: string, th
 	if (hamar && first !== undefined) {
 		await add(
 			{
-				scope: 'municipality', municipality_id: hamar.id, sector_id: null, title: 'Digitaliseringsstrategi forankret i kommuneplanen',
+				scope: 'municipality',
+				municipality_id: hamar.id,
+				sector_id: null,
+				title: 'Digitaliseringsstrategi forankret i kommuneplanen',
 				description: 'Rullere digitaliseringsstrategien sammen med kommuneplanens samfunnsdel, med mål per sektor og årlig rapportering til kommunestyret.',
-				item_keys: [], dimensions: ['strategy'], target_level: 3, owner_id: coordinator.id, due_on: `${first + 2}-06-30`
+				item_keys: [],
+				dimensions: ['strategy'],
+				target_level: 3,
+				owner_id: coordinator.id,
+				due_on: `${first + 2}-06-30`
 			},
-			[{ status: 'planned', at: `${first}-12-15T09:00:00Z`, note: '' }, { status: 'in_progress', at: `${first + 1}-01-20T09:00:00Z`, note: 'Vedtatt i formannskapet' }, { status: 'done', at: `${first + 2}-06-18T09:00:00Z`, note: 'Vedtatt av kommunestyret' }]
+			[
+				{ status: 'planned', at: `${first}-12-15T09:00:00Z`, note: '' },
+				{ status: 'in_progress', at: `${first + 1}-01-20T09:00:00Z`, note: 'Vedtatt i formannskapet' },
+				{ status: 'done', at: `${first + 2}-06-18T09:00:00Z`, note: 'Vedtatt av kommunestyret' }
+			]
 		);
 		await add(
 			{
-				scope: 'collaboration', municipality_id: null, sector_id: null, title: 'Felles fagsystem og integrasjoner i helse og omsorg',
+				scope: 'collaboration',
+				municipality_id: null,
+				sector_id: null,
+				title: 'Felles fagsystem og integrasjoner i helse og omsorg',
 				description: 'Felles anskaffelse og innføring av fagsystem med felles integrasjonsplattform for alle medlemmene.',
-				item_keys: ['technology.shared-systems', 'technology.integration-and-data-reuse'], dimensions: [], target_level: 4, owner_id: admin.id, due_on: `${thisYear + 1}-12-31`
+				item_keys: ['technology.shared-systems', 'technology.integration-and-data-reuse'],
+				dimensions: [],
+				target_level: 4,
+				owner_id: admin.id,
+				due_on: `${thisYear + 1}-12-31`
 			},
-			[{ status: 'planned', at: `${first + 1}-03-01T09:00:00Z`, note: '' }, { status: 'in_progress', at: `${first + 1}-09-01T09:00:00Z`, note: 'Anskaffelse startet' }],
+			[
+				{ status: 'planned', at: `${first + 1}-03-01T09:00:00Z`, note: '' },
+				{ status: 'in_progress', at: `${first + 1}-09-01T09:00:00Z`, note: 'Anskaffelse startet' }
+			],
 			members.map((m) => m.id)
 		);
 	}

@@ -105,7 +105,9 @@ export async function loadDemo(sql: Sql, options: DemoOptions): Promise<DemoLogi
 		// instead of looping over what it would take for a handful.
 		await sql`analyze assessment, response, answer`;
 		await sql.begin((tx) => refreshYearScores(tx, year));
-		const [{ n } = { n: 0 }] = await sql<{ n: number }[]>`select count(*)::int as n from answer a join response r on r.id = a.response_id join assessment x on x.id = r.assessment_id join round ro on ro.id = x.round_id where ro.year = ${year}`;
+		const [{ n } = { n: 0 }] = await sql<
+			{ n: number }[]
+		>`select count(*)::int as n from answer a join response r on r.id = a.response_id join assessment x on x.id = r.assessment_id join round ro on ro.id = x.round_id where ro.year = ${year}`;
 		log(`demo: round ${year}${open ? ' (open)' : ''}: ${n} answers (${Date.now() - t0} ms)`);
 	}
 	log(`demo: ${await writeDemoInitiatives(sql, ids.get(HEDMARK)!, thisYear)} initiatives in ${HEDMARK}`);
@@ -120,16 +122,35 @@ function isoDay(now: Date, offsetDays: number): string {
 }
 
 async function writeMembers(sql: Sql, plan: PlannedCollaboration[], ids: Map<string, string>, thisYear: number): Promise<Trajectories> {
-	const municipalities = [...new Map(plan.flatMap((c) => c.members.map((m) => [`${c.country}${m.number}`, { country: c.country, national_number: m.number, name: m.name }]))).values()];
+	const municipalities = [
+		...new Map(plan.flatMap((c) => c.members.map((m) => [`${c.country}${m.number}`, { country: c.country, national_number: m.number, name: m.name }]))).values()
+	];
 	await sql`insert into municipality ${sql(municipalities)} on conflict (country, national_number) do nothing`;
 	const byKey = new Map((await sql<{ id: string; key: string }[]>`select id, country || national_number as key from municipality`).map((r) => [r.key, r.id]));
-	const memberships = plan.flatMap((c) => c.members.map((m) => ({ collaboration_id: ids.get(c.name)!, municipality_id: byKey.get(`${c.country}${m.number}`)!, valid_from: m.joined })));
+	const memberships = plan.flatMap((c) =>
+		c.members.map((m) => ({ collaboration_id: ids.get(c.name)!, municipality_id: byKey.get(`${c.country}${m.number}`)!, valid_from: m.joined }))
+	);
 	await sql`insert into membership ${sql(memberships)}`;
-	const populations = [...new Map(plan.flatMap((c) => c.members.map((m) => [`${c.country}${m.number}`, { municipality_id: byKey.get(`${c.country}${m.number}`)!, year: thisYear - 1, population: m.population }]))).values()];
+	const populations = [
+		...new Map(
+			plan.flatMap((c) =>
+				c.members.map((m) => [
+					`${c.country}${m.number}`,
+					{ municipality_id: byKey.get(`${c.country}${m.number}`)!, year: thisYear - 1, population: m.population }
+				])
+			)
+		).values()
+	];
 	await sql`insert into municipality_population ${sql(populations)}`;
 	return {
 		members: plan.flatMap((c) =>
-			c.members.map((m) => ({ collaboration_id: ids.get(c.name)!, municipality_id: byKey.get(`${c.country}${m.number}`)!, base: m.base, trend: m.trend, respondents: c.respondents }))
+			c.members.map((m) => ({
+				collaboration_id: ids.get(c.name)!,
+				municipality_id: byKey.get(`${c.country}${m.number}`)!,
+				base: m.base,
+				trend: m.trend,
+				respondents: c.respondents
+			}))
 		),
 		biases: plan.flatMap((c) => Object.entries(c.sectorBias).map(([sector_key, bias]) => ({ collaboration_id: ids.get(c.name)!, sector_key, bias })))
 	};
@@ -233,10 +254,12 @@ async function demoPeople(sql: Sql, collaborationId: string): Promise<DemoLogin[
 		{ email: 'admin@demo.moden.no', name: 'Ingrid Admin (Hedmark IKT)', role: 'collaboration_admin', municipality: null, sector: null },
 		{ email: 'styret@demo.moden.no', name: 'Per Styreleder', role: 'board_viewer', municipality: null, sector: null },
 		{ email: 'koordinator@demo.moden.no', name: 'Kari Koordinator (Hamar)', role: 'coordinator', municipality: hamar!.id, sector: null },
-		{ email: 'radmann@demo.moden.no', name: 'Ragnhild Rådmann (Hamar)', role: 'executive_viewer', municipality: hamar!.id, sector: null },
+		{ email: 'radmann@demo.moden.no', name: 'Ragnhild Rådmann (Hamar)', role: 'executive_viewer', municipality: hamar!.id, sector: null }
 	];
 	for (const p of people) {
-		const [user] = await sql<{ id: string }[]>`insert into app_user (email, name, password_hash, locale) values (${p.email}, ${p.name}, ${passwordHash}, 'nb') returning id`;
+		const [user] = await sql<
+			{ id: string }[]
+		>`insert into app_user (email, name, password_hash, locale) values (${p.email}, ${p.name}, ${passwordHash}, 'nb') returning id`;
 		await sql`insert into role_grant (user_id, role, collaboration_id, municipality_id, sector_id)
 			values (${user!.id}, ${p.role}, ${p.role === 'platform_admin' ? null : collaborationId}, ${p.municipality}, ${p.sector})`;
 	}

@@ -70,7 +70,24 @@ export function random(seed: number): () => number {
 	};
 }
 
-const SWEDISH = ['Arvika', 'Eda', 'Filipstad', 'Forshaga', 'Grums', 'Hagfors', 'Hammarö', 'Karlstad', 'Kil', 'Kristinehamn', 'Munkfors', 'Storfors', 'Sunne', 'Säffle', 'Torsby', 'Årjäng'];
+const SWEDISH = [
+	'Arvika',
+	'Eda',
+	'Filipstad',
+	'Forshaga',
+	'Grums',
+	'Hagfors',
+	'Hammarö',
+	'Karlstad',
+	'Kil',
+	'Kristinehamn',
+	'Munkfors',
+	'Storfors',
+	'Sunne',
+	'Säffle',
+	'Torsby',
+	'Årjäng'
+];
 
 export function demoPlan(scale: Scale, seed = 2026): PlannedCollaboration[] {
 	const rand = random(seed);
@@ -100,10 +117,25 @@ export function demoPlan(scale: Scale, seed = 2026): PlannedCollaboration[] {
 	});
 
 	const main: PlannedCollaboration = { ...collaboration(HEDMARK, 'kommunalt_oppgavefellesskap', 'NO', hedmark), respondents: 3, sectorBias: { teknisk: -0.9 } };
-	const others = ks2015.map((c) => collaboration(c.name, c.legalForm, 'NO', c.members.map((m) => member(m, c.established))));
+	const others = ks2015.map((c) =>
+		collaboration(
+			c.name,
+			c.legalForm,
+			'NO',
+			c.members.map((m) => member(m, c.established))
+		)
+	);
 
 	// Värmland's sixteen municipalities run the short digital services checklist, in Swedish.
-	const varmland = { ...collaboration('Värmlands e-samverkan', 'kommunalforbund', 'SE', SWEDISH.map((m) => member(m, 2012))), questionnaire: CHECKLIST };
+	const varmland = {
+		...collaboration(
+			'Värmlands e-samverkan',
+			'kommunalforbund',
+			'SE',
+			SWEDISH.map((m) => member(m, 2012))
+		),
+		questionnaire: CHECKLIST
+	};
 	if (scale === 'tenth') return [main, ...others.slice(0, 11), varmland];
 	if (scale === 'demo') return [main, ...others, varmland];
 

@@ -44,7 +44,11 @@ export type Finding =
 /** Every hidden value whose feasible range is narrower than its protection interval; `binding` indexes `visible`. */
 export async function audit(input: AuditInput): Promise<Finding[]> {
 	const unitId = (u: Unit) => `${u.organisation}\u0000${u.value}`;
-	const unknown = (stat: Statistic) => dedupe(stat.units.filter((u) => !input.known.has(u.organisation)), unitId);
+	const unknown = (stat: Statistic) =>
+		dedupe(
+			stat.units.filter((u) => !input.known.has(u.organisation)),
+			unitId
+		);
 
 	// Atoms: unknown units by the set of statistics (shown and hidden) they belong to.
 	const all = [...input.visible, ...input.hidden];
@@ -79,13 +83,10 @@ export async function audit(input: AuditInput): Promise<Finding[]> {
 		.map((stat, i) => ({ stat, members: atomsOf(input.visible.length + i) }))
 		.filter(({ members }) => members.some((a) => constrained.has(column.get(a)!)));
 	const atomTargets = atomList.filter((atom) => constrained.has(column.get(atom)!));
-	const ranges = await feasibleRanges(
-		{ bounds: atomList.map((atom) => [SCORE_MIN * atom.units.length, SCORE_MAX * atom.units.length] as const), rows },
-		[
-			...statisticTargets.map(({ members }) => ({ columns: members.map((a) => column.get(a)!), coefficients: members.map(() => 1) })),
-			...atomTargets.map((atom) => ({ columns: [column.get(atom)!], coefficients: [1] }))
-		]
-	);
+	const ranges = await feasibleRanges({ bounds: atomList.map((atom) => [SCORE_MIN * atom.units.length, SCORE_MAX * atom.units.length] as const), rows }, [
+		...statisticTargets.map(({ members }) => ({ columns: members.map((a) => column.get(a)!), coefficients: members.map(() => 1) })),
+		...atomTargets.map((atom) => ({ columns: [column.get(atom)!], coefficients: [1] }))
+	]);
 
 	const findings: Finding[] = [];
 	statisticTargets.forEach(({ stat, members }, i) => {
@@ -94,7 +95,8 @@ export async function audit(input: AuditInput): Promise<Finding[]> {
 		const mean = members.reduce((s, a) => s + a.units.reduce((t, u) => t + u.value, 0), 0) / count;
 		const { low, high } = protectionInterval(mean, input.width);
 		const [min, max] = [range.min / count, range.max / count];
-		if (min > low + TOLERANCE || max < high - TOLERANCE) findings.push({ target: 'statistic', key: stat.key, min, max, binding: bindingOf(range, min > low + TOLERANCE, max < high - TOLERANCE) });
+		if (min > low + TOLERANCE || max < high - TOLERANCE)
+			findings.push({ target: 'statistic', key: stat.key, min, max, binding: bindingOf(range, min > low + TOLERANCE, max < high - TOLERANCE) });
 	});
 	atomTargets.forEach((atom, i) => {
 		const range = ranges[statisticTargets.length + i]!;
@@ -103,7 +105,13 @@ export async function audit(input: AuditInput): Promise<Finding[]> {
 		const low = Math.min(...atom.units.map((u) => protectionInterval(u.value, input.width).low));
 		const high = Math.max(...atom.units.map((u) => protectionInterval(u.value, input.width).high));
 		if (min > low + TOLERANCE || max < high - TOLERANCE)
-			findings.push({ target: 'organisation', organisations: atom.units.map((u) => u.organisation).sort(), min, max, binding: bindingOf(range, min > low + TOLERANCE, max < high - TOLERANCE) });
+			findings.push({
+				target: 'organisation',
+				organisations: atom.units.map((u) => u.organisation).sort(),
+				min,
+				max,
+				binding: bindingOf(range, min > low + TOLERANCE, max < high - TOLERANCE)
+			});
 	});
 	return findings;
 }

@@ -91,7 +91,8 @@ describe('decide', () => {
 			fc.asyncProperty(platformArb, async ({ classes, known }) => {
 				const candidates = [...classes.map((units, i) => stat(`class ${i}`, units)), stat('country', ...classes)];
 				const decision = await decide({ candidates, shown: none, known, policy });
-				for (const [key, reason] of decision.hidden) if (reason === 'too_few') expect(new Set(candidates.find((s) => s.key === key)!.units.map((u) => u.organisation)).size).toBeLessThan(5);
+				for (const [key, reason] of decision.hidden)
+					if (reason === 'too_few') expect(new Set(candidates.find((s) => s.key === key)!.units.map((u) => u.organisation)).size).toBeLessThan(5);
 				expect(await auditOf(candidates, decision.hidden, known)).toEqual([]);
 			}),
 			{ numRuns: 60 }
@@ -99,7 +100,12 @@ describe('decide', () => {
 	});
 });
 
-async function auditOf(candidates: Statistic[], hidden: Map<string, HiddenReason>, known = new Set<string>(), shown: { visible: Statistic[]; sensitive: Statistic[] } = none) {
+async function auditOf(
+	candidates: Statistic[],
+	hidden: Map<string, HiddenReason>,
+	known = new Set<string>(),
+	shown: { visible: Statistic[]; sensitive: Statistic[] } = none
+) {
 	const findings = await audit({
 		visible: [...shown.visible, ...candidates.filter((s) => !hidden.has(s.key))],
 		hidden: [...shown.sensitive, ...candidates.filter((s) => isSensitive(hidden.get(s.key)))],
@@ -116,6 +122,11 @@ const platformArb = fc
 		const units = classes.map((members, c) => members.map((m, i) => ({ organisation: `c${c}m${i}`, value: m.value, own: m.own })));
 		return {
 			classes: units.map((members) => members.map(({ organisation, value }) => ({ organisation, value }))),
-			known: new Set(units.flat().filter((u) => u.own).map((u) => u.organisation))
+			known: new Set(
+				units
+					.flat()
+					.filter((u) => u.own)
+					.map((u) => u.organisation)
+			)
 		};
 	});

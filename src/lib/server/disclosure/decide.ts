@@ -103,7 +103,12 @@ function changedUnknowns(before: Statistic, after: Statistic, known: ReadonlySet
 	const id = (u: Unit) => `${u.organisation}\u0000${u.value}`;
 	const a = new Set(before.units.filter((u) => !known.has(u.organisation)).map(id));
 	const b = new Set(after.units.filter((u) => !known.has(u.organisation)).map(id));
-	const changed = new Set([...a].filter((x) => !b.has(x)).concat([...b].filter((x) => !a.has(x))).map((x) => x.split('\u0000')[0]!));
+	const changed = new Set(
+		[...a]
+			.filter((x) => !b.has(x))
+			.concat([...b].filter((x) => !a.has(x)))
+			.map((x) => x.split('\u0000')[0]!)
+	);
 	return changed.size;
 }
 

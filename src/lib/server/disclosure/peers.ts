@@ -82,7 +82,9 @@ async function makeDecision(tx: Db, publication: Publication, viewer: string, po
 		select publication_id as "publicationId", hidden from peer_disclosure where viewer = ${viewer} and publication_id = any(${earlier}::uuid[])`;
 	const units = await publicationUnits(tx, [publication.id, ...shownBefore.map((s) => s.publicationId)]);
 	const known = new Set(
-		(await tx<{ id: string }[]>`select distinct municipality_id as id from membership where collaboration_id = any(${collaborationIds}::uuid[])`).map((r) => r.id)
+		(await tx<{ id: string }[]>`select distinct municipality_id as id from membership where collaboration_id = any(${collaborationIds}::uuid[])`).map(
+			(r) => r.id
+		)
 	);
 	return decidePublication({
 		units: units.get(publication.id)!,

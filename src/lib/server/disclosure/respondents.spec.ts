@@ -38,7 +38,11 @@ describe('disclosePooled', () => {
 	});
 
 	it('shows a confidential team of three the means, never min and max or per-item counts; the deviation only from four', () => {
-		const three = [answers({ a1: level(2), a2: level(3), b1: level(4) }), answers({ a1: level(5), a2: level(1), b1: level(2) }), answers({ a1: level(3), a2: level(3), b1: level(3) })];
+		const three = [
+			answers({ a1: level(2), a2: level(3), b1: level(4) }),
+			answers({ a1: level(5), a2: level(1), b1: level(2) }),
+			answers({ a1: level(3), a2: level(3), b1: level(3) })
+		];
 		const result = disclosePooled(pooled(three), definition, confidential());
 		expect(result.items.a1!.mean).toBeCloseTo((25 + 100 + 50) / 3, 9);
 		expect(result.items.a1!.spread).toBeNull();
@@ -54,7 +58,11 @@ describe('disclosePooled', () => {
 
 	it('hides a dimension whose score would let one hidden item be solved for', () => {
 		// a2 has two level answers among three respondents: hidden; a1 shown; dimension a would give a2.
-		const three = [answers({ a1: level(2), a2: level(3), b1: level(4) }), answers({ a1: level(5), a2: level(1), b1: level(2) }), answers({ a1: level(3), a2: { kind: 'dont_know' }, b1: level(3) })];
+		const three = [
+			answers({ a1: level(2), a2: level(3), b1: level(4) }),
+			answers({ a1: level(5), a2: level(1), b1: level(2) }),
+			answers({ a1: level(3), a2: { kind: 'dont_know' }, b1: level(3) })
+		];
 		const result = disclosePooled(pooled(three), definition, confidential());
 		expect(result.items.a2!.withheld).toBe('respondents');
 		expect(result.items.a1!.mean).not.toBeNull();
@@ -64,7 +72,10 @@ describe('disclosePooled', () => {
 
 	it('shows an open team, those accountable for the sector, and a lone respondent everything', () => {
 		const two = [answers({ a1: level(2), a2: level(3), b1: level(4) }), answers({ a1: level(5), a2: level(1), b1: level(2) })];
-		for (const reader of [{ ...confidential(), team: 'open' as const }, { ...confidential(null), accountable: true }]) {
+		for (const reader of [
+			{ ...confidential(), team: 'open' as const },
+			{ ...confidential(null), accountable: true }
+		]) {
 			const result = disclosePooled(pooled(two), definition, reader);
 			expect(Object.values(result.items).every((i) => i.mean !== null && i.withheld === null)).toBe(true);
 		}
@@ -73,7 +84,11 @@ describe('disclosePooled', () => {
 	});
 
 	it('hides a mean that would pin the others: all of them at the bottom of the scale', () => {
-		const three = [answers({ a1: level(4), a2: level(3), b1: level(4) }), answers({ a1: level(1), a2: level(1), b1: level(2) }), answers({ a1: level(1), a2: level(5), b1: level(3) })];
+		const three = [
+			answers({ a1: level(4), a2: level(3), b1: level(4) }),
+			answers({ a1: level(1), a2: level(1), b1: level(2) }),
+			answers({ a1: level(1), a2: level(5), b1: level(3) })
+		];
 		const result = disclosePooled(pooled(three), definition, confidential());
 		expect(result.items.a1!.withheld).toBe('respondents');
 		expect(result.items.a2!.mean).not.toBeNull();

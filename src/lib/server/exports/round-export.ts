@@ -53,14 +53,33 @@ export async function roundTables(sql: Db, scope: ExportScope): Promise<Table[]>
 	const dimensionTitle = new Map(definition.dimensions.map((d) => [d.key, d.title[scope.locale]]));
 
 	const marks = await roundMarks(sql, scope, round);
-	const numbers = new Map((await sql<{ id: string; number: string }[]>`
+	const numbers = new Map(
+		(
+			await sql<{ id: string; number: string }[]>`
 		select m.id, m.national_number as number from round_snapshot_assessment a join municipality m on m.id = a.municipality_id
-		where a.snapshot_id = ${scope.snapshotId} group by m.id`).map((m) => [m.id, m.number]));
+		where a.snapshot_id = ${scope.snapshotId} group by m.id`
+		).map((m) => [m.id, m.number])
+	);
 	const { assessments, cells } = await snapshotData(sql, scope.snapshotId, scope.locale);
 	const measuredCells = measuredRound(definition.scoring, assessments, cells);
 	const shown = (m: string) => scope.scoreMunicipalities === null || scope.scoreMunicipalities.includes(m);
 	const rate = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
-	const answers = await sql<{ number: string; municipality: string; sector: string; response: number; itemKey: string; kind: string; level: number | null; ticked: string[] | null; amount: string | null; naReason: string | null; comment: string | null; evidenceUrl: string | null }[]>`
+	const answers = await sql<
+		{
+			number: string;
+			municipality: string;
+			sector: string;
+			response: number;
+			itemKey: string;
+			kind: string;
+			level: number | null;
+			ticked: string[] | null;
+			amount: string | null;
+			naReason: string | null;
+			comment: string | null;
+			evidenceUrl: string | null;
+		}[]
+	>`
 		select m.national_number as number, m.name as municipality, ${sectorName(sql, scope.locale)} as sector,
 			dense_rank() over (partition by a.id order by r.submitted_at, r.id)::int as response,
 			x.item_key as "itemKey", x.kind, x.level, x.ticked, x.amount, x.na_reason as "naReason", x.comment, x.evidence_url as "evidenceUrl"
@@ -74,14 +93,28 @@ export async function roundTables(sql: Db, scope: ExportScope): Promise<Table[]>
 
 	const items = new Map(definition.items.map((i) => [i.key, i]));
 	const alternatives = Array.from({ length: Math.max(...definition.items.map((i) => answerTexts(i, scope.locale).length)) });
-	const kindLabel = { level: '', ticked: '', amount: '', dont_know: t('answer.dont_know'), not_applicable: t('answer.not_applicable') } as Record<string, string>;
+	const kindLabel = { level: '', ticked: '', amount: '', dont_know: t('answer.dont_know'), not_applicable: t('answer.not_applicable') } as Record<
+		string,
+		string
+	>;
 	const members = [...new Map(assessments.filter((a) => shown(a.municipalityId)).map((a) => [a.municipalityId, a.municipality]))];
 	return [
 		{
 			sheet: 'municipalities',
 			headers: [
-				t('export.number'), t('export.municipality'), t('export.dimension'), t('export.score'), t('export.interval_low'), t('export.interval_high'), t('export.level'),
-				t('export.sectors'), t('export.missing'), t('export.respondents'), t('export.dont_know'), t('export.status'), t('export.series_break')
+				t('export.number'),
+				t('export.municipality'),
+				t('export.dimension'),
+				t('export.score'),
+				t('export.interval_low'),
+				t('export.interval_high'),
+				t('export.level'),
+				t('export.sectors'),
+				t('export.missing'),
+				t('export.respondents'),
+				t('export.dont_know'),
+				t('export.status'),
+				t('export.series_break')
 			],
 			rows: members.flatMap(([municipalityId, municipality]) =>
 				definition.dimensions.map((d) => {
@@ -90,9 +123,19 @@ export async function roundTables(sql: Db, scope: ExportScope): Promise<Table[]>
 					const own = cells.filter((x) => x.municipalityId === municipalityId && x.dimension === d.key);
 					const answered = measuredCells.answered(own);
 					return [
-						numbers.get(municipalityId) ?? '', municipality, dimensionTitle.get(d.key) ?? d.key, m.score, m.lower, m.upper, m.level,
-						`${covered.length}/${covered.length + missing.length}`, missing.map((x) => `${x.sector} (${t(`export.missing.${x.reason}`)})`).join('; '),
-						answered.respondents, rate(answered.dontKnowRate), marks.status, marks.breaks.get(d.key) ?? ''
+						numbers.get(municipalityId) ?? '',
+						municipality,
+						dimensionTitle.get(d.key) ?? d.key,
+						m.score,
+						m.lower,
+						m.upper,
+						m.level,
+						`${covered.length}/${covered.length + missing.length}`,
+						missing.map((x) => `${x.sector} (${t(`export.missing.${x.reason}`)})`).join('; '),
+						answered.respondents,
+						rate(answered.dontKnowRate),
+						marks.status,
+						marks.breaks.get(d.key) ?? ''
 					];
 				})
 			)
@@ -100,8 +143,19 @@ export async function roundTables(sql: Db, scope: ExportScope): Promise<Table[]>
 		{
 			sheet: 'scores',
 			headers: [
-				t('export.number'), t('export.municipality'), t('export.sector'), t('export.dimension'), t('export.score'), t('export.interval_low'), t('export.interval_high'),
-				t('export.level'), t('export.coverage'), t('export.respondents'), t('export.dont_know'), t('export.status'), t('export.series_break')
+				t('export.number'),
+				t('export.municipality'),
+				t('export.sector'),
+				t('export.dimension'),
+				t('export.score'),
+				t('export.interval_low'),
+				t('export.interval_high'),
+				t('export.level'),
+				t('export.coverage'),
+				t('export.respondents'),
+				t('export.dont_know'),
+				t('export.status'),
+				t('export.series_break')
 			],
 			rows: assessments
 				.filter((a) => shown(a.municipalityId))
@@ -110,23 +164,70 @@ export async function roundTables(sql: Db, scope: ExportScope): Promise<Table[]>
 						const cell = cells.find((x) => x.assessmentId === a.assessmentId && x.dimension === d.key);
 						if (!cell) return [];
 						const m = measured(definition.scoring, measuredCells.intervals.get(`${a.assessmentId}:${d.key}`) ?? null);
-						return [[
-							numbers.get(a.municipalityId) ?? '', a.municipality, a.sector, dimensionTitle.get(d.key) ?? d.key, m.score, m.lower, m.upper, m.level,
-							rate(cell.coverage), cell.respondents, rate(cell.answers > 0 ? cell.dontKnow / cell.answers : null), marks.status, marks.breaks.get(d.key) ?? ''
-						]];
+						return [
+							[
+								numbers.get(a.municipalityId) ?? '',
+								a.municipality,
+								a.sector,
+								dimensionTitle.get(d.key) ?? d.key,
+								m.score,
+								m.lower,
+								m.upper,
+								m.level,
+								rate(cell.coverage),
+								cell.respondents,
+								rate(cell.answers > 0 ? cell.dontKnow / cell.answers : null),
+								marks.status,
+								marks.breaks.get(d.key) ?? ''
+							]
+						];
 					})
 				)
 		},
 		{
 			sheet: 'answers',
-			headers: [t('export.number'), t('export.municipality'), t('export.sector'), t('export.response'), t('export.item'), t('export.level'), t('export.answer_kind'), t('export.na_reason'), t('export.comment'), t('export.evidence')],
+			headers: [
+				t('export.number'),
+				t('export.municipality'),
+				t('export.sector'),
+				t('export.response'),
+				t('export.item'),
+				t('export.level'),
+				t('export.answer_kind'),
+				t('export.na_reason'),
+				t('export.comment'),
+				t('export.evidence')
+			],
 			// A point stays a number (Excel can count it); ticks and amounts are written out as the reader reads them.
-			rows: answers.map((r) => [r.number, r.municipality, r.sector, r.response, r.itemKey, r.kind === 'level' ? r.level : r.kind === 'ticked' || r.kind === 'amount' ? answerText(items.get(r.itemKey)!, storedAnswer(r)!, scope.locale) : null, kindLabel[r.kind] ?? r.kind, r.naReason, r.comment, r.evidenceUrl])
+			rows: answers.map((r) => [
+				r.number,
+				r.municipality,
+				r.sector,
+				r.response,
+				r.itemKey,
+				r.kind === 'level' ? r.level : r.kind === 'ticked' || r.kind === 'amount' ? answerText(items.get(r.itemKey)!, storedAnswer(r)!, scope.locale) : null,
+				kindLabel[r.kind] ?? r.kind,
+				r.naReason,
+				r.comment,
+				r.evidenceUrl
+			])
 		},
 		{
 			sheet: 'questionnaire',
-			headers: [t('export.item'), t('export.dimension'), t('export.weight'), t('export.question'), ...alternatives.map((_, i) => translate(scope.locale, 'export.alternative', { n: i + 1 }))],
-			rows: definition.items.map((i) => [i.key, dimensionTitle.get(i.dimension) ?? i.dimension, i.weight, i.text[scope.locale], ...answerTexts(i, scope.locale)])
+			headers: [
+				t('export.item'),
+				t('export.dimension'),
+				t('export.weight'),
+				t('export.question'),
+				...alternatives.map((_, i) => translate(scope.locale, 'export.alternative', { n: i + 1 }))
+			],
+			rows: definition.items.map((i) => [
+				i.key,
+				dimensionTitle.get(i.dimension) ?? i.dimension,
+				i.weight,
+				i.text[scope.locale],
+				...answerTexts(i, scope.locale)
+			])
 		}
 	];
 }
@@ -143,7 +244,8 @@ async function roundMarks(sql: Db, scope: ExportScope, round: { year: number }) 
 	const rounds = (await resultRounds(sql, scope.collaborationId)).filter((r) => r.year <= round.year);
 	const marked = versionBreaks(rounds, await definitionsOf(sql, rounds)).get(scope.roundId) ?? new Map();
 	const breaks = new Map([...marked].map(([dimension, b]) => [dimension, t('results.series_break', { count: b.changedItems.length })]));
-	const status = !snapshot || snapshot.final ? t('export.status_final') : t('export.status_provisional', { submitted: snapshot.submitted, total: snapshot.total });
+	const status =
+		!snapshot || snapshot.final ? t('export.status_final') : t('export.status_provisional', { submitted: snapshot.submitted, total: snapshot.total });
 	return { status, breaks };
 }
 

@@ -138,7 +138,10 @@ async function resultsTasks(sql: Sql, user: SessionUser, c: Collaboration, leads
 			if (!names.has(municipalityId)) continue;
 			let headline: Headline | null = null;
 			if (context) {
-				const [view, trend] = await Promise.all([municipalityView(sql, context, viewer, municipalityId), municipalityTrend(sql, municipalityId, rounds, locale)]);
+				const [view, trend] = await Promise.all([
+					municipalityView(sql, context, viewer, municipalityId),
+					municipalityTrend(sql, municipalityId, rounds, locale)
+				]);
 				headline = headlineOf(
 					view.dimensions.map((d) => ({ score: d.score, level: d.level, median: d.collaborationHidden ? null : d.collaborationMedian })),
 					trend,
@@ -171,6 +174,8 @@ export async function openRoundProgress(sql: Sql, grants: SessionUser['grants'],
 	const open = (await listRounds(sql, collaborationId)).find((r) => r.state === 'open');
 	if (!open) return null;
 	const abilities = abilitiesFor(grants, collaborationId);
-	const summary = some(abilities.coordinates) ? completionSummary(await roundCompletion(sql, collaborationId, open.id, filterOf(abilities.coordinates), locale)) : null;
+	const summary = some(abilities.coordinates)
+		? completionSummary(await roundCompletion(sql, collaborationId, open.id, filterOf(abilities.coordinates), locale))
+		: null;
 	return { round: pick(open), summary, follows: summary !== null };
 }

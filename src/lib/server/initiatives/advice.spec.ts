@@ -55,8 +55,15 @@ describe('the reference instrument’s advice', () => {
 		expect(files.map((f) => f.definition.version)).toEqual([1, 2]);
 		for (const file of files) {
 			for (const item of file.definition.items) {
-				expect(item.advice?.map((a) => a.level), item.key).toEqual([1, 2, 3]);
-				for (const a of item.advice!) expect(a.links.some((l) => ['digdir', 'ks', 'digg', 'skr'].includes(l.publisher)), item.key).toBe(true);
+				expect(
+					item.advice?.map((a) => a.level),
+					item.key
+				).toEqual([1, 2, 3]);
+				for (const a of item.advice!)
+					expect(
+						a.links.some((l) => ['digdir', 'ks', 'digg', 'skr'].includes(l.publisher)),
+						item.key
+					).toBe(true);
 			}
 		}
 		const { hashOf } = await import('../questionnaires/load');
@@ -75,10 +82,29 @@ describe('the initiative form', () => {
 			for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) f.append(k, x);
 			return f;
 		};
-		const ok = parseDetails(form({ title: ' Tjenestedesign ', description: 'Linje 1\nLinje 2', targetLevel: '3', owner: '', dueOn: '2028-02-29', item: ['culture.openness', 'culture.openness'], dimension: 'strategy' }));
+		const ok = parseDetails(
+			form({
+				title: ' Tjenestedesign ',
+				description: 'Linje 1\nLinje 2',
+				targetLevel: '3',
+				owner: '',
+				dueOn: '2028-02-29',
+				item: ['culture.openness', 'culture.openness'],
+				dimension: 'strategy'
+			})
+		);
 		expect(ok).toEqual({
 			ok: true,
-			value: { title: 'Tjenestedesign', description: 'Linje 1\nLinje 2', targetLevel: 3, ownerId: null, dueOn: '2028-02-29', itemKeys: ['culture.openness'], dimensions: ['strategy'], participants: [] }
+			value: {
+				title: 'Tjenestedesign',
+				description: 'Linje 1\nLinje 2',
+				targetLevel: 3,
+				ownerId: null,
+				dueOn: '2028-02-29',
+				itemKeys: ['culture.openness'],
+				dimensions: ['strategy'],
+				participants: []
+			}
 		});
 		for (const dueOn of ['2027-02-30', '0000-01-01', '31.03.2027']) {
 			expect(parseDetails(form({ title: 'x', dueOn })), dueOn).toMatchObject({ ok: false, errors: { dueOn: 'initiative.error.date' } });

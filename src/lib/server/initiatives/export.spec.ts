@@ -29,8 +29,33 @@ const base: ShownInitiative = {
 
 describe('initiatives in the workbook', () => {
 	it('lists them in the reader’s language, with joint members only as the page names them, and no score', async () => {
-		const table = initiativesTable([base, { ...base, id: 'x', scope: 'sector', sector: 'Helse og omsorg', municipality: 'Stange', participants: { named: [], others: 0 }, overdue: false, status: 'done' }], 'nb');
-		expect(table.headers).toEqual(['Tittel', 'Hvor', 'Spørsmål tiltaket gjelder', 'Hele dimensjoner tiltaket gjelder', 'Nivå tiltaket sikter mot', 'Eier', 'Frist', 'Status', 'Beskrivelse']);
+		const table = initiativesTable(
+			[
+				base,
+				{
+					...base,
+					id: 'x',
+					scope: 'sector',
+					sector: 'Helse og omsorg',
+					municipality: 'Stange',
+					participants: { named: [], others: 0 },
+					overdue: false,
+					status: 'done'
+				}
+			],
+			'nb'
+		);
+		expect(table.headers).toEqual([
+			'Tittel',
+			'Hvor',
+			'Spørsmål tiltaket gjelder',
+			'Hele dimensjoner tiltaket gjelder',
+			'Nivå tiltaket sikter mot',
+			'Eier',
+			'Frist',
+			'Status',
+			'Beskrivelse'
+		]);
 		expect(table.rows[0]!.slice(0, 2)).toEqual(['Felles innføring av digital postkasse', 'Samarbeidet (felles): Stange, 2 andre medlemmer']);
 		expect(table.rows[0]![7]).toBe('Pågår (Forsinket)');
 		expect(table.rows[1]![1]).toBe('Sektor: Helse og omsorg, Stange');

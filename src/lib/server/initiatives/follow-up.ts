@@ -83,7 +83,10 @@ export async function lastYearOf(sql: Db, viewer: Viewer, context: AssessmentCon
 		const mean = disclosed.items[item.key]?.mean ?? null;
 		const mine = own?.get(item.key);
 		// Only answers on points carry over as a start (a checklist's ticks and amounts are typed afresh).
-		const scale = itemScale(old.scoring.values, old.items.find((i) => i.key === item.key));
+		const scale = itemScale(
+			old.scoring.values,
+			old.items.find((i) => i.key === item.key)
+		);
 		const startLevel = mine?.kind === 'level' ? mine.level : mean !== null && scale.type === 'points' ? nearestLevel(scale.values, mean) : null;
 		out.set(item.key, { year: previous.year, mean, level: levelOf(old.scoring, mean), startLevel });
 	}
@@ -91,7 +94,12 @@ export async function lastYearOf(sql: Db, viewer: Viewer, context: AssessmentCon
 }
 
 /** The initiatives the reader may see that concern this sector (its own, its municipality's, joint ones it takes part in), by item. */
-export async function initiativesByItem(sql: Db, viewer: Viewer, context: Pick<AssessmentContext, 'collaborationId' | 'municipalityId' | 'sectorId'>, definition: QuestionnaireDefinition) {
+export async function initiativesByItem(
+	sql: Db,
+	viewer: Viewer,
+	context: Pick<AssessmentContext, 'collaborationId' | 'municipalityId' | 'sectorId'>,
+	definition: QuestionnaireDefinition
+) {
 	const all = await listInitiatives(sql, context.collaborationId, viewer);
 	const concern = all.filter(
 		(i) =>
@@ -102,12 +110,21 @@ export async function initiativesByItem(sql: Db, viewer: Viewer, context: Pick<A
 	const out = new Map<string, LinkedInitiative[]>();
 	for (const item of definition.items) {
 		const linked = concern.filter((i) => i.itemKeys.includes(item.key) || i.dimensions.includes(item.dimension));
-		if (linked.length > 0) out.set(item.key, linked.map(({ id, title, status, dueOn, overdue }) => ({ id, title, status, dueOn, overdue })));
+		if (linked.length > 0)
+			out.set(
+				item.key,
+				linked.map(({ id, title, status, dueOn, overdue }) => ({ id, title, status, dueOn, overdue }))
+			);
 	}
 	return out;
 }
 
-export async function followUp(sql: Db, viewer: Viewer, context: AssessmentContext, definition: QuestionnaireDefinition): Promise<Record<string, ItemFollowUp>> {
+export async function followUp(
+	sql: Db,
+	viewer: Viewer,
+	context: AssessmentContext,
+	definition: QuestionnaireDefinition
+): Promise<Record<string, ItemFollowUp>> {
 	const [lastYear, initiatives] = await Promise.all([lastYearOf(sql, viewer, context, definition), initiativesByItem(sql, viewer, context, definition)]);
 	const out: Record<string, ItemFollowUp> = {};
 	for (const item of definition.items) {

@@ -55,7 +55,13 @@ const text = (form: FormData, name: string) => form.getAll(name).filter((v): v i
 
 export function parseDetails(form: FormData): FormResult<Omit<InitiativeInput, 'at'>> {
 	const fields = formFields(form);
-	const parsed = details.safeParse({ title: fields.title ?? '', description: fields.description ?? '', targetLevel: fields.targetLevel ?? '', owner: fields.owner ?? '', dueOn: fields.dueOn ?? '' });
+	const parsed = details.safeParse({
+		title: fields.title ?? '',
+		description: fields.description ?? '',
+		targetLevel: fields.targetLevel ?? '',
+		owner: fields.owner ?? '',
+		dueOn: fields.dueOn ?? ''
+	});
 	const chosen = lists.safeParse({ items: text(form, 'item'), dimensions: text(form, 'dimension'), participants: text(form, 'participant') });
 	if (!parsed.success || !chosen.success) {
 		const errors = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...(chosen.success ? {} : { items: 'form.invalid' as const }) };

@@ -113,7 +113,14 @@ export async function createInitiative(sql: Sql, collaborationId: string, viewer
 		const id = row!.id;
 		await setParticipants(tx, collaborationId, id, input.at.scope === 'collaboration' ? input.participants : []);
 		await tx`insert into initiative_event (initiative_id, collaboration_id, status, actor_id) values (${id}, ${collaborationId}, 'planned', ${viewer.id})`;
-		await audit(tx, { action: 'initiative.created', actorId: viewer.id, collaborationId, subjectType: 'initiative', subjectId: id, detail: { scope: input.at.scope } });
+		await audit(tx, {
+			action: 'initiative.created',
+			actorId: viewer.id,
+			collaborationId,
+			subjectType: 'initiative',
+			subjectId: id,
+			detail: { scope: input.at.scope }
+		});
 		return id;
 	});
 }
@@ -125,7 +132,12 @@ async function setParticipants(sql: Db, collaborationId: string, initiativeId: s
 }
 
 /** The initiative if the viewer may see it; null otherwise (not found and not allowed look the same). */
-export async function getInitiative(sql: Db, collaborationId: string, viewer: Viewer, id: string): Promise<(Initiative & { abilities: InitiativeAbilities }) | null> {
+export async function getInitiative(
+	sql: Db,
+	collaborationId: string,
+	viewer: Viewer,
+	id: string
+): Promise<(Initiative & { abilities: InitiativeAbilities }) | null> {
 	const [row] = await sql<Initiative[]>`
 		select ${columns(sql)} from initiative i left join app_user u on u.id = i.owner_id
 		where i.id = ${id} and i.collaboration_id = ${collaborationId}`;

@@ -56,7 +56,13 @@ export async function startJobs(sql: Sql, options: RunnerOptions): Promise<JobRu
 	const mailRetry = options.mailRetry ?? { limit: 8, delaySeconds: 30 };
 	await oneAtATime(sql, async () => {
 		await ensureQueue(boss, MAIL_FAILED_QUEUE, {});
-		await ensureQueue(boss, MAIL_QUEUE, { retryLimit: mailRetry.limit, retryDelay: mailRetry.delaySeconds, retryBackoff: true, deadLetter: MAIL_FAILED_QUEUE, expireInSeconds: 5 * 60 });
+		await ensureQueue(boss, MAIL_QUEUE, {
+			retryLimit: mailRetry.limit,
+			retryDelay: mailRetry.delaySeconds,
+			retryBackoff: true,
+			deadLetter: MAIL_FAILED_QUEUE,
+			expireInSeconds: 5 * 60
+		});
 		for (const { queue, cron } of schedules) {
 			await ensureQueue(boss, queue, STATELY);
 			await boss.schedule(queue, cron, undefined, { tz: TIME_ZONE });

@@ -36,7 +36,9 @@ export function answerText(item: Item, answer: AnswerValue, locale: Locale): str
 		case 'not_applicable':
 			return translate(locale, 'answer.not_applicable');
 		case 'level':
-			return item.type === 'yes-partly-no' ? translate(locale, YES_PARTLY_NO[answer.level - 1] ?? 'answer.yes') : translate(locale, 'answer.level', { level: answer.level });
+			return item.type === 'yes-partly-no'
+				? translate(locale, YES_PARTLY_NO[answer.level - 1] ?? 'answer.yes')
+				: translate(locale, 'answer.level', { level: answer.level });
 		case 'ticked':
 			return formatList(
 				locale,

@@ -55,15 +55,11 @@ describe('crosswalk', () => {
 			'technology.shared-systems': 'identical',
 			'technology.security': 'reworded'
 		});
-		expect(problemsOf(current, v1)).toEqual([
-			{ path: ['crosswalk', 'items', 'technology.security'], message: expect.stringContaining('mark it changed') }
-		]);
+		expect(problemsOf(current, v1)).toEqual([{ path: ['crosswalk', 'items', 'technology.security'], message: expect.stringContaining('mark it changed') }]);
 	});
 
 	it('names a previous version that does not exist', () => {
-		expect(problemsOf(v2(v1.items, {}), undefined)).toEqual([
-			{ path: ['crosswalk', 'previous'], message: 'version 1 of "sample" does not exist' }
-		]);
+		expect(problemsOf(v2(v1.items, {}), undefined)).toEqual([{ path: ['crosswalk', 'previous'], message: 'version 1 of "sample" does not exist' }]);
 	});
 
 	it('treats only identical and reworded items as comparable', () => {

@@ -114,9 +114,7 @@ export interface RescoredView {
 
 export function crosswalkView(raw: unknown): CrosswalkView | undefined {
 	if (!isRecord(raw) || typeof raw.slug !== 'string' || typeof raw.version !== 'number') return undefined;
-	const items = (Array.isArray(raw.items) ? raw.items : []).filter(
-		(it): it is ItemView => isRecord(it) && typeof it.key === 'string'
-	);
+	const items = (Array.isArray(raw.items) ? raw.items : []).filter((it): it is ItemView => isRecord(it) && typeof it.key === 'string');
 	const view: CrosswalkView = { slug: raw.slug, version: raw.version, items, scoring: scoringView(raw.scoring) };
 	const cw = raw.crosswalk;
 	if (isRecord(cw) && typeof cw.previous === 'number' && isRecord(cw.items)) {

@@ -24,7 +24,10 @@ describe('the checklist questionnaires/digital-services', () => {
 	});
 
 	it('names the common national components of both countries', () => {
-		const options = def!.items.find((i) => i.key === 'services.national-components')!.options!.map((o) => o.text.nb).join(' ');
+		const options = def!.items
+			.find((i) => i.key === 'services.national-components')!
+			.options!.map((o) => o.text.nb)
+			.join(' ');
 		for (const name of ['ID-porten', 'BankID', 'Digipost', 'Mina meddelanden', 'Fiks', 'Ineko', 'Altinn']) expect(options).toContain(name);
 	});
 

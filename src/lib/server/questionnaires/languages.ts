@@ -15,7 +15,8 @@ export interface Declared {
 export function readingLanguage(declared: Declared, locale: Locale): { language: Language; fallback: boolean } {
 	const languages = languagesOf(declared);
 	if ((languages as readonly string[]).includes(locale)) return { language: locale as Language, fallback: false };
-	if (typeof declared.fallback === 'string' && (languages as readonly string[]).includes(declared.fallback)) return { language: declared.fallback as Language, fallback: true };
+	if (typeof declared.fallback === 'string' && (languages as readonly string[]).includes(declared.fallback))
+		return { language: declared.fallback as Language, fallback: true };
 	const sibling = locale === 'nn' ? 'nb' : locale === 'nb' ? 'nn' : undefined;
 	if (sibling && languages.includes(sibling)) return { language: sibling, fallback: true };
 	return { language: languages[0]!, fallback: true };

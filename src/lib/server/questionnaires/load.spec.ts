@@ -89,7 +89,10 @@ describe('loadQuestionnaires', () => {
 	});
 
 	it('rejects hostile YAML with a message instead of crashing', () => {
-		const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghij'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(',')}]`)].join('\n');
+		const bomb = [
+			'a: &a ["x","x","x","x","x","x","x","x","x"]',
+			...'bcdefghij'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(',')}]`)
+		].join('\n');
 		const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
 		write({
 			'bomb/1.yaml': bomb,

@@ -88,10 +88,7 @@ interface Parsed {
 	lines: LineCounter;
 }
 
-function parseFile(
-	file: string,
-	shown: string
-): { definition?: QuestionnaireDefinition; raw?: unknown; problems: Problem[] } & Parsed {
+function parseFile(file: string, shown: string): { definition?: QuestionnaireDefinition; raw?: unknown; problems: Problem[] } & Parsed {
 	const lines = new LineCounter();
 	const size = fs.statSync(file).size;
 	if (size > MAX_FILE_BYTES) {

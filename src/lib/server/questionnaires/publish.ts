@@ -79,11 +79,7 @@ export async function publishQuestionnaires(sql: Sql, files: QuestionnaireFile[]
  * Start-up and `npm run questionnaires:publish`: loads the files in `root`, reports
  * files with problems (they are skipped, the server still starts) and publishes the rest.
  */
-export async function publishFromDirectory(
-	sql: Sql,
-	root: string,
-	log: (line: string) => void = console.warn
-): Promise<PublishResult> {
+export async function publishFromDirectory(sql: Sql, root: string, log: (line: string) => void = console.warn): Promise<PublishResult> {
 	const { files, problems } = loadQuestionnaires(root);
 	if (problems.length > 0) {
 		log(`Questionnaire files with problems are not published (npm run questionnaires:check lists them):`);

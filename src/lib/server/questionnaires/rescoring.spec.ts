@@ -145,7 +145,11 @@ describe('the questionnaire check compares the scoring rules of compared items',
 	it('names only the item whose weight moved against the rest, and each item once', () => {
 		const three = definition({ items: [...definition().items, item('culture.third')] });
 		const current = (change: (def: QuestionnaireDefinition) => void) => {
-			const def = structuredClone({ ...three, version: 2, crosswalk: { previous: 1, items: Object.fromEntries(three.items.map((i) => [i.key, 'identical' as const])) } });
+			const def = structuredClone({
+				...three,
+				version: 2,
+				crosswalk: { previous: 1, items: Object.fromEntries(three.items.map((i) => [i.key, 'identical' as const])) }
+			});
 			change(def);
 			return crosswalkProblems(crosswalkView(def)!, crosswalkView(three)).map((p) => `${p.path.join('.')}: ${p.message.split(':')[0]}`);
 		};

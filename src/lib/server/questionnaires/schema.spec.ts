@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { definition, item } from './fixtures';
 import { questionnaireDefinition } from './schema';
 
-const problemsOf = (value: unknown) =>
-	questionnaireDefinition.safeParse(value).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
+const problemsOf = (value: unknown) => questionnaireDefinition.safeParse(value).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
 
 describe('questionnaire schema', () => {
 	it('accepts a complete definition', () => {
@@ -89,8 +88,22 @@ describe('questionnaire schema', () => {
 	it('reads a declared rescoring: all or item keys, with a reason in every language', () => {
 		const reason = { nb: 'Ny vekt', sv: 'Ny vikt', en: 'New weight' };
 		const crosswalk = (rescored: unknown) => definition({ version: 2, crosswalk: { previous: 1, items: {}, rescored } as never });
-		expect(problemsOf(crosswalk([{ items: 'all', reason }, { items: ['culture.openness'], reason }]))).toEqual([]);
-		expect(problemsOf(crosswalk([{ items: 'some', reason: { en: 'x' } }, { items: [], reason }]))).toEqual([
+		expect(
+			problemsOf(
+				crosswalk([
+					{ items: 'all', reason },
+					{ items: ['culture.openness'], reason }
+				])
+			)
+		).toEqual([]);
+		expect(
+			problemsOf(
+				crosswalk([
+					{ items: 'some', reason: { en: 'x' } },
+					{ items: [], reason }
+				])
+			)
+		).toEqual([
 			'crosswalk.rescored.0.items: must be all or a list of item keys',
 			'crosswalk.rescored.1.items: must name at least one item',
 			'crosswalk.rescored.0.reason.nb: is missing: the file declares nb, sv, en',
@@ -101,12 +114,8 @@ describe('questionnaire schema', () => {
 
 	it('wants a crosswalk from version 2 on, and none in version 1', () => {
 		expect(problemsOf(definition({ version: 2 }))).toEqual(['version: version 2 needs a crosswalk to the previous version']);
-		expect(problemsOf(definition({ crosswalk: { previous: 1, items: {} } }))).toEqual([
-			'crosswalk: version 1 has no previous version to compare with'
-		]);
-		expect(problemsOf(definition({ version: 2, crosswalk: { previous: 3, items: {} } }))).toEqual([
-			'crosswalk.previous: must be an earlier version than 2'
-		]);
+		expect(problemsOf(definition({ crosswalk: { previous: 1, items: {} } }))).toEqual(['crosswalk: version 1 has no previous version to compare with']);
+		expect(problemsOf(definition({ version: 2, crosswalk: { previous: 3, items: {} } }))).toEqual(['crosswalk.previous: must be an earlier version than 2']);
 	});
 
 	it('refuses unknown fields, so a typo does not pass silently', () => {

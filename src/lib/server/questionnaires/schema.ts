@@ -29,9 +29,9 @@ const nonEmptyText = z
  * rule of the whole file (`languages`), checked in crossFieldChecks. Typed as complete:
  * a definition read for a reader is completed with its fallback (versions.ts).
  */
-export const localisedText = z.partialRecord(language, nonEmptyText, { error: 'must be a text per language, like { nb: "…", en: "…" }' }) as unknown as z.ZodType<
-	Record<Language, string>
->;
+export const localisedText = z.partialRecord(language, nonEmptyText, {
+	error: 'must be a text per language, like { nb: "…", en: "…" }'
+}) as unknown as z.ZodType<Record<Language, string>>;
 export type LocalisedText = Record<Language, string>;
 
 export const dimensionKey = z.string({ error: 'must be text' }).regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a lower-case key like "culture"');
@@ -141,7 +141,11 @@ export const DEFAULT_COVERAGE = 0.6;
 
 const scoring = z.strictObject({
 	// The values of every scale item with as many points that gives none of its own.
-	values: z.array(score).min(MIN_POINTS, `needs ${MIN_POINTS} … ${MAX_POINTS} values`).max(MAX_POINTS, `needs ${MIN_POINTS} … ${MAX_POINTS} values`).default([...DEFAULT_VALUES]),
+	values: z
+		.array(score)
+		.min(MIN_POINTS, `needs ${MIN_POINTS} … ${MAX_POINTS} values`)
+		.max(MAX_POINTS, `needs ${MIN_POINTS} … ${MAX_POINTS} values`)
+		.default([...DEFAULT_VALUES]),
 	coverage: z.number({ error: 'must be a number' }).gt(0, 'must be above 0').max(1, 'must be at most 1').default(DEFAULT_COVERAGE),
 	bands: z.array(band).min(2, 'needs at least two bands')
 });
@@ -170,9 +174,7 @@ export const questionnaireDefinition = z
 		title: localisedText,
 		description: localisedText,
 		scoring,
-		dimensions: z.array(
-			z.strictObject({ key: dimensionKey, title: localisedText, description: localisedText })
-		).min(1, 'needs at least one dimension'),
+		dimensions: z.array(z.strictObject({ key: dimensionKey, title: localisedText, description: localisedText })).min(1, 'needs at least one dimension'),
 		items: z.array(item).min(1, 'needs at least one item'),
 		crosswalk: z
 			.strictObject({
@@ -223,12 +225,10 @@ function crossFieldChecks(value: unknown, problem: Report) {
 		});
 		if (dimension === undefined) return;
 		if (!dimensionKeys.includes(dimension)) problem(['items', i, 'dimension'], `unknown dimension "${dimension}"`);
-		else if (key !== undefined && !key.startsWith(`${dimension}.`))
-			problem(['items', i, 'key'], `must start with its dimension: "${dimension}.…"`);
+		else if (key !== undefined && !key.startsWith(`${dimension}.`)) problem(['items', i, 'key'], `must start with its dimension: "${dimension}.…"`);
 	});
 	dimensionKeys.forEach((d, i) => {
-		if (Array.isArray(value.items) && !items.some((it) => it.dimension === d))
-			problem(['dimensions', i, 'key'], `dimension "${d}" has no items`);
+		if (Array.isArray(value.items) && !items.some((it) => it.dimension === d)) problem(['dimensions', i, 'key'], `dimension "${d}" has no items`);
 	});
 
 	const scoring = isRecord(value.scoring) ? value.scoring : {};
@@ -240,8 +240,7 @@ function crossFieldChecks(value: unknown, problem: Report) {
 	});
 	const bands = list(scoring.bands);
 	bands.forEach((b, i) => {
-		if (typeof b.level === 'number' && b.level !== i + 1)
-			problem(['scoring', 'bands', i, 'level'], `must be ${i + 1}: bands are listed from level 1 up`);
+		if (typeof b.level === 'number' && b.level !== i + 1) problem(['scoring', 'bands', i, 'level'], `must be ${i + 1}: bands are listed from level 1 up`);
 		if (i === 0 && typeof b.from === 'number' && b.from !== 0) problem(['scoring', 'bands', 0, 'from'], 'the first band must start at 0');
 		const before = bands[i - 1]?.from;
 		if (i > 0 && typeof b.from === 'number' && typeof before === 'number' && b.from <= before)
@@ -269,7 +268,9 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** The declared languages of a definition (also of one read leniently). */
 export function languagesOf(value: { languages?: readonly string[] | unknown }): readonly Language[] {
-	const declared = Array.isArray(value.languages) ? value.languages.filter((l): l is Language => (questionnaireLanguages as readonly string[]).includes(l)) : [];
+	const declared = Array.isArray(value.languages)
+		? value.languages.filter((l): l is Language => (questionnaireLanguages as readonly string[]).includes(l))
+		: [];
 	return declared.length > 0 ? declared : DEFAULT_LANGUAGES;
 }
 
@@ -295,7 +296,8 @@ export function textsOf(value: Record<string, unknown>): { path: (string | numbe
 	});
 	each(['items'], value.items, (p, it) => {
 		for (const field of ['text', 'help', 'unit'] as const) take([...p, field], it[field]);
-		for (const field of ['levels', 'recommendations'] as const) if (Array.isArray(it[field])) (it[field] as unknown[]).forEach((t, i) => take([...p, field, i], t));
+		for (const field of ['levels', 'recommendations'] as const)
+			if (Array.isArray(it[field])) (it[field] as unknown[]).forEach((t, i) => take([...p, field, i], t));
 		each([...p, 'options'], it.options, (q, o) => take([...q, 'text'], o.text));
 		each([...p, 'advice'], it.advice, (q, a) => {
 			take([...q, 'text'], a.text);
@@ -345,15 +347,18 @@ function itemTypeChecks(it: Record<string, unknown>, problem: Report) {
 	const values = Array.isArray(it.values) ? it.values : undefined;
 	values?.forEach((v, i) => {
 		const before = values[i - 1];
-		if (i > 0 && typeof v === 'number' && typeof before === 'number' && v < before) problem(['values', i], 'values must not decrease from the lowest point to the highest');
+		if (i > 0 && typeof v === 'number' && typeof before === 'number' && v < before)
+			problem(['values', i], 'values must not decrease from the lowest point to the highest');
 	});
 
 	if (type === 'scale') {
 		// The number of points is the values' count where the item gives them, else its descriptors'.
 		const points = length(it.values) ?? length(it.levels);
 		if (it.levels === undefined) problem(['levels'], `a scale item needs its level descriptors (${MIN_POINTS} … ${MAX_POINTS})`);
-		else if (points !== undefined && (points < MIN_POINTS || points > MAX_POINTS)) problem([it.values ? 'values' : 'levels'], `a scale has ${MIN_POINTS} … ${MAX_POINTS} points, not ${points}`);
-		else if (points !== undefined && length(it.levels) !== points) problem(['levels'], `needs ${points} level descriptors, one per point (has ${length(it.levels)})`);
+		else if (points !== undefined && (points < MIN_POINTS || points > MAX_POINTS))
+			problem([it.values ? 'values' : 'levels'], `a scale has ${MIN_POINTS} … ${MAX_POINTS} points, not ${points}`);
+		else if (points !== undefined && length(it.levels) !== points)
+			problem(['levels'], `needs ${points} level descriptors, one per point (has ${length(it.levels)})`);
 		if (points !== undefined && points >= MIN_POINTS && points <= MAX_POINTS) {
 			if (it.recommendations === undefined) problem(['recommendations'], `needs ${points} recommendations, one per point`);
 			else if (length(it.recommendations) !== points && length(it.levels) === points)
@@ -379,8 +384,10 @@ function itemTypeChecks(it: Record<string, unknown>, problem: Report) {
 		bands.forEach((b, i) => {
 			if (i === 0 && typeof b.from === 'number' && b.from !== 0) problem(['score_bands', 0, 'from'], 'the first band must start at 0');
 			const before = bands[i - 1];
-			if (i > 0 && typeof b.from === 'number' && typeof before?.from === 'number' && b.from <= before.from) problem(['score_bands', i, 'from'], 'bands must start at ascending amounts');
-			if (i > 0 && typeof b.score === 'number' && typeof before?.score === 'number' && b.score < before.score) problem(['score_bands', i, 'score'], 'scores must not decrease as the amount grows');
+			if (i > 0 && typeof b.from === 'number' && typeof before?.from === 'number' && b.from <= before.from)
+				problem(['score_bands', i, 'from'], 'bands must start at ascending amounts');
+			if (i > 0 && typeof b.score === 'number' && typeof before?.score === 'number' && b.score < before.score)
+				problem(['score_bands', i, 'score'], 'scores must not decrease as the amount grows');
 			if (type === 'percent' && typeof b.from === 'number' && b.from > 100) problem(['score_bands', i, 'from'], 'a percent is at most 100');
 		});
 	}

@@ -19,7 +19,9 @@ export interface VersionSummary {
 
 /** Published versions, newest first within each questionnaire. */
 export async function listVersions(sql: Sql): Promise<VersionSummary[]> {
-	const rows = await sql<{ slug: string; version: number; title: QuestionnaireDefinition['title']; languages: unknown; fallback: unknown; items: number; published_at: Date }[]>`
+	const rows = await sql<
+		{ slug: string; version: number; title: QuestionnaireDefinition['title']; languages: unknown; fallback: unknown; items: number; published_at: Date }[]
+	>`
 		select q.slug, v.version, v.definition -> 'title' as title, v.definition -> 'languages' as languages, v.definition -> 'fallback' as fallback,
 			(select count(*)::int from questionnaire_item i where i.questionnaire_version_id = v.id) as items,
 			v.published_at

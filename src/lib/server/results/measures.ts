@@ -93,7 +93,9 @@ export function measuredRound(rules: Pick<ScoringRules, 'values'>, assessments: 
 		const scored = (a: SnapshotAssessment) => cellOf(a.assessmentId, dimension)?.score != null;
 		return {
 			covered: own.filter(scored).map((a) => a.sector),
-			missing: own.filter((a) => !scored(a)).map((a) => ({ sector: a.sector, reason: (cellOf(a.assessmentId, dimension) ? 'too_few_answers' : 'not_submitted') as Missing }))
+			missing: own
+				.filter((a) => !scored(a))
+				.map((a) => ({ sector: a.sector, reason: (cellOf(a.assessmentId, dimension) ? 'too_few_answers' : 'not_submitted') as Missing }))
 		};
 	};
 	/** Don't-know answers of all answers given, and respondents, over the cells given. */
@@ -108,4 +110,3 @@ export function sumRespondents(cells: readonly SnapshotCell[]): number {
 	const byAssessment = new Map(cells.map((x) => [x.assessmentId, x.respondents]));
 	return [...byAssessment.values()].reduce((n, r) => n + r, 0);
 }
-

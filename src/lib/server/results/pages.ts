@@ -7,13 +7,7 @@ import { peerFigures, type PeerFigure, type PeerViewer } from '../disclosure/pee
 import type { HiddenReason, Policy } from '../disclosure/policy';
 import { rankWithTies } from '../scoring/ranking';
 import { meanWithDistribution } from '../scoring/score';
-import {
-	municipalitySizeClass,
-	snapshotData,
-	targets,
-	type Frame,
-	type ResultRound,
-} from './queries';
+import { municipalitySizeClass, snapshotData, targets, type Frame, type ResultRound } from './queries';
 import { changeBetween, meanOf, measured, measuredRound, shownScore, sumRespondents, unmeasured } from './measures';
 import type { Snapshot } from './snapshots';
 
@@ -96,14 +90,25 @@ export async function municipalityView(sql: Sql, c: Context, viewer: Viewer, mun
 			return { dimension: d.key, score: m.score, level: m.level, lower: m.lower, upper: m.upper, assessmentId: s.assessmentId };
 		})
 	}));
-	return { sizeClass, dimensions, heatmap, peers: peerTable(rules, peers.figures, c.frame.dimensions.map((d) => d.key)), publication: peers.publication };
+	return {
+		sizeClass,
+		dimensions,
+		heatmap,
+		peers: peerTable(
+			rules,
+			peers.figures,
+			c.frame.dimensions.map((d) => d.key)
+		),
+		publication: peers.publication
+	};
 }
 
 const bandFrom = (frame: Frame, level: number | null) => (level === null ? null : (frame.bands.find((b) => b.level === level)?.from ?? null));
 
 /** Size classes × dimensions of the country, with the country's row; hidden cells carry their reason. */
 export function peerTable(rules: Frame['definition']['scoring'], figures: readonly PeerFigure[], dimensions: readonly string[]) {
-	const cell = (f: PeerFigure | undefined) => (f ? { organisations: f.organisations, mean: f.mean === null ? null : shownScore(rules, f.mean).score, hidden: f.hidden } : null);
+	const cell = (f: PeerFigure | undefined) =>
+		f ? { organisations: f.organisations, mean: f.mean === null ? null : shownScore(rules, f.mean).score, hidden: f.hidden } : null;
 	const bySize = figures.filter((f) => f.kind === 'size' && dimensions.includes(f.dimension));
 	return {
 		rows: sizeClasses.filter((size) => bySize.some((f) => f.group === size)),
@@ -115,10 +120,7 @@ export function peerTable(rules: Frame['definition']['scoring'], figures: readon
 /** Members × dimensions: named, or the viewer's own row named and the others anonymous, when they may be shown at all. */
 export async function collaborationView(sql: Sql, c: Context, viewer: Viewer, filter: { sectorId?: string } = {}) {
 	const rules = c.frame.definition.scoring;
-	const [{ assessments, cells }, allTargets] = await Promise.all([
-		snapshotData(sql, c.snapshot.id, c.locale, filter),
-		targets(sql, c.collaborationId, null)
-	]);
+	const [{ assessments, cells }, allTargets] = await Promise.all([snapshotData(sql, c.snapshot.id, c.locale, filter), targets(sql, c.collaborationId, null)]);
 	const round = measuredRound(rules, assessments, cells);
 	const members = [...new Map(assessments.map((a) => [a.municipalityId, a.municipality])).entries()];
 	const byDimension = new Map(
@@ -157,7 +159,10 @@ export async function collaborationView(sql: Sql, c: Context, viewer: Viewer, fi
 		})
 		.filter((r) => r.named || othersShown);
 	// Named rows by name; anonymous ones by their overall score, so the order tells nothing else.
-	rows.sort((a, b) => Number(b.own) - Number(a.own) || (a.named && b.named ? a.name!.localeCompare(b.name!, c.locale) : (b.overall.score ?? -1) - (a.overall.score ?? -1)));
+	rows.sort(
+		(a, b) =>
+			Number(b.own) - Number(a.own) || (a.named && b.named ? a.name!.localeCompare(b.name!, c.locale) : (b.overall.score ?? -1) - (a.overall.score ?? -1))
+	);
 	// Ranks that do not order what the noise cannot tell apart (docs/scoring.md, "Ties").
 	const rankable = rows.filter((r) => r.overall.score !== null);
 	const places = rankWithTies(rankable.map((r) => ({ score: r.overall.score!, se: r.overall.se! })));
@@ -174,7 +179,14 @@ export async function collaborationView(sql: Sql, c: Context, viewer: Viewer, fi
 			key: d.key,
 			title: d.title,
 			organisations: scores.length,
-			quartiles: quartiles && { ...quartiles, min: round1(quartiles.min), q1: round1(quartiles.q1), median: round1(quartiles.median), q3: round1(quartiles.q3), max: round1(quartiles.max) },
+			quartiles: quartiles && {
+				...quartiles,
+				min: round1(quartiles.min),
+				q1: round1(quartiles.q1),
+				median: round1(quartiles.median),
+				q3: round1(quartiles.q3),
+				max: round1(quartiles.max)
+			},
 			median: summaryHidden || !all ? null : round1(all.median),
 			mean: summaryHidden ? unmeasured : measured(rules, meanOf(scores.map((s) => s.interval))),
 			hidden,

@@ -56,7 +56,9 @@ function isDue(c: Current): boolean {
 }
 
 async function latest(sql: Db, roundIds: readonly string[]): Promise<Current[]> {
-	const rows = await sql<(Omit<Current, 'snapshot'> & { id: string | null; takenAt: Date | null; final: boolean | null; assessments: number; submitted: number })[]>`
+	const rows = await sql<
+		(Omit<Current, 'snapshot'> & { id: string | null; takenAt: Date | null; final: boolean | null; assessments: number; submitted: number })[]
+	>`
 		select r.id as "roundId", ${roundState(sql)} as state, r.scores_changed_at as "changedAt",
 			s.id, s.taken_at as "takenAt", s.final, s.seen_changed_at as "seenChangedAt", coalesce(${isTodayFor(sql, sql`s.taken_at`, sql`r.collaboration_id`)}, false) as "takenToday",
 			(select count(*)::int from round_snapshot_assessment x where x.snapshot_id = s.id) as assessments,

@@ -15,7 +15,12 @@ export async function setTarget(
 	await sql.begin((tx) => setTargetIn(tx, collaborationId, input, actorId));
 }
 
-async function setTargetIn(tx: Db, collaborationId: string, input: { municipalityId: string | null; dimension: string; level: number | null }, actorId: string): Promise<void> {
+async function setTargetIn(
+	tx: Db,
+	collaborationId: string,
+	input: { municipalityId: string | null; dimension: string; level: number | null },
+	actorId: string
+): Promise<void> {
 	{
 		if (input.level === null) {
 			await tx`delete from target where collaboration_id = ${collaborationId} and municipality_id is not distinct from ${input.municipalityId} and dimension = ${input.dimension}`;
@@ -43,8 +48,10 @@ export async function setTargets(
 ): Promise<number> {
 	return sql.begin(async (tx) => {
 		const before = new Map(
-			(await tx<{ dimension: string; level: number }[]>`
-				select dimension, level from target where collaboration_id = ${collaborationId} and municipality_id is not distinct from ${municipalityId} for update`).map((t) => [t.dimension, t.level])
+			(
+				await tx<{ dimension: string; level: number }[]>`
+				select dimension, level from target where collaboration_id = ${collaborationId} and municipality_id is not distinct from ${municipalityId} for update`
+			).map((t) => [t.dimension, t.level])
 		);
 		let changed = 0;
 		for (const [dimension, level] of levels) {

@@ -50,8 +50,15 @@ export function collaborationTrend(sql: Sql, viewer: Viewer, rounds: readonly Re
 }
 
 async function trend(sql: Sql, subject: Subject, rounds: readonly ResultRound[], locale: Locale): Promise<Trend[]> {
-	const snapshots = await currentSnapshots(sql, rounds.map((r) => r.id));
-	const data = await snapshotsData(sql, [...snapshots.values()].map((s) => s.id), locale);
+	const snapshots = await currentSnapshots(
+		sql,
+		rounds.map((r) => r.id)
+	);
+	const data = await snapshotsData(
+		sql,
+		[...snapshots.values()].map((s) => s.id),
+		locale
+	);
 	const versions = await definitionsOf(sql, rounds);
 	const perRound = rounds.flatMap((round) => {
 		const snapshot = snapshots.get(round.id);
@@ -96,7 +103,12 @@ async function trend(sql: Sql, subject: Subject, rounds: readonly ResultRound[],
 	});
 }
 
-function valueOf(subject: Subject, dimension: string, assessments: readonly { municipalityId: string }[], round: ReturnType<typeof measuredRound>): { interval: Interval | null; hidden: HiddenReason | null } {
+function valueOf(
+	subject: Subject,
+	dimension: string,
+	assessments: readonly { municipalityId: string }[],
+	round: ReturnType<typeof measuredRound>
+): { interval: Interval | null; hidden: HiddenReason | null } {
 	if ('municipalityId' in subject) return { interval: round.member(subject.municipalityId, dimension), hidden: null };
 	const scores = [...new Set(assessments.map((a) => a.municipalityId))].flatMap((m) => {
 		const interval = round.member(m, dimension);

@@ -53,7 +53,10 @@ export async function whereToBegin(sql: Db, frame: Frame, roundId: string, munic
 		};
 	};
 	const weakest = (items: { itemKey: string; mean: number; dontKnow: number; answers: number }[]) =>
-		items.sort((a, b) => a.mean - b.mean || (a.itemKey < b.itemKey ? -1 : 1)).slice(0, PER_SECTOR).map((i) => describe(i.itemKey, i.mean, i.dontKnow, i.answers));
+		items
+			.sort((a, b) => a.mean - b.mean || (a.itemKey < b.itemKey ? -1 : 1))
+			.slice(0, PER_SECTOR)
+			.map((i) => describe(i.itemKey, i.mean, i.dontKnow, i.answers));
 
 	const sectors = [...new Map(rows.map((r) => [r.sectorId, r.sector])).entries()];
 	const perSector = sectors.map(([sectorId, sector]) => ({
@@ -65,7 +68,14 @@ export async function whereToBegin(sql: Db, frame: Frame, roundId: string, munic
 	const shared = frame.definition.items.flatMap((item) => {
 		const of = sectors.map(([sectorId]) => rows.find((r) => r.sectorId === sectorId && r.itemKey === item.key));
 		if (sectors.length < 2 || of.some((r) => r?.mean == null)) return [];
-		return [{ itemKey: item.key, mean: of.reduce((s, r) => s + r!.mean!, 0) / of.length, dontKnow: of.reduce((s, r) => s + r!.dontKnow, 0), answers: of.reduce((s, r) => s + r!.answers, 0) }];
+		return [
+			{
+				itemKey: item.key,
+				mean: of.reduce((s, r) => s + r!.mean!, 0) / of.length,
+				dontKnow: of.reduce((s, r) => s + r!.dontKnow, 0),
+				answers: of.reduce((s, r) => s + r!.answers, 0)
+			}
+		];
 	});
 	return { perSector, municipality: weakest(shared) };
 }

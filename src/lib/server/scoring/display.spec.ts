@@ -13,7 +13,9 @@ const bandsArb = fc
 	.map((tenths) => ({ bands: [0, ...tenths.sort((a, b) => a - b)].map((t, i) => ({ level: i + 1, from: t / 10 })) }));
 const scoreArb = fc.double({ min: 0, max: 100, noNaN: true });
 /** Scores right at and around boundaries, where rounding goes wrong. */
-const nearBoundaryArb = fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.double({ min: -0.1, max: 0.1, noNaN: true })).map(([t, d]) => Math.min(100, Math.max(0, t / 10 + d)));
+const nearBoundaryArb = fc
+	.tuple(fc.integer({ min: 0, max: 1000 }), fc.double({ min: -0.1, max: 0.1, noNaN: true }))
+	.map(([t, d]) => Math.min(100, Math.max(0, t / 10 + d)));
 const anyScore = fc.oneof(scoreArb, nearBoundaryArb);
 const isTenth = (v: number) => Math.abs(v * 10 - Math.round(v * 10)) < 1e-9;
 

@@ -48,7 +48,10 @@ export function itemScale(versionValues: readonly number[], item?: ScaleSource):
 		case 'yes-partly-no':
 			return { type: 'points', values: item?.values ?? YES_PARTLY_NO };
 		case 'checklist':
-			return { type: 'checklist', options: (item?.options ?? []).map((o) => ({ key: o.key, weight: o.exclusive ? 0 : (o.weight ?? 1), exclusive: o.exclusive ?? false })) };
+			return {
+				type: 'checklist',
+				options: (item?.options ?? []).map((o) => ({ key: o.key, weight: o.exclusive ? 0 : (o.weight ?? 1), exclusive: o.exclusive ?? false }))
+			};
 		case 'percent':
 			return { type: 'amount', max: 100, integer: false, bands: item?.score_bands ?? [] };
 		case 'count-band':
@@ -131,7 +134,12 @@ export function pointReached(scale: ItemScale, mean: number): number | null {
 }
 
 /** An answer as the database stores it (columns kind, level, ticked, amount); null for a row without a choice. */
-export function storedAnswer(row: { kind: string | null; level?: number | null; ticked?: readonly string[] | null; amount?: number | string | null }): AnswerValue | null {
+export function storedAnswer(row: {
+	kind: string | null;
+	level?: number | null;
+	ticked?: readonly string[] | null;
+	amount?: number | string | null;
+}): AnswerValue | null {
 	switch (row.kind) {
 		case 'level':
 			return { kind: 'level', level: row.level! };

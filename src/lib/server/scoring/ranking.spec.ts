@@ -27,7 +27,11 @@ describe('rankWithTies', () => {
 
 	it('reads from the top when not differing is not transitive', () => {
 		// A ≈ B and B ≈ C, but A differs from C: A and B share the first place, C comes third.
-		const [a, b, c] = [{ score: 70, se: 2 }, { score: 65, se: 2 }, { score: 60, se: 2 }];
+		const [a, b, c] = [
+			{ score: 70, se: 2 },
+			{ score: 65, se: 2 },
+			{ score: 60, se: 2 }
+		];
 		expect([differs(a, b), differs(b, c), differs(a, c)]).toEqual([false, false, true]);
 		expect(rankWithTies([c, a, b]).map((p) => p.rank)).toEqual([3, 1, 1]);
 	});
@@ -35,7 +39,10 @@ describe('rankWithTies', () => {
 	it('does not depend on the order of the items', () => {
 		fc.assert(
 			fc.property(itemsArb, fc.infiniteStream(fc.nat()), (items, keys) => {
-				const order = items.map((_, i) => ({ i, key: keys.next().value as number })).sort((x, y) => x.key - y.key).map((x) => x.i);
+				const order = items
+					.map((_, i) => ({ i, key: keys.next().value as number }))
+					.sort((x, y) => x.key - y.key)
+					.map((x) => x.i);
 				const shuffled = rankWithTies(order.map((i) => items[i]!));
 				const direct = rankWithTies(items);
 				order.forEach((i, position) => expect(shuffled[position]).toEqual(direct[i]));

@@ -92,7 +92,10 @@ describe('dimensionScores', () => {
 					expect(d.score).toBeLessThanOrEqual(100);
 					const answered = items.filter((it) => it.dimension === d.dimension && pooled.get(it.key)!.mean !== null);
 					const weight = answered.reduce((sum, it) => sum + it.weight, 0);
-					expect(d.score).toBeCloseTo(answered.reduce((sum, it) => sum + (it.weight / weight) * pooled.get(it.key)!.mean!, 0), 9);
+					expect(d.score).toBeCloseTo(
+						answered.reduce((sum, it) => sum + (it.weight / weight) * pooled.get(it.key)!.mean!, 0),
+						9
+					);
 					expect(d.level).toBe(levelOf(rules, d.score));
 				}
 			})
@@ -196,11 +199,7 @@ describe('meanWithDistribution', () => {
 	});
 });
 
-const answerArb: fc.Arbitrary<AnswerValue> = fc.oneof(
-	fc.constantFrom<Level>(1, 2, 3, 4, 5).map(level),
-	fc.constant(NA),
-	fc.constant(DK)
-);
+const answerArb: fc.Arbitrary<AnswerValue> = fc.oneof(fc.constantFrom<Level>(1, 2, 3, 4, 5).map(level), fc.constant(NA), fc.constant(DK));
 
 /** Random rules (non-decreasing whole values, coverage 0.1 … 1), items in up to three dimensions, and respondents. */
 const caseArb = fc

@@ -71,7 +71,8 @@ const COVERAGE_TOLERANCE = 1e-9;
 
 /** The 0..100 value of one answer to the item; not applicable and don't know carry no score. */
 export function itemValue(rules: Pick<ScoringRules, 'values'>, answer: AnswerValue, item?: ScaleSource): number | null {
-	if (answer.kind === 'level' && rules.values[answer.level - 1] === undefined && !item) throw new RangeError(`the scoring rules have no value for level ${answer.level}`);
+	if (answer.kind === 'level' && rules.values[answer.level - 1] === undefined && !item)
+		throw new RangeError(`the scoring rules have no value for level ${answer.level}`);
 	return scoreOf(itemScale(rules.values, item), answer);
 }
 
@@ -110,7 +111,16 @@ export function poolItem(rules: Pick<ScoringRules, 'values'>, answers: readonly 
 
 /** Every item pooled over the respondents, by item key. */
 export function itemScores(rules: Pick<ScoringRules, 'values'>, items: readonly ScoredItem[], respondents: readonly Answers[]): Map<string, PooledItem> {
-	return new Map(items.map((item) => [item.key, poolItem(rules, respondents.map((r) => r.get(item.key)), item)]));
+	return new Map(
+		items.map((item) => [
+			item.key,
+			poolItem(
+				rules,
+				respondents.map((r) => r.get(item.key)),
+				item
+			)
+		])
+	);
 }
 
 /**
@@ -191,7 +201,10 @@ export function meanWithDistribution(values: readonly (number | null)[]): Distri
 		return below + (h - Math.floor(h)) * (sorted[Math.ceil(h)]! - below);
 	};
 	return {
-		mean: within(sorted.reduce((sum, v) => sum + v, 0) / n, sorted.map((value) => ({ value }))),
+		mean: within(
+			sorted.reduce((sum, v) => sum + v, 0) / n,
+			sorted.map((value) => ({ value }))
+		),
 		n,
 		min: sorted[0]!,
 		q1: quantile(0.25),

@@ -32,7 +32,14 @@ const everyone = (level: 1 | 2 | 3 | 4 | 5, keys: string[]): Answers[] => {
 const round = (year: number, version: typeof v1, level: 1 | 2 | 3 | 4 | 5): TrendRound => ({
 	year,
 	version: version.version,
-	scores: dimensionScores(version.scoring, version.items, everyone(level, version.items.map((i) => i.key)))
+	scores: dimensionScores(
+		version.scoring,
+		version.items,
+		everyone(
+			level,
+			version.items.map((i) => i.key)
+		)
+	)
 });
 const breaks = (series: ReturnType<typeof trendSeries>) =>
 	Object.fromEntries(series.map((s) => [s.dimension, s.points.map((p) => [p.year, p.score, p.seriesBreak, p.changedItems])]));

@@ -68,7 +68,11 @@ export function trendSeries(rounds: readonly TrendRound[], versions: readonly Tr
 function changedBetween(byVersion: ReadonlyMap<number, TrendVersion>, a: number, b: number, dimension: string) {
 	if (a === b) return { changed: [], rescored: [] };
 	const { comparable, rescored } = comparableAcross(byVersion, Math.min(a, b), Math.max(a, b));
-	const keys = [a, b].flatMap((v) => version(byVersion, v).items.filter((item) => item.dimension === dimension).map((item) => item.key));
+	const keys = [a, b].flatMap((v) =>
+		version(byVersion, v)
+			.items.filter((item) => item.dimension === dimension)
+			.map((item) => item.key)
+	);
 	const changed = [...new Set(keys)].filter((key) => !comparable.has(key)).sort();
 	return { changed, rescored: changed.filter((key) => rescored.has(key)) };
 }

@@ -47,8 +47,14 @@ describe('respondentScores', () => {
 			{ key: 'tech.a', dimension: 'tech', weight: 1 }
 		];
 		const respondents: Answers[] = [
-			new Map([['culture.a', level(5)], ['culture.b', level(1)]]),
-			new Map([['culture.b', level(3)], ['tech.a', { kind: 'dont_know' }]])
+			new Map([
+				['culture.a', level(5)],
+				['culture.b', level(1)]
+			]),
+			new Map([
+				['culture.b', level(3)],
+				['tech.a', { kind: 'dont_know' }]
+			])
 		];
 		expect(respondentScores(rules, items, respondents)).toEqual(
 			new Map([
@@ -72,8 +78,17 @@ describe('assessmentInterval', () => {
 	});
 
 	it('takes the pooled score from score.ts, not the mean of the respondents', () => {
-		const items = [{ key: 'culture.a', dimension: 'culture', weight: 1 }, { key: 'culture.b', dimension: 'culture', weight: 1 }];
-		const respondents: Answers[] = [new Map([['culture.a', level(5)], ['culture.b', level(1)]]), new Map([['culture.a', level(3)]])];
+		const items = [
+			{ key: 'culture.a', dimension: 'culture', weight: 1 },
+			{ key: 'culture.b', dimension: 'culture', weight: 1 }
+		];
+		const respondents: Answers[] = [
+			new Map([
+				['culture.a', level(5)],
+				['culture.b', level(1)]
+			]),
+			new Map([['culture.a', level(3)]])
+		];
 		const pooled = dimensionScores(rules, items, respondents)[0]!.score!; // (75 + 0) / 2
 		const own = respondentScores(rules, items, respondents).get('culture')!; // 50 and 50
 		expect(assessmentInterval(pooled, own, prior)!.score).toBe(37.5);

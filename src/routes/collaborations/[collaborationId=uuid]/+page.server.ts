@@ -12,7 +12,10 @@ export const load: PageServerLoad = async (event) => {
 	const collaborationId = event.params.collaborationId;
 	const user = requirePermission(event, 'collaboration.view', { collaborationId });
 	const sql = db();
-	const [counts, openRound] = await Promise.all([overviewCounts(sql, collaborationId), openRoundProgress(sql, user.grants, collaborationId, event.locals.locale)]);
+	const [counts, openRound] = await Promise.all([
+		overviewCounts(sql, collaborationId),
+		openRoundProgress(sql, user.grants, collaborationId, event.locals.locale)
+	]);
 	return { counts, openRound, canManage: can(user.grants, 'collaboration.manage', { collaborationId }), legalForms };
 };
 
@@ -33,7 +36,12 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { values: fields, errors: fieldErrors(parsed.error) });
 		const sql = db();
 		if (await nameTaken(sql, parsed.data.name, collaborationId)) return fail(400, { values: fields, errors: fieldError('name', 'collaboration.name_taken') });
-		await updateCollaboration(sql, collaborationId, { ...parsed.data, membersSeeNames: parsed.data.membersSeeNames === 'on', resultsOnlyApproved: parsed.data.resultsOnlyApproved === 'on' }, user.id);
+		await updateCollaboration(
+			sql,
+			collaborationId,
+			{ ...parsed.data, membersSeeNames: parsed.data.membersSeeNames === 'on', resultsOnlyApproved: parsed.data.resultsOnlyApproved === 'on' },
+			user.id
+		);
 		return { saved: true };
 	}
 };

@@ -29,7 +29,8 @@ export const en = {
 	'account.my_data_text': 'Download everything Moden holds about you: your account, roles, answers and activity.',
 	'account.download_data': 'Download my data (JSON)',
 	'account.delete': 'Delete my account',
-	'account.delete_text': 'Your account, roles and sessions are deleted. The answers you gave stay, without your name, as answers of your municipality’s assessments.',
+	'account.delete_text':
+		'Your account, roles and sessions are deleted. The answers you gave stay, without your name, as answers of your municipality’s assessments.',
 	'account.delete_confirm': 'Type your e-mail address ({email}) to confirm',
 	'account.delete_button': 'Delete my account',
 	'account.delete_confirm_mismatch': 'That is not your e-mail address.',
@@ -59,15 +60,18 @@ export const en = {
 	'link.invalid': 'This link is not valid. Check that you copied all of it.',
 	'link.expired': 'This link has expired. Ask for a new one.',
 	'link.used': 'This link has already been used. Sign in, or ask for a new link.',
-	'link.withdrawn': 'This link can no longer be used: others have given the account roles since it was made. Sign in, or ask for a new link under “Forgot your password?”.',
+	'link.withdrawn':
+		'This link can no longer be used: others have given the account roles since it was made. Sign in, or ask for a new link under “Forgot your password?”.',
 	'link.ask_new': 'Ask for a new link',
 	'reset.lead': 'Enter your e-mail address and we will send you a link to set a new password. The link is valid for one hour.',
 	'reset.send': 'Send link',
 	'reset.sent': 'If {email} has an account, a link is on its way. Check your inbox.',
 	'mail.reset_subject': 'Reset your Moden password',
-	'mail.reset_text': 'Someone asked to reset the password of your Moden account. If it was you, open this link within one hour:\n\n{link}\n\nIf it was not you, ignore this message.',
+	'mail.reset_text':
+		'Someone asked to reset the password of your Moden account. If it was you, open this link within one hour:\n\n{link}\n\nIf it was not you, ignore this message.',
 	'mail.invitation_subject': 'You are invited to Moden',
-	'mail.invitation_text': 'You are invited to {collaboration} in Moden, the self-assessment of digital maturity. Open this link within seven days to set your password:\n\n{link}',
+	'mail.invitation_text':
+		'You are invited to {collaboration} in Moden, the self-assessment of digital maturity. Open this link within seven days to set your password:\n\n{link}',
 	'role.platform_admin': 'Platform administrator',
 	'role.collaboration_admin': 'Collaboration administrator',
 	'role.board_viewer': 'Board member',
@@ -113,9 +117,12 @@ export const en = {
 	'people.invite_lead': 'A new person gets an e-mail with a link valid for seven days. Someone who already has an account just gets the role.',
 	'people.send_invitation': 'Invite',
 	'people.invited': '{email} has the role now. Someone new to Moden gets an e-mail with a link to set a password; anyone else signs in as before.',
-	'people.granted_no_mail': '{email} has the role now. No link is shown here: without a mail server, links are shown only for accounts this collaboration created and no other collaboration has given a role. The person signs in as before; if they have no password yet, the platform operator can help.',
-	'people.no_mail_note': 'No mail server is set up. A link to set a password is shown here only for a person who is new to Moden when this collaboration invites them, and only while no other collaboration has given them a role. Everyone else just gets the role.',
-	'people.platform_admin_refused': 'A platform administrator cannot hold a role in a collaboration. Use another e-mail address for this person’s work in the collaboration.',
+	'people.granted_no_mail':
+		'{email} has the role now. No link is shown here: without a mail server, links are shown only for accounts this collaboration created and no other collaboration has given a role. The person signs in as before; if they have no password yet, the platform operator can help.',
+	'people.no_mail_note':
+		'No mail server is set up. A link to set a password is shown here only for a person who is new to Moden when this collaboration invites them, and only while no other collaboration has given them a role. Everyone else just gets the role.',
+	'people.platform_admin_refused':
+		'A platform administrator cannot hold a role in a collaboration. Use another e-mail address for this person’s work in the collaboration.',
 	'people.invited_no_mail': 'No mail server is set up, so no e-mail was sent. Give {email} this link (valid for seven days):',
 	'people.invited_pending': 'not signed in yet',
 	'people.revoke': 'Remove',

@@ -57,15 +57,18 @@ export const nb = {
 	'link.invalid': 'Lenken er ikke gyldig. Sjekk at du kopierte hele lenken.',
 	'link.expired': 'Lenken er utløpt. Be om en ny.',
 	'link.used': 'Lenken er allerede brukt. Logg inn, eller be om en ny lenke.',
-	'link.withdrawn': 'Lenken kan ikke brukes lenger: andre har gitt kontoen roller siden den ble laget. Logg inn, eller be om en ny lenke under «Glemt passordet?».',
+	'link.withdrawn':
+		'Lenken kan ikke brukes lenger: andre har gitt kontoen roller siden den ble laget. Logg inn, eller be om en ny lenke under «Glemt passordet?».',
 	'link.ask_new': 'Be om en ny lenke',
 	'reset.lead': 'Skriv e-postadressen din, så sender vi en lenke for å sette nytt passord. Lenken gjelder i én time.',
 	'reset.send': 'Send lenke',
 	'reset.sent': 'Hvis {email} har en konto, er en lenke på vei. Sjekk innboksen.',
 	'mail.reset_subject': 'Tilbakestill passordet i Moden',
-	'mail.reset_text': 'Noen har bedt om å tilbakestille passordet til Moden-kontoen din. Var det deg, åpner du denne lenken innen én time:\n\n{link}\n\nVar det ikke deg, kan du se bort fra meldingen.',
+	'mail.reset_text':
+		'Noen har bedt om å tilbakestille passordet til Moden-kontoen din. Var det deg, åpner du denne lenken innen én time:\n\n{link}\n\nVar det ikke deg, kan du se bort fra meldingen.',
 	'mail.invitation_subject': 'Du er invitert til Moden',
-	'mail.invitation_text': 'Du er invitert til {collaboration} i Moden, egenvurderingen av digital modenhet. Åpne denne lenken innen sju dager for å sette passordet ditt:\n\n{link}',
+	'mail.invitation_text':
+		'Du er invitert til {collaboration} i Moden, egenvurderingen av digital modenhet. Åpne denne lenken innen sju dager for å sette passordet ditt:\n\n{link}',
 	'role.platform_admin': 'Plattformadministrator',
 	'role.collaboration_admin': 'Administrator i samarbeidet',
 	'role.board_viewer': 'Styremedlem',
@@ -111,9 +114,12 @@ export const nb = {
 	'people.invite_lead': 'En ny person får en e-post med en lenke som gjelder i sju dager. Den som allerede har konto, får bare rollen.',
 	'people.send_invitation': 'Inviter',
 	'people.invited': '{email} har fått rollen. Den som er ny i Moden, får en e-post med en lenke for å sette passord; andre logger inn som før.',
-	'people.granted_no_mail': '{email} har fått rollen. Her vises ingen lenke: uten e-posttjener vises lenker bare for kontoer som dette samarbeidet har opprettet, og som ingen andre samarbeid har gitt en rolle. Personen logger inn som før; har vedkommende ikke passord ennå, kan plattformdriften hjelpe.',
-	'people.no_mail_note': 'Ingen e-posttjener er satt opp. En lenke for å sette passord vises her bare for en person som er ny i Moden når dette samarbeidet inviterer vedkommende, og bare så lenge ingen andre samarbeid har gitt personen en rolle. Alle andre får bare rollen.',
-	'people.platform_admin_refused': 'En plattformadministrator kan ikke ha roller i et samarbeid. Bruk en annen e-postadresse for personens arbeid i samarbeidet.',
+	'people.granted_no_mail':
+		'{email} har fått rollen. Her vises ingen lenke: uten e-posttjener vises lenker bare for kontoer som dette samarbeidet har opprettet, og som ingen andre samarbeid har gitt en rolle. Personen logger inn som før; har vedkommende ikke passord ennå, kan plattformdriften hjelpe.',
+	'people.no_mail_note':
+		'Ingen e-posttjener er satt opp. En lenke for å sette passord vises her bare for en person som er ny i Moden når dette samarbeidet inviterer vedkommende, og bare så lenge ingen andre samarbeid har gitt personen en rolle. Alle andre får bare rollen.',
+	'people.platform_admin_refused':
+		'En plattformadministrator kan ikke ha roller i et samarbeid. Bruk en annen e-postadresse for personens arbeid i samarbeidet.',
 	'people.invited_no_mail': 'Ingen e-posttjener er satt opp, så ingen e-post ble sendt. Gi {email} denne lenken (gjelder i sju dager):',
 	'people.invited_pending': 'ikke logget inn ennå',
 	'people.revoke': 'Fjern',

@@ -27,7 +27,8 @@ export const nn = {
 	'account.my_data_text': 'Last ned alt Moden har om deg: kontoen, rollene, svara og aktiviteten din.',
 	'account.download_data': 'Last ned dataa mine (JSON)',
 	'account.delete': 'Slett kontoen min',
-	'account.delete_text': 'Kontoen, rollene og øktene dine blir sletta. Svara du har gitt, blir ståande utan namnet ditt, som svar i kartleggingane til kommunen.',
+	'account.delete_text':
+		'Kontoen, rollene og øktene dine blir sletta. Svara du har gitt, blir ståande utan namnet ditt, som svar i kartleggingane til kommunen.',
 	'account.delete_confirm': 'Skriv e-postadressa di ({email}) for å stadfeste',
 	'account.delete_button': 'Slett kontoen min',
 	'account.delete_confirm_mismatch': 'Det er ikkje e-postadressa di.',
@@ -57,15 +58,18 @@ export const nn = {
 	'link.invalid': 'Lenka er ikkje gyldig. Sjekk at du kopierte heile lenka.',
 	'link.expired': 'Lenka har gått ut. Be om ei ny.',
 	'link.used': 'Lenka er allereie brukt. Logg inn, eller be om ei ny lenke.',
-	'link.withdrawn': 'Lenka kan ikkje brukast lenger: andre har gitt kontoen roller sidan ho vart laga. Logg inn, eller be om ei ny lenke under «Gløymt passordet?».',
+	'link.withdrawn':
+		'Lenka kan ikkje brukast lenger: andre har gitt kontoen roller sidan ho vart laga. Logg inn, eller be om ei ny lenke under «Gløymt passordet?».',
 	'link.ask_new': 'Be om ei ny lenke',
 	'reset.lead': 'Skriv e-postadressa di, så sender vi ei lenke for å setje nytt passord. Lenka gjeld i éin time.',
 	'reset.send': 'Send lenke',
 	'reset.sent': 'Dersom {email} har ein konto, er ei lenke på veg. Sjekk innboksen.',
 	'mail.reset_subject': 'Tilbakestill passordet i Moden',
-	'mail.reset_text': 'Nokon har bede om å tilbakestille passordet til Moden-kontoen din. Var det deg, opnar du denne lenka innan éin time:\n\n{link}\n\nVar det ikkje deg, kan du sjå bort frå meldinga.',
+	'mail.reset_text':
+		'Nokon har bede om å tilbakestille passordet til Moden-kontoen din. Var det deg, opnar du denne lenka innan éin time:\n\n{link}\n\nVar det ikkje deg, kan du sjå bort frå meldinga.',
 	'mail.invitation_subject': 'Du er invitert til Moden',
-	'mail.invitation_text': 'Du er invitert til {collaboration} i Moden, eigenvurderinga av digital modnad. Opne denne lenka innan sju dagar for å setje passordet ditt:\n\n{link}',
+	'mail.invitation_text':
+		'Du er invitert til {collaboration} i Moden, eigenvurderinga av digital modnad. Opne denne lenka innan sju dagar for å setje passordet ditt:\n\n{link}',
 	'role.platform_admin': 'Plattformadministrator',
 	'role.collaboration_admin': 'Administrator i samarbeidet',
 	'role.board_viewer': 'Styremedlem',
@@ -111,9 +115,12 @@ export const nn = {
 	'people.invite_lead': 'Ein ny person får ein e-post med ei lenke som gjeld i sju dagar. Den som allereie har konto, får berre rolla.',
 	'people.send_invitation': 'Inviter',
 	'people.invited': '{email} har fått rolla. Den som er ny i Moden, får ein e-post med ei lenke for å setje passord; andre loggar inn som før.',
-	'people.granted_no_mail': '{email} har fått rolla. Her blir inga lenke vist: utan e-posttenar blir lenker viste berre for kontoar som dette samarbeidet har oppretta, og som ingen andre samarbeid har gitt ei rolle. Personen loggar inn som før; har vedkomande ikkje passord enno, kan plattformdrifta hjelpe.',
-	'people.no_mail_note': 'Ingen e-posttenar er sett opp. Ei lenke for å setje passord blir vist her berre for ein person som er ny i Moden når dette samarbeidet inviterer vedkomande, og berre så lenge ingen andre samarbeid har gitt personen ei rolle. Alle andre får berre rolla.',
-	'people.platform_admin_refused': 'Ein plattformadministrator kan ikkje ha roller i eit samarbeid. Bruk ei anna e-postadresse for arbeidet personen gjer i samarbeidet.',
+	'people.granted_no_mail':
+		'{email} har fått rolla. Her blir inga lenke vist: utan e-posttenar blir lenker viste berre for kontoar som dette samarbeidet har oppretta, og som ingen andre samarbeid har gitt ei rolle. Personen loggar inn som før; har vedkomande ikkje passord enno, kan plattformdrifta hjelpe.',
+	'people.no_mail_note':
+		'Ingen e-posttenar er sett opp. Ei lenke for å setje passord blir vist her berre for ein person som er ny i Moden når dette samarbeidet inviterer vedkomande, og berre så lenge ingen andre samarbeid har gitt personen ei rolle. Alle andre får berre rolla.',
+	'people.platform_admin_refused':
+		'Ein plattformadministrator kan ikkje ha roller i eit samarbeid. Bruk ei anna e-postadresse for arbeidet personen gjer i samarbeidet.',
 	'people.invited_no_mail': 'Ingen e-posttenar er sett opp, så ingen e-post vart send. Gi {email} denne lenka (gjeld i sju dagar):',
 	'people.invited_pending': 'ikkje logga inn enno',
 	'people.revoke': 'Fjern',

@@ -57,15 +57,18 @@ export const sv = {
 	'link.invalid': 'Länken är inte giltig. Kontrollera att du kopierade hela länken.',
 	'link.expired': 'Länken har gått ut. Be om en ny.',
 	'link.used': 'Länken har redan använts. Logga in, eller be om en ny länk.',
-	'link.withdrawn': 'Länken kan inte användas längre: andra har gett kontot roller sedan den skapades. Logga in, eller be om en ny länk under ”Glömt lösenordet?”.',
+	'link.withdrawn':
+		'Länken kan inte användas längre: andra har gett kontot roller sedan den skapades. Logga in, eller be om en ny länk under ”Glömt lösenordet?”.',
 	'link.ask_new': 'Be om en ny länk',
 	'reset.lead': 'Skriv din e-postadress så skickar vi en länk för att sätta ett nytt lösenord. Länken gäller i en timme.',
 	'reset.send': 'Skicka länk',
 	'reset.sent': 'Om {email} har ett konto är en länk på väg. Titta i inkorgen.',
 	'mail.reset_subject': 'Återställ lösenordet i Moden',
-	'mail.reset_text': 'Någon har bett om att återställa lösenordet till ditt Moden-konto. Var det du, öppna den här länken inom en timme:\n\n{link}\n\nVar det inte du kan du bortse från meddelandet.',
+	'mail.reset_text':
+		'Någon har bett om att återställa lösenordet till ditt Moden-konto. Var det du, öppna den här länken inom en timme:\n\n{link}\n\nVar det inte du kan du bortse från meddelandet.',
 	'mail.invitation_subject': 'Du är inbjuden till Moden',
-	'mail.invitation_text': 'Du är inbjuden till {collaboration} i Moden, självskattningen av digital mognad. Öppna den här länken inom sju dagar för att sätta ditt lösenord:\n\n{link}',
+	'mail.invitation_text':
+		'Du är inbjuden till {collaboration} i Moden, självskattningen av digital mognad. Öppna den här länken inom sju dagar för att sätta ditt lösenord:\n\n{link}',
 	'role.platform_admin': 'Plattformsadministratör',
 	'role.collaboration_admin': 'Administratör i samverkan',
 	'role.board_viewer': 'Styrelseledamot',
@@ -110,10 +113,14 @@ export const sv = {
 	'people.invite': 'Bjud in en person eller ge en roll',
 	'people.invite_lead': 'En ny person får ett e-postmeddelande med en länk som gäller i sju dagar. Den som redan har ett konto får bara rollen.',
 	'people.send_invitation': 'Bjud in',
-	'people.invited': '{email} har fått rollen. Den som är ny i Moden får ett e-postmeddelande med en länk för att sätta ett lösenord; andra loggar in som vanligt.',
-	'people.granted_no_mail': '{email} har fått rollen. Ingen länk visas här: utan e-postserver visas länkar bara för konton som den här samverkan har skapat och som ingen annan samverkan har gett en roll. Personen loggar in som vanligt; har personen inget lösenord än kan plattformsdriften hjälpa till.',
-	'people.no_mail_note': 'Ingen e-postserver är konfigurerad. En länk för att sätta lösenord visas här bara för en person som är ny i Moden när den här samverkan bjuder in personen, och bara så länge ingen annan samverkan har gett personen en roll. Alla andra får bara rollen.',
-	'people.platform_admin_refused': 'En plattformsadministratör kan inte ha roller i en samverkan. Använd en annan e-postadress för personens arbete i samverkan.',
+	'people.invited':
+		'{email} har fått rollen. Den som är ny i Moden får ett e-postmeddelande med en länk för att sätta ett lösenord; andra loggar in som vanligt.',
+	'people.granted_no_mail':
+		'{email} har fått rollen. Ingen länk visas här: utan e-postserver visas länkar bara för konton som den här samverkan har skapat och som ingen annan samverkan har gett en roll. Personen loggar in som vanligt; har personen inget lösenord än kan plattformsdriften hjälpa till.',
+	'people.no_mail_note':
+		'Ingen e-postserver är konfigurerad. En länk för att sätta lösenord visas här bara för en person som är ny i Moden när den här samverkan bjuder in personen, och bara så länge ingen annan samverkan har gett personen en roll. Alla andra får bara rollen.',
+	'people.platform_admin_refused':
+		'En plattformsadministratör kan inte ha roller i en samverkan. Använd en annan e-postadress för personens arbete i samverkan.',
 	'people.invited_no_mail': 'Ingen e-postserver är konfigurerad, så inget e-postmeddelande skickades. Ge {email} den här länken (gäller i sju dagar):',
 	'people.invited_pending': 'inte inloggad än',
 	'people.revoke': 'Ta bort',

@@ -5,7 +5,8 @@
 export const en = {
 	'nav.assessments': 'My assessments',
 	'assessments.title': 'My assessments',
-	'assessments.lead': 'The assessments you are assigned to answer. Every answer is saved the moment you give it, so you can stop at any time and continue later.',
+	'assessments.lead':
+		'The assessments you are assigned to answer. Every answer is saved the moment you give it, so you can stop at any time and continue later.',
 	'assessments.none': 'You have no assessments to answer yet. Your municipality’s coordinator assigns them.',
 	'assessments.round': 'Round {year}',
 	'assessments.state.open': 'Open until {date}',
@@ -27,9 +28,12 @@ export const en = {
 	'answer.status.saved': 'All answers are saved.',
 	'answer.status.saving': 'Saving …',
 	'answer.status.retrying': 'Not saved — retrying. {count, plural, one {# answer is} other {# answers are}} kept in this page and will be sent; keep it open.',
-	'answer.status.offline': 'Not saved — no connection. {count, plural, one {# answer is} other {# answers are}} kept in this page and will be sent when the connection is back; keep it open.',
-	'answer.status.retrying_kept': 'Not saved — retrying. {count, plural, one {# answer is} other {# answers are}} kept in this browser and will be sent, also if you close the page and open it again later.',
-	'answer.status.offline_kept': 'Not saved — no connection. {count, plural, one {# answer is} other {# answers are}} kept in this browser and will be sent when the connection is back, also if you close the page and open it again later.',
+	'answer.status.offline':
+		'Not saved — no connection. {count, plural, one {# answer is} other {# answers are}} kept in this page and will be sent when the connection is back; keep it open.',
+	'answer.status.retrying_kept':
+		'Not saved — retrying. {count, plural, one {# answer is} other {# answers are}} kept in this browser and will be sent, also if you close the page and open it again later.',
+	'answer.status.offline_kept':
+		'Not saved — no connection. {count, plural, one {# answer is} other {# answers are}} kept in this browser and will be sent when the connection is back, also if you close the page and open it again later.',
 	'answer.status.refused': 'Not saved: {reason}',
 	'answer.item.saved': 'Saved',
 	'answer.item.pending': 'Not saved yet',
@@ -77,7 +81,8 @@ export const en = {
 	'answer.refused.not_submitted': 'The response is not submitted, so there is nothing to reopen.',
 	'answer.refused.network': 'the server could not be reached',
 	'review.title': 'Review and submit',
-	'review.lead': 'Check what is unanswered before you submit. You may submit with questions unanswered: a dimension with less than 60 % of its questions answered shows “not enough answers” in the result.',
+	'review.lead':
+		'Check what is unanswered before you submit. You may submit with questions unanswered: a dimension with less than 60 % of its questions answered shows “not enough answers” in the result.',
 	'review.all_answered': 'All questions are answered.',
 	'review.unanswered': 'Not answered ({count})',
 	'review.dont_know': 'Answered “don’t know” ({count})',
@@ -87,7 +92,8 @@ export const en = {
 	'result.title': 'Result',
 	'result.submitted_on': 'You submitted on {date}.',
 	'result.pooled': 'Pooled result of {count, plural, one {# submitted response} other {# submitted responses}}',
-	'result.pooled_lead': 'Each question’s value is the mean over the respondents who chose a level scored from 0 to 100. Spread is shown where at least three have answered.',
+	'result.pooled_lead':
+		'Each question’s value is the mean over the respondents who chose a level scored from 0 to 100. Spread is shown where at least three have answered.',
 	'result.dimension': 'Dimension',
 	'result.score': 'Score',
 	'result.level': 'Level',

@@ -26,12 +26,15 @@ export const nb = {
 	'answer.status.saving': 'Lagrer …',
 	'answer.status.retrying': 'Ikke lagret – prøver igjen. {count} svar ligger i siden og blir sendt; la den være åpen.',
 	'answer.status.offline': 'Ikke lagret – ingen forbindelse. {count} svar ligger i siden og blir sendt når forbindelsen er tilbake; la den være åpen.',
-	'answer.status.retrying_kept': 'Ikke lagret – prøver igjen. {count} svar er tatt vare på i nettleseren og blir sendt, også om du lukker siden og åpner den igjen senere.',
-	'answer.status.offline_kept': 'Ikke lagret – ingen forbindelse. {count} svar er tatt vare på i nettleseren og blir sendt når forbindelsen er tilbake, også om du lukker siden og åpner den igjen senere.',
+	'answer.status.retrying_kept':
+		'Ikke lagret – prøver igjen. {count} svar er tatt vare på i nettleseren og blir sendt, også om du lukker siden og åpner den igjen senere.',
+	'answer.status.offline_kept':
+		'Ikke lagret – ingen forbindelse. {count} svar er tatt vare på i nettleseren og blir sendt når forbindelsen er tilbake, også om du lukker siden og åpner den igjen senere.',
 	'answer.status.refused': 'Ikke lagret: {reason}',
 	'answer.item.saved': 'Lagret',
 	'answer.item.pending': 'Ikke lagret ennå',
-	'answer.item.conflict': 'Dette svaret ble endret i et annet vindu eller på en annen enhet. Siden viser nå det som er lagret; velg på nytt hvis ditt svar var riktig.',
+	'answer.item.conflict':
+		'Dette svaret ble endret i et annet vindu eller på en annen enhet. Siden viser nå det som er lagret; velg på nytt hvis ditt svar var riktig.',
 	'answer.question': 'Spørsmål {n} av {total}',
 	'answer.level': 'Nivå {level}',
 	'answer.refused.amount_invalid': 'Skriv et tall, for eksempel 40 eller 12,5.',
@@ -75,7 +78,8 @@ export const nb = {
 	'answer.refused.not_submitted': 'Besvarelsen er ikke sendt inn, så det er ingenting å åpne igjen.',
 	'answer.refused.network': 'serveren svarte ikke',
 	'review.title': 'Se over og send inn',
-	'review.lead': 'Se hva som er ubesvart før du sender inn. Du kan sende inn med ubesvarte spørsmål: en dimensjon der under 60 % av spørsmålene er besvart, vises som «for få svar» i resultatet.',
+	'review.lead':
+		'Se hva som er ubesvart før du sender inn. Du kan sende inn med ubesvarte spørsmål: en dimensjon der under 60 % av spørsmålene er besvart, vises som «for få svar» i resultatet.',
 	'review.all_answered': 'Alle spørsmål er besvart.',
 	'review.unanswered': 'Ikke besvart ({count})',
 	'review.dont_know': 'Besvart med «vet ikke» ({count})',
@@ -85,7 +89,8 @@ export const nb = {
 	'result.title': 'Resultat',
 	'result.submitted_on': 'Du sendte inn {date}.',
 	'result.pooled': 'Samlet resultat av {count, plural, one {# innsendt besvarelse} other {# innsendte besvarelser}}',
-	'result.pooled_lead': 'Verdien for hvert spørsmål er gjennomsnittet av dem som valgte et svar, regnet om til poeng fra 0 til 100. Spredning vises der minst tre har svart.',
+	'result.pooled_lead':
+		'Verdien for hvert spørsmål er gjennomsnittet av dem som valgte et svar, regnet om til poeng fra 0 til 100. Spredning vises der minst tre har svart.',
 	'result.dimension': 'Dimensjon',
 	'result.score': 'Poeng',
 	'result.level': 'Nivå',

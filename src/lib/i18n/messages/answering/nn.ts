@@ -3,7 +3,8 @@ import type { en } from './en';
 export const nn = {
 	'nav.assessments': 'Kartleggingane mine',
 	'assessments.title': 'Kartleggingane mine',
-	'assessments.lead': 'Kartleggingane du skal svare på. Kvart svar blir lagra i same augneblinken du gir det, så du kan stoppe når som helst og halde fram seinare.',
+	'assessments.lead':
+		'Kartleggingane du skal svare på. Kvart svar blir lagra i same augneblinken du gir det, så du kan stoppe når som helst og halde fram seinare.',
 	'assessments.none': 'Du har ingen kartleggingar å svare på enno. Koordinatoren i kommunen din tildeler dei.',
 	'assessments.round': 'Runde {year}',
 	'assessments.state.open': 'Open til {date}',
@@ -26,12 +27,15 @@ export const nn = {
 	'answer.status.saving': 'Lagrar …',
 	'answer.status.retrying': 'Ikkje lagra – prøver igjen. {count} svar ligg i sida og blir sende; la henne vere open.',
 	'answer.status.offline': 'Ikkje lagra – inga tilkopling. {count} svar ligg i sida og blir sende når tilkoplinga er tilbake; la henne vere open.',
-	'answer.status.retrying_kept': 'Ikkje lagra – prøver igjen. {count} svar er tekne vare på i nettlesaren og blir sende, også om du lukkar sida og opnar henne igjen seinare.',
-	'answer.status.offline_kept': 'Ikkje lagra – inga tilkopling. {count} svar er tekne vare på i nettlesaren og blir sende når tilkoplinga er tilbake, også om du lukkar sida og opnar henne igjen seinare.',
+	'answer.status.retrying_kept':
+		'Ikkje lagra – prøver igjen. {count} svar er tekne vare på i nettlesaren og blir sende, også om du lukkar sida og opnar henne igjen seinare.',
+	'answer.status.offline_kept':
+		'Ikkje lagra – inga tilkopling. {count} svar er tekne vare på i nettlesaren og blir sende når tilkoplinga er tilbake, også om du lukkar sida og opnar henne igjen seinare.',
 	'answer.status.refused': 'Ikkje lagra: {reason}',
 	'answer.item.saved': 'Lagra',
 	'answer.item.pending': 'Ikkje lagra enno',
-	'answer.item.conflict': 'Dette svaret vart endra i eit anna vindauge eller på ei anna eining. Sida viser no det som er lagra; vel på nytt dersom svaret ditt var rett.',
+	'answer.item.conflict':
+		'Dette svaret vart endra i eit anna vindauge eller på ei anna eining. Sida viser no det som er lagra; vel på nytt dersom svaret ditt var rett.',
 	'answer.question': 'Spørsmål {n} av {total}',
 	'answer.level': 'Nivå {level}',
 	'answer.refused.amount_invalid': 'Skriv eit tal, til dømes 40 eller 12,5.',
@@ -75,7 +79,8 @@ export const nn = {
 	'answer.refused.not_submitted': 'Svaret er ikkje sendt inn, så det er ingenting å opne igjen.',
 	'answer.refused.network': 'tenaren svarte ikkje',
 	'review.title': 'Sjå over og send inn',
-	'review.lead': 'Sjå kva som er usvart før du sender inn. Du kan sende inn med usvarte spørsmål: ein dimensjon der under 60 % av spørsmåla er svarte på, blir vist som «for få svar» i resultatet.',
+	'review.lead':
+		'Sjå kva som er usvart før du sender inn. Du kan sende inn med usvarte spørsmål: ein dimensjon der under 60 % av spørsmåla er svarte på, blir vist som «for få svar» i resultatet.',
 	'review.all_answered': 'Alle spørsmåla er svarte på.',
 	'review.unanswered': 'Ikkje svart ({count})',
 	'review.dont_know': 'Svart med «veit ikkje» ({count})',
@@ -85,7 +90,8 @@ export const nn = {
 	'result.title': 'Resultat',
 	'result.submitted_on': 'Du sende inn {date}.',
 	'result.pooled': 'Samla resultat av {count, plural, one {# innsendt svar} other {# innsende svar}}',
-	'result.pooled_lead': 'Verdien for kvart spørsmål er gjennomsnittet av dei som valde eit svar, rekna om til poeng frå 0 til 100. Spreiing blir vist der minst tre har svart.',
+	'result.pooled_lead':
+		'Verdien for kvart spørsmål er gjennomsnittet av dei som valde eit svar, rekna om til poeng frå 0 til 100. Spreiing blir vist der minst tre har svart.',
 	'result.dimension': 'Dimensjon',
 	'result.score': 'Poeng',
 	'result.level': 'Nivå',

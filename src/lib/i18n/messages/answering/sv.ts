@@ -3,7 +3,8 @@ import type { en } from './en';
 export const sv = {
 	'nav.assessments': 'Mina kartläggningar',
 	'assessments.title': 'Mina kartläggningar',
-	'assessments.lead': 'Kartläggningarna du ska besvara. Varje svar sparas i samma ögonblick som du ger det, så du kan sluta när som helst och fortsätta senare.',
+	'assessments.lead':
+		'Kartläggningarna du ska besvara. Varje svar sparas i samma ögonblick som du ger det, så du kan sluta när som helst och fortsätta senare.',
 	'assessments.none': 'Du har inga kartläggningar att besvara än. Kommunens samordnare tilldelar dem.',
 	'assessments.round': 'Omgång {year}',
 	'assessments.state.open': 'Öppen till {date}',
@@ -26,8 +27,10 @@ export const sv = {
 	'answer.status.saving': 'Sparar …',
 	'answer.status.retrying': 'Inte sparat – försöker igen. {count} svar finns kvar på sidan och skickas; låt den vara öppen.',
 	'answer.status.offline': 'Inte sparat – ingen anslutning. {count} svar finns kvar på sidan och skickas när anslutningen är tillbaka; låt den vara öppen.',
-	'answer.status.retrying_kept': 'Inte sparat – försöker igen. {count} svar är sparade i webbläsaren och skickas, även om du stänger sidan och öppnar den igen senare.',
-	'answer.status.offline_kept': 'Inte sparat – ingen anslutning. {count} svar är sparade i webbläsaren och skickas när anslutningen är tillbaka, även om du stänger sidan och öppnar den igen senare.',
+	'answer.status.retrying_kept':
+		'Inte sparat – försöker igen. {count} svar är sparade i webbläsaren och skickas, även om du stänger sidan och öppnar den igen senare.',
+	'answer.status.offline_kept':
+		'Inte sparat – ingen anslutning. {count} svar är sparade i webbläsaren och skickas när anslutningen är tillbaka, även om du stänger sidan och öppnar den igen senare.',
 	'answer.status.refused': 'Inte sparat: {reason}',
 	'answer.item.saved': 'Sparat',
 	'answer.item.pending': 'Inte sparat än',
@@ -75,7 +78,8 @@ export const sv = {
 	'answer.refused.not_submitted': 'Svaret är inte inskickat, så det finns inget att öppna igen.',
 	'answer.refused.network': 'servern kunde inte nås',
 	'review.title': 'Granska och skicka in',
-	'review.lead': 'Se vad som är obesvarat innan du skickar in. Du kan skicka in med obesvarade frågor: en dimension där under 60 % av frågorna är besvarade visas som ”för få svar” i resultatet.',
+	'review.lead':
+		'Se vad som är obesvarat innan du skickar in. Du kan skicka in med obesvarade frågor: en dimension där under 60 % av frågorna är besvarade visas som ”för få svar” i resultatet.',
 	'review.all_answered': 'Alla frågor är besvarade.',
 	'review.unanswered': 'Inte besvarade ({count})',
 	'review.dont_know': 'Besvarade med ”vet ej” ({count})',
@@ -85,7 +89,8 @@ export const sv = {
 	'result.title': 'Resultat',
 	'result.submitted_on': 'Du skickade in {date}.',
 	'result.pooled': 'Sammanvägt resultat av {count, plural, one {# inskickat svar} other {# inskickade svar}}',
-	'result.pooled_lead': 'Värdet för varje fråga är medelvärdet för dem som valde ett svar, omräknat till poäng från 0 till 100. Spridning visas där minst tre har svarat.',
+	'result.pooled_lead':
+		'Värdet för varje fråga är medelvärdet för dem som valde ett svar, omräknat till poäng från 0 till 100. Spridning visas där minst tre har svarat.',
 	'result.dimension': 'Dimension',
 	'result.score': 'Poäng',
 	'result.level': 'Nivå',

@@ -37,7 +37,8 @@ export const en = {
 	'footer.text': 'Moden — self-assessment of digital maturity for municipalities in Norway and Sweden.',
 	'nav.questionnaires': 'Questionnaires',
 	'questionnaires.title': 'Questionnaires',
-	'questionnaires.lead': 'The published versions of the maturity instruments. A published version never changes; a new edition is a new version with a crosswalk to the previous one.',
+	'questionnaires.lead':
+		'The published versions of the maturity instruments. A published version never changes; a new edition is a new version with a crosswalk to the previous one.',
 	'questionnaires.none': 'No questionnaire has been published yet.',
 	'questionnaires.name': 'Questionnaire',
 	'questionnaires.version': 'Version',
@@ -46,7 +47,8 @@ export const en = {
 	'questionnaires.item_count': '{count} questions',
 	'questionnaires.compared_with': 'compared with version {version}',
 	'questionnaires.scoring': 'How answers are scored',
-	'questionnaires.scoring_text': 'Each answer is scored from 0 to 100 (a scale’s points, unless the question says otherwise: {values}). A dimension gets a score only when at least {coverage} % of its weight is answered; “don’t know” and “not applicable” do not count. Scores are averaged first and then placed in these levels:',
+	'questionnaires.scoring_text':
+		'Each answer is scored from 0 to 100 (a scale’s points, unless the question says otherwise: {values}). A dimension gets a score only when at least {coverage} % of its weight is answered; “don’t know” and “not applicable” do not count. Scores are averaged first and then placed in these levels:',
 	'questionnaires.dimensions': 'Dimensions',
 	'questionnaires.kind_practice': 'Practice',
 	'questionnaires.kind_perception': 'Assessment',

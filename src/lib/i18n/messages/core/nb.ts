@@ -19,8 +19,7 @@ export const nb = {
 	'home.who.title': 'Hvem det er for',
 	'home.who.respondents': 'Kommunalsjefer besvarer modenhetskartleggingen for sin sektor, sammen med teamet sitt.',
 	'home.who.coordinators': 'Koordinatorer i hver kommune følger opp besvarelsen, går gjennom og godkjenner.',
-	'home.who.leaders':
-		'Ledergrupper og samarbeidets styre sammenligner kommunen med samarbeidet og med anonyme sammenlignbare kommuner, år for år.',
+	'home.who.leaders': 'Ledergrupper og samarbeidets styre sammenligner kommunen med samarbeidet og med anonyme sammenlignbare kommuner, år for år.',
 	'home.dimensions.title': 'Fem dimensjoner',
 	'home.dimensions.lead': 'Kartleggingen ser på digital modenhet fra fem sider:',
 	'dimension.culture': 'Kultur',
@@ -35,7 +34,8 @@ export const nb = {
 	'footer.text': 'Moden — egenvurdering av digital modenhet for kommuner i Norge og Sverige.',
 	'nav.questionnaires': 'Spørreskjema',
 	'questionnaires.title': 'Spørreskjema',
-	'questionnaires.lead': 'De publiserte versjonene av modenhetsverktøyene. En publisert versjon endres aldri; en ny utgave er en ny versjon med en kobling til den forrige.',
+	'questionnaires.lead':
+		'De publiserte versjonene av modenhetsverktøyene. En publisert versjon endres aldri; en ny utgave er en ny versjon med en kobling til den forrige.',
 	'questionnaires.none': 'Ingen spørreskjema er publisert ennå.',
 	'questionnaires.name': 'Spørreskjema',
 	'questionnaires.version': 'Versjon',
@@ -44,7 +44,8 @@ export const nb = {
 	'questionnaires.item_count': '{count} spørsmål',
 	'questionnaires.compared_with': 'sammenlignet med versjon {version}',
 	'questionnaires.scoring': 'Slik regnes svarene om til poeng',
-	'questionnaires.scoring_text': 'Hvert svar gir 0 til 100 poeng (punktene på en skala, om ikke spørsmålet sier noe annet: {values}). En dimensjon får poeng bare når minst {coverage} % av vekten er besvart; «vet ikke» og «ikke relevant» teller ikke. Poengene snittes først og plasseres så i disse nivåene:',
+	'questionnaires.scoring_text':
+		'Hvert svar gir 0 til 100 poeng (punktene på en skala, om ikke spørsmålet sier noe annet: {values}). En dimensjon får poeng bare når minst {coverage} % av vekten er besvart; «vet ikke» og «ikke relevant» teller ikke. Poengene snittes først og plasseres så i disse nivåene:',
 	'questionnaires.dimensions': 'Dimensjoner',
 	'questionnaires.kind_practice': 'Praksis',
 	'questionnaires.kind_perception': 'Vurdering',

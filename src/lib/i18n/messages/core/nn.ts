@@ -19,8 +19,7 @@ export const nn = {
 	'home.who.title': 'Kven det er for',
 	'home.who.respondents': 'Kommunalsjefar svarar på modnadskartlegginga for sektoren sin, saman med teamet sitt.',
 	'home.who.coordinators': 'Koordinatorar i kvar kommune følgjer opp svara, går gjennom og godkjenner.',
-	'home.who.leaders':
-		'Leiargrupper og styret i samarbeidet samanliknar kommunen med samarbeidet og med anonyme samanliknbare kommunar, år for år.',
+	'home.who.leaders': 'Leiargrupper og styret i samarbeidet samanliknar kommunen med samarbeidet og med anonyme samanliknbare kommunar, år for år.',
 	'home.dimensions.title': 'Fem dimensjonar',
 	'home.dimensions.lead': 'Kartlegginga ser på digital modnad frå fem sider:',
 	'dimension.culture': 'Kultur',
@@ -35,7 +34,8 @@ export const nn = {
 	'footer.text': 'Moden — eigenvurdering av digital modnad for kommunar i Noreg og Sverige.',
 	'nav.questionnaires': 'Spørjeskjema',
 	'questionnaires.title': 'Spørjeskjema',
-	'questionnaires.lead': 'Dei publiserte versjonane av modnadsverktøya. Ein publisert versjon blir aldri endra; ei ny utgåve er ein ny versjon med ei kopling til den førre.',
+	'questionnaires.lead':
+		'Dei publiserte versjonane av modnadsverktøya. Ein publisert versjon blir aldri endra; ei ny utgåve er ein ny versjon med ei kopling til den førre.',
 	'questionnaires.none': 'Ingen spørjeskjema er publiserte enno.',
 	'questionnaires.name': 'Spørjeskjema',
 	'questionnaires.version': 'Versjon',
@@ -44,7 +44,8 @@ export const nn = {
 	'questionnaires.item_count': '{count} spørsmål',
 	'questionnaires.compared_with': 'samanlikna med versjon {version}',
 	'questionnaires.scoring': 'Slik blir svara rekna om til poeng',
-	'questionnaires.scoring_text': 'Kvart svar gir 0 til 100 poeng (punkta på ein skala, om ikkje spørsmålet seier noko anna: {values}). Ein dimensjon får poeng berre når minst {coverage} % av vekta er svart på; «veit ikkje» og «ikkje relevant» tel ikkje. Poenga blir først snitta og så plasserte i desse nivåa:',
+	'questionnaires.scoring_text':
+		'Kvart svar gir 0 til 100 poeng (punkta på ein skala, om ikkje spørsmålet seier noko anna: {values}). Ein dimensjon får poeng berre når minst {coverage} % av vekta er svart på; «veit ikkje» og «ikkje relevant» tel ikkje. Poenga blir først snitta og så plasserte i desse nivåa:',
 	'questionnaires.dimensions': 'Dimensjonar',
 	'questionnaires.kind_practice': 'Praksis',
 	'questionnaires.kind_perception': 'Vurdering',

@@ -19,8 +19,7 @@ export const sv = {
 	'home.who.title': 'Vem det är till för',
 	'home.who.respondents': 'Verksamhetschefer besvarar mognadskartläggningen för sin verksamhet, tillsammans med sitt team.',
 	'home.who.coordinators': 'Samordnare i varje kommun följer svarsläget, granskar och godkänner.',
-	'home.who.leaders':
-		'Ledningsgrupper och samverkansorganisationens styrelse jämför kommunen med samverkan och med anonyma jämförbara kommuner, år för år.',
+	'home.who.leaders': 'Ledningsgrupper och samverkansorganisationens styrelse jämför kommunen med samverkan och med anonyma jämförbara kommuner, år för år.',
 	'home.dimensions.title': 'Fem dimensioner',
 	'home.dimensions.lead': 'Kartläggningen ser på digital mognad från fem håll:',
 	'dimension.culture': 'Kultur',
@@ -35,7 +34,8 @@ export const sv = {
 	'footer.text': 'Moden — självskattning av digital mognad för kommuner i Norge och Sverige.',
 	'nav.questionnaires': 'Frågeformulär',
 	'questionnaires.title': 'Frågeformulär',
-	'questionnaires.lead': 'De publicerade versionerna av mognadsinstrumenten. En publicerad version ändras aldrig; en ny utgåva är en ny version med en koppling till den föregående.',
+	'questionnaires.lead':
+		'De publicerade versionerna av mognadsinstrumenten. En publicerad version ändras aldrig; en ny utgåva är en ny version med en koppling till den föregående.',
 	'questionnaires.none': 'Inget frågeformulär har publicerats ännu.',
 	'questionnaires.name': 'Frågeformulär',
 	'questionnaires.version': 'Version',
@@ -44,7 +44,8 @@ export const sv = {
 	'questionnaires.item_count': '{count} frågor',
 	'questionnaires.compared_with': 'jämförd med version {version}',
 	'questionnaires.scoring': 'Så räknas svaren om till poäng',
-	'questionnaires.scoring_text': 'Varje svar ger 0 till 100 poäng (skalans steg, om inte frågan anger något annat: {values}). En dimension får poäng bara när minst {coverage} % av vikten är besvarad; ”vet inte” och ”ej tillämpligt” räknas inte. Poängen medelvärdesberäknas först och placeras sedan i dessa nivåer:',
+	'questionnaires.scoring_text':
+		'Varje svar ger 0 till 100 poäng (skalans steg, om inte frågan anger något annat: {values}). En dimension får poäng bara när minst {coverage} % av vikten är besvarad; ”vet inte” och ”ej tillämpligt” räknas inte. Poängen medelvärdesberäknas först och placeras sedan i dessa nivåer:',
 	'questionnaires.dimensions': 'Dimensioner',
 	'questionnaires.kind_practice': 'Praktik',
 	'questionnaires.kind_perception': 'Bedömning',

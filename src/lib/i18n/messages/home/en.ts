@@ -58,7 +58,8 @@ export const en = {
 	'results.no_score.unknown': 'No score',
 	'results.no_score.not_submitted': 'No score: not submitted',
 	'results.no_score.too_few_answers': 'No score: too few of the dimension’s questions answered',
-	'results.dash_legend': '— means no score: the assessment is not submitted, or too few of the dimension’s questions were answered for a score (the questionnaire sets how much of a dimension must be answered). “Withheld” cells are hidden to protect the members’ numbers and say why.',
+	'results.dash_legend':
+		'— means no score: the assessment is not submitted, or too few of the dimension’s questions were answered for a score (the questionnaire sets how much of a dimension must be answered). “Withheld” cells are hidden to protect the members’ numbers and say why.',
 	'results.cell_link': ' – answers of {row} in {dimension}',
 	'results.rests_on': 'rests on {scored} of {total} sectors',
 	'results.rests_on_few': 'only {scored} of {total} sectors: read with care',
@@ -67,7 +68,8 @@ export const en = {
 	'targets.unsaved': 'Not saved yet',
 	'targets.saved_group': 'Saved: {count, plural, one {# target} other {# targets}} changed.',
 	'targets.leave_unsaved': 'You have changed targets that are not saved. Leave the page anyway?',
-	'rounds.overlap_warning': 'Round {year} runs until {date}. The dates below start the day after, so the rounds do not overlap; two rounds open at once confuse the respondents.',
+	'rounds.overlap_warning':
+		'Round {year} runs until {date}. The dates below start the day after, so the rounds do not overlap; two rounds open at once confuse the respondents.',
 	'rounds.created_upcoming': 'Round {year} is created. It opens {date}.',
 	'rounds.remind_after_opening': 'Reminders can be sent once the round opens, {date}.',
 	'people.list_title': 'Everyone with a role',
@@ -112,5 +114,6 @@ export const en = {
 	'signoff.refused.round_closed': 'The round is closed.',
 	'signoff.pooled': 'Pooled answers for {sector}, {municipality}',
 	'signoff.setting': 'Count only assessments approved by the municipality’s coordinator in the results',
-	'signoff.setting_help': 'Submitted assessments that are not approved then have no scores, in the rounds still open too. Closed rounds keep their final results.'
+	'signoff.setting_help':
+		'Submitted assessments that are not approved then have no scores, in the rounds still open too. Closed rounds keep their final results.'
 } as const;

@@ -55,7 +55,8 @@ export const nb = {
 	'results.no_score.unknown': 'Ingen poeng',
 	'results.no_score.not_submitted': 'Ingen poeng: ikke sendt inn',
 	'results.no_score.too_few_answers': 'Ingen poeng: for få av spørsmålene i dimensjonen er besvart',
-	'results.dash_legend': '— betyr ingen poeng: kartleggingen er ikke sendt inn, eller for få av spørsmålene i dimensjonen er besvart til å gi poeng (spørreskjemaet bestemmer hvor mye av en dimensjon som må være besvart). Celler merket «holdt tilbake» er skjult for å beskytte medlemmenes tall, og sier hvorfor.',
+	'results.dash_legend':
+		'— betyr ingen poeng: kartleggingen er ikke sendt inn, eller for få av spørsmålene i dimensjonen er besvart til å gi poeng (spørreskjemaet bestemmer hvor mye av en dimensjon som må være besvart). Celler merket «holdt tilbake» er skjult for å beskytte medlemmenes tall, og sier hvorfor.',
 	'results.cell_link': ' – svarene til {row} i {dimension}',
 	'results.rests_on': 'bygger på {scored} av {total} sektorer',
 	'results.rests_on_few': 'bare {scored} av {total} sektorer: les med forsiktighet',
@@ -64,7 +65,8 @@ export const nb = {
 	'targets.unsaved': 'Ikke lagret ennå',
 	'targets.saved_group': 'Lagret: {count} mål er endret.',
 	'targets.leave_unsaved': 'Du har endret mål som ikke er lagret. Vil du forlate siden likevel?',
-	'rounds.overlap_warning': 'Runde {year} varer til {date}. Datoene nedenfor begynner dagen etter, så rundene ikke overlapper; to åpne runder samtidig forvirrer respondentene.',
+	'rounds.overlap_warning':
+		'Runde {year} varer til {date}. Datoene nedenfor begynner dagen etter, så rundene ikke overlapper; to åpne runder samtidig forvirrer respondentene.',
 	'rounds.created_upcoming': 'Runde {year} er opprettet. Den åpner {date}.',
 	'rounds.remind_after_opening': 'Påminnelser kan sendes når runden har åpnet, {date}.',
 	'people.list_title': 'Alle med en rolle',
@@ -109,5 +111,6 @@ export const nb = {
 	'signoff.refused.round_closed': 'Runden er stengt.',
 	'signoff.pooled': 'Samlede svar for {sector}, {municipality}',
 	'signoff.setting': 'Ta bare med kartlegginger som kommunens koordinator har godkjent, i resultatene',
-	'signoff.setting_help': 'Innsendte kartlegginger som ikke er godkjent, får da ingen poeng, også i runder som fortsatt er åpne. Stengte runder beholder de endelige resultatene sine.'
+	'signoff.setting_help':
+		'Innsendte kartlegginger som ikke er godkjent, får da ingen poeng, også i runder som fortsatt er åpne. Stengte runder beholder de endelige resultatene sine.'
 } satisfies Record<keyof typeof en, string>;

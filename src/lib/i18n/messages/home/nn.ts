@@ -55,7 +55,8 @@ export const nn = {
 	'results.no_score.unknown': 'Ingen poeng',
 	'results.no_score.not_submitted': 'Ingen poeng: ikkje send inn',
 	'results.no_score.too_few_answers': 'Ingen poeng: for få av spørsmåla i dimensjonen er svara på',
-	'results.dash_legend': '— tyder ingen poeng: kartlegginga er ikkje send inn, eller for få av spørsmåla i dimensjonen er svara på til å gje poeng (spørjeskjemaet avgjer kor mykje av ein dimensjon som må vere svara på). Celler merkte «halde tilbake» er skjulte for å verne tala til medlemene, og seier kvifor.',
+	'results.dash_legend':
+		'— tyder ingen poeng: kartlegginga er ikkje send inn, eller for få av spørsmåla i dimensjonen er svara på til å gje poeng (spørjeskjemaet avgjer kor mykje av ein dimensjon som må vere svara på). Celler merkte «halde tilbake» er skjulte for å verne tala til medlemene, og seier kvifor.',
 	'results.cell_link': ' – svara til {row} i {dimension}',
 	'results.rests_on': 'byggjer på {scored} av {total} sektorar',
 	'results.rests_on_few': 'berre {scored} av {total} sektorar: les med varsemd',
@@ -86,8 +87,10 @@ export const nn = {
 	'signoff.refused.round_closed': 'Runden er stengd.',
 	'signoff.pooled': 'Samla svar for {sector}, {municipality}',
 	'signoff.setting': 'Ta berre med kartleggingar som koordinatoren i kommunen har godkjent, i resultata',
-	'signoff.setting_help': 'Innsende kartleggingar som ikkje er godkjende, får då ingen poeng, heller ikkje i rundar som framleis er opne. Stengde rundar held på dei endelege resultata sine.',
-	'rounds.overlap_warning': 'Runde {year} varer til {date}. Datoane nedanfor byrjar dagen etter, så rundane ikkje overlappar; to opne rundar samstundes forvirrar respondentane.',
+	'signoff.setting_help':
+		'Innsende kartleggingar som ikkje er godkjende, får då ingen poeng, heller ikkje i rundar som framleis er opne. Stengde rundar held på dei endelege resultata sine.',
+	'rounds.overlap_warning':
+		'Runde {year} varer til {date}. Datoane nedanfor byrjar dagen etter, så rundane ikkje overlappar; to opne rundar samstundes forvirrar respondentane.',
 	'rounds.created_upcoming': 'Runde {year} er oppretta. Ho opnar {date}.',
 	'rounds.remind_after_opening': 'Påminningar kan sendast når runden har opna, {date}.',
 	'people.list_title': 'Alle med ei rolle',

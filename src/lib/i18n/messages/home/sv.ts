@@ -55,7 +55,8 @@ export const sv = {
 	'results.no_score.unknown': 'Inga poäng',
 	'results.no_score.not_submitted': 'Inga poäng: inte inskickad',
 	'results.no_score.too_few_answers': 'Inga poäng: för få av dimensionens frågor är besvarade',
-	'results.dash_legend': '— betyder inga poäng: kartläggningen är inte inskickad, eller för få av dimensionens frågor är besvarade för att ge poäng (frågeformuläret anger hur stor del av en dimension som måste vara besvarad). Celler märkta ”undanhållet” är dolda för att skydda medlemmarnas siffror och anger varför.',
+	'results.dash_legend':
+		'— betyder inga poäng: kartläggningen är inte inskickad, eller för få av dimensionens frågor är besvarade för att ge poäng (frågeformuläret anger hur stor del av en dimension som måste vara besvarad). Celler märkta ”undanhållet” är dolda för att skydda medlemmarnas siffror och anger varför.',
 	'results.cell_link': ' – svaren för {row} i {dimension}',
 	'results.rests_on': 'bygger på {scored} av {total} verksamheter',
 	'results.rests_on_few': 'bara {scored} av {total} verksamheter: tolka med försiktighet',
@@ -64,7 +65,8 @@ export const sv = {
 	'targets.unsaved': 'Inte sparat än',
 	'targets.saved_group': 'Sparat: {count} mål har ändrats.',
 	'targets.leave_unsaved': 'Du har ändrat mål som inte är sparade. Vill du lämna sidan ändå?',
-	'rounds.overlap_warning': 'Omgång {year} pågår till {date}. Datumen nedan börjar dagen efter, så att omgångarna inte överlappar; två öppna omgångar samtidigt förvirrar respondenterna.',
+	'rounds.overlap_warning':
+		'Omgång {year} pågår till {date}. Datumen nedan börjar dagen efter, så att omgångarna inte överlappar; två öppna omgångar samtidigt förvirrar respondenterna.',
 	'rounds.created_upcoming': 'Omgång {year} är skapad. Den öppnar {date}.',
 	'rounds.remind_after_opening': 'Påminnelser kan skickas när omgången har öppnat, {date}.',
 	'people.list_title': 'Alla med en roll',
@@ -109,5 +111,6 @@ export const sv = {
 	'signoff.refused.round_closed': 'Omgången är stängd.',
 	'signoff.pooled': 'Sammanställda svar för {sector}, {municipality}',
 	'signoff.setting': 'Räkna bara med kartläggningar som kommunens samordnare har godkänt i resultaten',
-	'signoff.setting_help': 'Inskickade kartläggningar som inte är godkända får då inga poäng, även i omgångar som fortfarande är öppna. Stängda omgångar behåller sina slutliga resultat.'
+	'signoff.setting_help':
+		'Inskickade kartläggningar som inte är godkända får då inga poäng, även i omgångar som fortfarande är öppna. Stängda omgångar behåller sina slutliga resultat.'
 } satisfies Record<keyof typeof en, string>;

@@ -14,11 +14,13 @@ export const en = {
 	'privacy.publication': 'Peer figures published {date} from {rounds} rounds of {year}, {closed} of them closed.',
 	'privacy.publication_provisional': 'Provisional: some of the rounds behind them are still open.',
 	'privacy.no_publication': 'No peer figures are published for this round yet.',
-	'privacy.lead': 'No one can work out a number they are not entitled to see, even by combining everything shown: numbers about too few organisations are hidden, and so are numbers that would give a hidden one away.',
+	'privacy.lead':
+		'No one can work out a number they are not entitled to see, even by combining everything shown: numbers about too few organisations are hidden, and so are numbers that would give a hidden one away.',
 	'privacy.team': 'Team',
 	'privacy.team.confidential': 'Confidential',
 	'privacy.team.open': 'Open',
-	'privacy.team.confidential_note': 'Your answers are confidential: those who answer with you see only pooled results, and only once at least 3 have submitted.',
+	'privacy.team.confidential_note':
+		'Your answers are confidential: those who answer with you see only pooled results, and only once at least 3 have submitted.',
 	'privacy.team.open_note': 'This is an open team: those who answer this assessment with you see each other’s answers.',
 	'privacy.team.change': 'Change team for {sector}',
 	'privacy.team.save': 'Save',
@@ -27,5 +29,6 @@ export const en = {
 	'privacy.team.refused.not_found': 'The assessment was not found.',
 	'privacy.team.refused.forbidden': 'Only the municipality’s coordinator or the collaboration’s admins can change this.',
 	'privacy.team.saved': 'The team setting is saved.',
-	'privacy.team.explain': 'Confidential: respondents see only pooled results, from 3 respondents on. Open: respondents see each other’s answers. Coordinators and the leadership team always see the sector’s pooled result.'
+	'privacy.team.explain':
+		'Confidential: respondents see only pooled results, from 3 respondents on. Open: respondents see each other’s answers. Coordinators and the leadership team always see the sector’s pooled result.'
 };

@@ -12,7 +12,8 @@ export const nn = {
 	'privacy.publication': 'Tala for samanliknbare er publiserte {date}, frå {rounds} rundar i {year}, {closed} av dei avslutta.',
 	'privacy.publication_provisional': 'Førebelse: nokre av rundane bak dei er framleis opne.',
 	'privacy.no_publication': 'Ingen tal for samanliknbare er publiserte for denne runden enno.',
-	'privacy.lead': 'Ingen kan rekne seg fram til eit tal dei ikkje har rett til å sjå, heller ikkje ved å kombinere alt som blir vist: tal om for få kommunar blir haldne tilbake, og det same blir tal som ville røpe eit tal som er halde tilbake.',
+	'privacy.lead':
+		'Ingen kan rekne seg fram til eit tal dei ikkje har rett til å sjå, heller ikkje ved å kombinere alt som blir vist: tal om for få kommunar blir haldne tilbake, og det same blir tal som ville røpe eit tal som er halde tilbake.',
 	'privacy.team': 'Svara',
 	'privacy.team.confidential': 'Fortrulege',
 	'privacy.team.open': 'Opne',
@@ -25,5 +26,6 @@ export const nn = {
 	'privacy.team.refused.not_found': 'Fann ikkje kartlegginga.',
 	'privacy.team.refused.forbidden': 'Berre koordinatoren i kommunen eller administratorane i samarbeidet kan endre dette.',
 	'privacy.team.saved': 'Valet er lagra.',
-	'privacy.team.explain': 'Fortrulege: dei som svarar, ser berre samla resultat, og først frå 3 svar. Opne: dei som svarar, ser svara til kvarandre. Koordinatoren og leiargruppa ser alltid det samla resultatet for sektoren.'
+	'privacy.team.explain':
+		'Fortrulege: dei som svarar, ser berre samla resultat, og først frå 3 svar. Opne: dei som svarar, ser svara til kvarandre. Koordinatoren og leiargruppa ser alltid det samla resultatet for sektoren.'
 } satisfies Record<keyof typeof en, string>;

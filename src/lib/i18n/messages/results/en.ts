@@ -38,7 +38,8 @@ export const en = {
 	'results.sector_caption': '{sector}: score and level per member and dimension, {year}',
 	'results.sector_peers': 'The same sector on the whole platform',
 	'results.against_title': 'Against the collaboration and peers, {year}',
-	'results.against_lead': 'Peers: municipalities of the same size class ({size}) on the whole platform. A group is shown only with at least {k} municipalities.',
+	'results.against_lead':
+		'Peers: municipalities of the same size class ({size}) on the whole platform. A group is shown only with at least {k} municipalities.',
 	'results.radar_aria': 'Radar chart of {name}’s dimension scores against the collaboration’s and the peers’ medians',
 	'results.collaboration_median': 'Collaboration median',
 	'results.peer_median': 'Peer median ({size})',
@@ -59,7 +60,8 @@ export const en = {
 	'results.series_break': 'break: {count, plural, one {# question} other {# questions}} changed',
 	'results.no_trend': 'No round has results yet.',
 	'results.peer_groups': 'Peer groups by size',
-	'results.peer_groups_lead': 'Mean score of the municipalities of each size class on the platform. A figure about fewer than {k} municipalities is withheld, and so is any figure that would let it be worked out from the total.',
+	'results.peer_groups_lead':
+		'Mean score of the municipalities of each size class on the platform. A figure about fewer than {k} municipalities is withheld, and so is any figure that would let it be worked out from the total.',
 	'results.size_class': 'Size class',
 	'results.all_of_country': 'All municipalities of the country',
 	'results.size.lt5k': 'under 5,000 inhabitants',
@@ -98,7 +100,8 @@ export const en = {
 	'results.mean': 'Mean',
 	'results.below_minimum': '{count} below the minimum',
 	'results.minimum_level': 'Minimum: level {level}',
-	'results.noise_lead': 'The interval shows how sure a score is: with other respondents it would most likely have come out within it. Differences smaller than the noise are not called out, and members whose scores the noise cannot tell apart share a rank.',
+	'results.noise_lead':
+		'The interval shows how sure a score is: with other respondents it would most likely have come out within it. Differences smaller than the noise are not called out, and members whose scores the noise cannot tell apart share a rank.',
 	'targets.title': 'Targets',
 	'targets.minimum_title': 'The collaboration’s minimum for every member',
 	'targets.minimum_lead': 'The level every member should reach in each dimension.',
@@ -110,7 +113,8 @@ export const en = {
 	'targets.none': 'No target',
 	'targets.saved': 'The target is saved.',
 	'export.title': 'Export',
-	'export.lead': 'The round’s figures for Excel: scores, answers (with comments and links, without who gave them) and the questionnaire. Only what you may see here is exported.',
+	'export.lead':
+		'The round’s figures for Excel: scores, answers (with comments and links, without who gave them) and the questionnaire. Only what you may see here is exported.',
 	'export.xlsx': 'Excel workbook (.xlsx)',
 	'export.csv': 'CSV: {sheet}',
 	'export.report': 'Printable report',

@@ -57,7 +57,8 @@ export const nb = {
 	'results.series_break': 'brudd: {count} spørsmål endret',
 	'results.no_trend': 'Ingen runde har resultater ennå.',
 	'results.peer_groups': 'Sammenlignbare etter størrelse',
-	'results.peer_groups_lead': 'Gjennomsnittlig poeng for kommunene i hver størrelsesklasse på plattformen. Et tall om færre enn {k} kommuner holdes tilbake, og det samme gjør et tall som ville la det regnes ut fra totalen.',
+	'results.peer_groups_lead':
+		'Gjennomsnittlig poeng for kommunene i hver størrelsesklasse på plattformen. Et tall om færre enn {k} kommuner holdes tilbake, og det samme gjør et tall som ville la det regnes ut fra totalen.',
 	'results.size_class': 'Størrelsesklasse',
 	'results.all_of_country': 'Alle kommuner i landet',
 	'results.size.lt5k': 'under 5 000 innbyggere',
@@ -96,7 +97,8 @@ export const nb = {
 	'results.mean': 'Snitt',
 	'results.below_minimum': '{count} under minimum',
 	'results.minimum_level': 'Minimum: nivå {level}',
-	'results.noise_lead': 'Intervallet viser hvor sikkert et tall er: med andre respondenter ville det trolig ha havnet innenfor. Forskjeller som er mindre enn usikkerheten, trekkes ikke fram, og medlemmer som usikkerheten ikke kan skille, deler plass.',
+	'results.noise_lead':
+		'Intervallet viser hvor sikkert et tall er: med andre respondenter ville det trolig ha havnet innenfor. Forskjeller som er mindre enn usikkerheten, trekkes ikke fram, og medlemmer som usikkerheten ikke kan skille, deler plass.',
 	'targets.title': 'Mål',
 	'targets.minimum_title': 'Samarbeidets minimum for alle medlemmer',
 	'targets.minimum_lead': 'Nivået alle medlemmene bør nå i hver dimensjon.',
@@ -108,7 +110,8 @@ export const nb = {
 	'targets.none': 'Ikke satt',
 	'targets.saved': 'Målet er lagret.',
 	'export.title': 'Eksport',
-	'export.lead': 'Rundens tall for Excel: poeng, svar (med kommentarer og lenker, uten hvem som ga dem) og spørreskjemaet. Bare det du har tilgang til her, blir med.',
+	'export.lead':
+		'Rundens tall for Excel: poeng, svar (med kommentarer og lenker, uten hvem som ga dem) og spørreskjemaet. Bare det du har tilgang til her, blir med.',
 	'export.xlsx': 'Excel-arbeidsbok (.xlsx)',
 	'export.csv': 'CSV: {sheet}',
 	'export.report': 'Utskriftsvennlig rapport',

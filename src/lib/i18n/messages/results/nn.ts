@@ -57,7 +57,8 @@ export const nn = {
 	'results.series_break': 'brot: {count} spørsmål endra',
 	'results.no_trend': 'Ingen runde har resultat enno.',
 	'results.peer_groups': 'Samanliknbare etter storleik',
-	'results.peer_groups_lead': 'Gjennomsnittleg poeng for kommunane i kvar storleiksklasse på plattforma. Eit tal om færre enn {k} kommunar blir halde tilbake, og det same blir eit tal som ville la det reknast ut frå totalen.',
+	'results.peer_groups_lead':
+		'Gjennomsnittleg poeng for kommunane i kvar storleiksklasse på plattforma. Eit tal om færre enn {k} kommunar blir halde tilbake, og det same blir eit tal som ville la det reknast ut frå totalen.',
 	'results.size_class': 'Storleiksklasse',
 	'results.all_of_country': 'Alle kommunane i landet',
 	'results.size.lt5k': 'under 5 000 innbyggjarar',
@@ -96,7 +97,8 @@ export const nn = {
 	'results.mean': 'Snitt',
 	'results.below_minimum': '{count} under minimum',
 	'results.minimum_level': 'Minimum: nivå {level}',
-	'results.noise_lead': 'Intervallet viser kor sikkert eit tal er: med andre respondentar ville det truleg ha hamna innanfor. Skilnader som er mindre enn uvissa, blir ikkje trekte fram, og medlemmer som uvissa ikkje kan skilje, deler plass.',
+	'results.noise_lead':
+		'Intervallet viser kor sikkert eit tal er: med andre respondentar ville det truleg ha hamna innanfor. Skilnader som er mindre enn uvissa, blir ikkje trekte fram, og medlemmer som uvissa ikkje kan skilje, deler plass.',
 	'targets.title': 'Mål',
 	'targets.minimum_title': 'Minimum for alle medlemmene i samarbeidet',
 	'targets.minimum_lead': 'Nivået alle medlemmene bør nå i kvar dimensjon.',
@@ -108,7 +110,8 @@ export const nn = {
 	'targets.none': 'Ikkje sett',
 	'targets.saved': 'Målet er lagra.',
 	'export.title': 'Eksport',
-	'export.lead': 'Tala frå runden for Excel: poeng, svar (med kommentarar og lenker, utan kven som gav dei) og spørjeskjemaet. Berre det du har tilgang til her, blir med.',
+	'export.lead':
+		'Tala frå runden for Excel: poeng, svar (med kommentarar og lenker, utan kven som gav dei) og spørjeskjemaet. Berre det du har tilgang til her, blir med.',
 	'export.xlsx': 'Excel-arbeidsbok (.xlsx)',
 	'export.csv': 'CSV: {sheet}',
 	'export.report': 'Utskriftsvenleg rapport',

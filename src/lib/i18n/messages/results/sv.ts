@@ -57,7 +57,8 @@ export const sv = {
 	'results.series_break': 'brott: {count, plural, one {# fråga ändrad} other {# frågor ändrade}}',
 	'results.no_trend': 'Ingen omgång har resultat än.',
 	'results.peer_groups': 'Jämförbara efter storlek',
-	'results.peer_groups_lead': 'Genomsnittlig poäng för kommunerna i varje storleksklass på plattformen. En siffra om färre än {k} kommuner undanhålls, liksom en siffra som skulle låta den räknas fram ur totalen.',
+	'results.peer_groups_lead':
+		'Genomsnittlig poäng för kommunerna i varje storleksklass på plattformen. En siffra om färre än {k} kommuner undanhålls, liksom en siffra som skulle låta den räknas fram ur totalen.',
 	'results.size_class': 'Storleksklass',
 	'results.all_of_country': 'Alla kommuner i landet',
 	'results.size.lt5k': 'under 5 000 invånare',
@@ -96,7 +97,8 @@ export const sv = {
 	'results.mean': 'Medelvärde',
 	'results.below_minimum': '{count} under miniminivån',
 	'results.minimum_level': 'Miniminivå: nivå {level}',
-	'results.noise_lead': 'Intervallet visar hur säker en siffra är: med andra svarande hade den troligen hamnat inom det. Skillnader som är mindre än osäkerheten lyfts inte fram, och medlemmar som osäkerheten inte kan skilja åt delar placering.',
+	'results.noise_lead':
+		'Intervallet visar hur säker en siffra är: med andra svarande hade den troligen hamnat inom det. Skillnader som är mindre än osäkerheten lyfts inte fram, och medlemmar som osäkerheten inte kan skilja åt delar placering.',
 	'targets.title': 'Mål',
 	'targets.minimum_title': 'Samverkans miniminivå för alla medlemmar',
 	'targets.minimum_lead': 'Nivån alla medlemmar bör nå i varje dimension.',
@@ -108,7 +110,8 @@ export const sv = {
 	'targets.none': 'Inget mål',
 	'targets.saved': 'Målet är sparat.',
 	'export.title': 'Export',
-	'export.lead': 'Omgångens siffror för Excel: poäng, svar (med kommentarer och länkar, utan vem som gav dem) och frågeformuläret. Bara det du har åtkomst till här kommer med.',
+	'export.lead':
+		'Omgångens siffror för Excel: poäng, svar (med kommentarer och länkar, utan vem som gav dem) och frågeformuläret. Bara det du har åtkomst till här kommer med.',
 	'export.xlsx': 'Excel-arbetsbok (.xlsx)',
 	'export.csv': 'CSV: {sheet}',
 	'export.report': 'Utskriftsvänlig rapport',

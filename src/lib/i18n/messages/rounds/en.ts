@@ -50,7 +50,8 @@ export const en = {
 	'completion.anonymous': 'Deleted person',
 	'completion.assign': 'Assign a respondent',
 	'completion.assign_aria': 'Assign a respondent to {sector}, {municipality}',
-	'completion.assign_lead': 'New people get an invitation by e-mail. A respondent stays assigned to this municipality and sector in later rounds until removed.',
+	'completion.assign_lead':
+		'New people get an invitation by e-mail. A respondent stays assigned to this municipality and sector in later rounds until removed.',
 	'completion.email': 'E-mail',
 	'completion.name': 'Name',
 	'completion.assign_button': 'Assign',
@@ -62,7 +63,8 @@ export const en = {
 	'completion.reopen_reason': 'Reason for reopening',
 	'completion.reopened': 'The response is reopened; its respondent can change it again.',
 	'completion.remind_title': 'Reminder',
-	'completion.remind_lead': '{count, plural, one {# assigned person} other {# assigned people}} in this view {count, plural, one {has} other {have}} not submitted.',
+	'completion.remind_lead':
+		'{count, plural, one {# assigned person} other {# assigned people}} in this view {count, plural, one {has} other {have}} not submitted.',
 	'completion.remind_none': 'Everyone assigned in this view has submitted.',
 	'completion.remind': 'Send a reminder',
 	'completion.reminded': '{count, plural, one {# reminder} other {# reminders}} sent by e-mail.',

@@ -48,7 +48,8 @@ export const nb = {
 	'completion.anonymous': 'Slettet person',
 	'completion.assign': 'Tildel en respondent',
 	'completion.assign_aria': 'Tildel en respondent til {sector}, {municipality}',
-	'completion.assign_lead': 'Nye personer får en invitasjon på e-post. En respondent forblir tildelt denne kommunen og sektoren i senere runder til hen fjernes.',
+	'completion.assign_lead':
+		'Nye personer får en invitasjon på e-post. En respondent forblir tildelt denne kommunen og sektoren i senere runder til hen fjernes.',
 	'completion.email': 'E-post',
 	'completion.name': 'Navn',
 	'completion.assign_button': 'Tildel',

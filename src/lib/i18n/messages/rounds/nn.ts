@@ -48,7 +48,8 @@ export const nn = {
 	'completion.anonymous': 'Sletta person',
 	'completion.assign': 'Tildel ein respondent',
 	'completion.assign_aria': 'Tildel ein respondent til {sector}, {municipality}',
-	'completion.assign_lead': 'Nye personar får ein invitasjon på e-post. Ein respondent held fram som tildelt denne kommunen og sektoren i seinare rundar til hen blir fjerna.',
+	'completion.assign_lead':
+		'Nye personar får ein invitasjon på e-post. Ein respondent held fram som tildelt denne kommunen og sektoren i seinare rundar til hen blir fjerna.',
 	'completion.email': 'E-post',
 	'completion.name': 'Namn',
 	'completion.assign_button': 'Tildel',

@@ -48,7 +48,8 @@ export const sv = {
 	'completion.anonymous': 'Borttagen person',
 	'completion.assign': 'Tilldela en respondent',
 	'completion.assign_aria': 'Tilldela en respondent till {sector}, {municipality}',
-	'completion.assign_lead': 'Nya personer får en inbjudan via e-post. En respondent förblir tilldelad den här kommunen och verksamheten i senare omgångar tills hen tas bort.',
+	'completion.assign_lead':
+		'Nya personer får en inbjudan via e-post. En respondent förblir tilldelad den här kommunen och verksamheten i senare omgångar tills hen tas bort.',
 	'completion.email': 'E-post',
 	'completion.name': 'Namn',
 	'completion.assign_button': 'Tilldela',

@@ -22,7 +22,14 @@ export const load: PageServerLoad = async (event) => {
 	// Last year and the initiatives on each item (issue 20), as this respondent may see them.
 	const follow = await followUp(sql, user, context!, definition);
 	const bands = Object.fromEntries(definition.scoring.bands.map((b) => [b.level, b.label[event.locals.locale]]));
-	return { index, items, answers, collaborationId: context!.collaborationId, followUp: Object.fromEntries(items.flatMap((i) => (follow[i.key] ? [[i.key, follow[i.key]!]] : []))), bands };
+	return {
+		index,
+		items,
+		answers,
+		collaborationId: context!.collaborationId,
+		followUp: Object.fromEntries(items.flatMap((i) => (follow[i.key] ? [[i.key, follow[i.key]!]] : []))),
+		bands
+	};
 };
 
 export const actions: Actions = {

@@ -53,9 +53,11 @@ export const actions: Actions = {
 		const id = fields.providerId;
 		const parsed = updateSchema(settings.allowHttp).safeParse(fields);
 		if (!parsed.success) return fail(400, { action: 'update', id, values: typed(fields), errors: fieldErrors(parsed.error) });
-		if (parsed.data.clientSecret && !settings.secretKey) return fail(400, { action: 'update', id, values: typed(fields), message: 'sso_admin.no_secret_key' as const });
+		if (parsed.data.clientSecret && !settings.secretKey)
+			return fail(400, { action: 'update', id, values: typed(fields), message: 'sso_admin.no_secret_key' as const });
 		const { providerId, ...input } = parsed.data;
-		if (!(await updateProvider(db(), collaborationId, providerId, input, settings, user.id))) return fail(404, { action: 'update', id, message: 'form.unknown_id' as const });
+		if (!(await updateProvider(db(), collaborationId, providerId, input, settings, user.id)))
+			return fail(404, { action: 'update', id, message: 'form.unknown_id' as const });
 		return { action: 'update', id, saved: 'sso_admin.updated' as const };
 	},
 	remove: async (event) => {
@@ -73,7 +75,8 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { action: 'requirement', message: 'form.invalid' as const });
 		const required = parsed.data.required === 'on';
 		const sql = db();
-		if (required && (await listProviders(sql, collaborationId)).length === 0) return fail(400, { action: 'requirement', message: 'sso_admin.require_needs_provider' as const });
+		if (required && (await listProviders(sql, collaborationId)).length === 0)
+			return fail(400, { action: 'requirement', message: 'sso_admin.require_needs_provider' as const });
 		if (required && !(await sessionThroughCollaboration(sql, event.locals.session!.id, collaborationId))) {
 			return fail(403, { action: 'requirement', message: 'sso_admin.require_needs_sso_session' as const });
 		}

@@ -33,7 +33,10 @@ const year = wholeNumber(1900, 2200, 'municipalities.year_invalid');
 const addSchema = z
 	.object({
 		country: z.enum(['NO', 'SE'], msg('form.invalid')),
-		nationalNumber: z.string(msg('municipalities.number_invalid')).trim().regex(/^[0-9]{4}$/, msg('municipalities.number_invalid')),
+		nationalNumber: z
+			.string(msg('municipalities.number_invalid'))
+			.trim()
+			.regex(/^[0-9]{4}$/, msg('municipalities.number_invalid')),
 		name: nameField,
 		validFrom: dateField,
 		population: z.preprocess(blankAsMissing, population.optional()),

@@ -49,7 +49,8 @@ export const actions: Actions = {
 			);
 			return { action: 'invite', invitation };
 		} catch (e) {
-			if (e instanceof PlatformAdminGrantError) return fail(400, { action: 'invite', values: fields, errors: fieldError('email', 'people.platform_admin_refused') });
+			if (e instanceof PlatformAdminGrantError)
+				return fail(400, { action: 'invite', values: fields, errors: fieldError('email', 'people.platform_admin_refused') });
 			if (!(e instanceof GrantScopeError)) throw e;
 			const field = parsed.data.role === 'respondent' && !parsed.data.sectorId ? 'sectorId' : 'municipalityId';
 			return fail(400, { action: 'invite', values: fields, errors: fieldError(field, 'people.scope_required') });

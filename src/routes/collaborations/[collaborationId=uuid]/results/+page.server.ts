@@ -13,11 +13,17 @@ export const load: PageServerLoad = async (event) => {
 	const collaborationId = event.params.collaborationId;
 	const sql = db();
 	// Independent reads go out together: each is a round trip on its own connection.
-	const [{ context, viewer, rounds, scope, user }, sectors] = await Promise.all([resultsContext(event), activeSectors(sql, collaborationId, event.locals.locale)]);
+	const [{ context, viewer, rounds, scope, user }, sectors] = await Promise.all([
+		resultsContext(event),
+		activeSectors(sql, collaborationId, event.locals.locale)
+	]);
 	// Which rows link to a municipality's own dashboard: those the viewer may read.
 	const opened = (view: Awaited<ReturnType<typeof collaborationView>>) => ({
 		...view,
-		rows: view.rows.map((r) => ({ ...r, open: r.municipalityId !== null && can(user.grants, 'municipality.results', { collaborationId, municipalityId: r.municipalityId }) }))
+		rows: view.rows.map((r) => ({
+			...r,
+			open: r.municipalityId !== null && can(user.grants, 'municipality.results', { collaborationId, municipalityId: r.municipalityId })
+		}))
 	});
 	// The portfolio: the initiatives this reader shares, by dimension and status (issue 20).
 	const initiatives = await listInitiatives(sql, collaborationId, user);

@@ -29,6 +29,11 @@ export function pageFrame(context: Context) {
 		bands: context.frame.bands,
 		year: context.round.year,
 		state: context.round.state,
-		snapshot: { takenAt: context.snapshot.takenAt, final: context.snapshot.final, submitted: context.snapshot.submitted, assessments: context.snapshot.assessments }
+		snapshot: {
+			takenAt: context.snapshot.takenAt,
+			final: context.snapshot.final,
+			submitted: context.snapshot.submitted,
+			assessments: context.snapshot.assessments
+		}
 	};
 }

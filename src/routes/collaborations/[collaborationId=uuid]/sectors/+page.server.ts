@@ -1,15 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requirePermission } from '$lib/server/auth/guard';
-import {
-	addSector,
-	archiveSector,
-	listSectors,
-	restoreSector,
-	sectorKeyPattern,
-	SectorKeyTakenError,
-	updateSector
-} from '$lib/server/collaborations/sectors';
+import { addSector, archiveSector, listSectors, restoreSector, sectorKeyPattern, SectorKeyTakenError, updateSector } from '$lib/server/collaborations/sectors';
 import { db } from '$lib/server/db';
 import { fieldError, fieldErrors, formFields, lineField, msg, uuidField } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -29,7 +21,11 @@ const addSchema = z.object({
 });
 const updateSchema = z.object({
 	sectorId: uuidField,
-	position: z.string(msg('sectors.position_invalid')).trim().regex(/^[0-9]{1,3}$/, msg('sectors.position_invalid')).transform(Number),
+	position: z
+		.string(msg('sectors.position_invalid'))
+		.trim()
+		.regex(/^[0-9]{1,3}$/, msg('sectors.position_invalid'))
+		.transform(Number),
 	...names
 });
 const idSchema = z.object({ sectorId: uuidField });

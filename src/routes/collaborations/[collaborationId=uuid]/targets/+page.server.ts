@@ -37,12 +37,16 @@ export const actions: Actions = {
 		const collaborationId = event.params.collaborationId;
 		const { user, abilities } = requireCoordination(event, collaborationId);
 		const fields = formFields(await event.request.formData());
-		const levels = Object.fromEntries(Object.entries(fields).flatMap(([name, value]) => (name.startsWith('level.') ? [[name.slice('level.'.length), value]] : [])));
+		const levels = Object.fromEntries(
+			Object.entries(fields).flatMap(([name, value]) => (name.startsWith('level.') ? [[name.slice('level.'.length), value]] : []))
+		);
 		const parsed = targetsSchema.safeParse({ municipalityId: fields.municipalityId, levels });
-		if (!parsed.success || Object.keys(parsed.data.levels).length === 0) return fail(400, { group: fields.municipalityId ?? '', message: 'form.invalid' as const });
+		if (!parsed.success || Object.keys(parsed.data.levels).length === 0)
+			return fail(400, { group: fields.municipalityId ?? '', message: 'form.invalid' as const });
 		const { municipalityId } = parsed.data;
 		if (!(municipalityId ? holds(abilities.coordinates, municipalityId) : abilities.manage)) error(403, translate(event.locals.locale, 'error.forbidden'));
-		if (municipalityId && !(await isMember(db(), collaborationId, municipalityId))) return fail(404, { group: municipalityId, message: 'form.unknown_id' as const });
+		if (municipalityId && !(await isMember(db(), collaborationId, municipalityId)))
+			return fail(404, { group: municipalityId, message: 'form.unknown_id' as const });
 		const changed = await setTargets(db(), collaborationId, municipalityId, new Map(Object.entries(parsed.data.levels)), user.id);
 		return { group: municipalityId ?? '', saved: true, changed };
 	}

@@ -5,7 +5,15 @@ import { db } from '$lib/server/db';
 import { translate } from '$lib/server/i18n';
 import { sectorChange } from '$lib/server/initiatives/follow-up';
 import { parseDetails, parseStatus } from '$lib/server/initiatives/form';
-import { changeStatus, getInitiative, InitiativeError, initiativeHistory, possibleOwners, updateInitiative, type Initiative } from '$lib/server/initiatives/initiatives';
+import {
+	changeStatus,
+	getInitiative,
+	InitiativeError,
+	initiativeHistory,
+	possibleOwners,
+	updateInitiative,
+	type Initiative
+} from '$lib/server/initiatives/initiatives';
 import { latestDefinition } from '$lib/server/initiatives/instrument';
 import { showInitiatives } from '$lib/server/initiatives/view';
 import type { InitiativeScope } from '$lib/server/auth/access';
@@ -13,7 +21,11 @@ import type { RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
 const scopeOf = (i: Initiative): InitiativeScope =>
-	i.scope === 'sector' ? { scope: 'sector', municipalityId: i.municipalityId!, sectorId: i.sectorId! } : i.scope === 'municipality' ? { scope: 'municipality', municipalityId: i.municipalityId! } : { scope: 'collaboration' };
+	i.scope === 'sector'
+		? { scope: 'sector', municipalityId: i.municipalityId!, sectorId: i.sectorId! }
+		: i.scope === 'municipality'
+			? { scope: 'municipality', municipalityId: i.municipalityId! }
+			: { scope: 'collaboration' };
 
 /** One initiative with its status history; what the items it addresses did since last year, where the reader may see that. */
 export const load: PageServerLoad = async (event) => {

@@ -19,7 +19,9 @@ function defaultScope(user: SessionUser, collaborationId: string): InitiativeSco
 	const candidates: InitiativeScope[] = [
 		{ scope: 'collaboration' },
 		...here.flatMap((g): InitiativeScope[] => (g.municipalityId ? [{ scope: 'municipality', municipalityId: g.municipalityId }] : [])),
-		...here.flatMap((g): InitiativeScope[] => (g.municipalityId && g.sectorId ? [{ scope: 'sector', municipalityId: g.municipalityId, sectorId: g.sectorId }] : []))
+		...here.flatMap((g): InitiativeScope[] =>
+			g.municipalityId && g.sectorId ? [{ scope: 'sector', municipalityId: g.municipalityId, sectorId: g.sectorId }] : []
+		)
 	];
 	return candidates.find((c) => mayPlanInitiative(user.grants, collaborationId, c)) ?? null;
 }

@@ -46,7 +46,10 @@ async function coordinatedAssessment(event: RequestEvent, user: SessionUser, ass
 /** "all", "not_started", "in_progress" or "sector:<id>": whom a reminder is for. */
 const reminderTargetSchema = z.union([
 	z.enum(['all', 'not_started', 'in_progress']).transform((kind) => ({ kind })),
-	z.string().regex(/^sector:[0-9a-f-]{36}$/, msg('form.invalid')).transform((value) => ({ kind: 'sector' as const, sectorId: value.slice('sector:'.length) }))
+	z
+		.string()
+		.regex(/^sector:[0-9a-f-]{36}$/, msg('form.invalid'))
+		.transform((value) => ({ kind: 'sector' as const, sectorId: value.slice('sector:'.length) }))
 ]);
 
 const assignSchema = z.object({
@@ -107,7 +110,11 @@ export const actions: Actions = {
 		} catch (e) {
 			if (!(e instanceof AnsweringError)) throw e;
 			if (e.reason === 'forbidden') error(403, translate(event.locals.locale, 'completion.only_admin_or_coordinator'));
-			return fail(e.reason === 'not_found' ? 404 : 409, { action: 'reopen' as const, responseId: parsed.data.responseId, errors: { reason: `answer.refused.${e.reason}` as const } });
+			return fail(e.reason === 'not_found' ? 404 : 409, {
+				action: 'reopen' as const,
+				responseId: parsed.data.responseId,
+				errors: { reason: `answer.refused.${e.reason}` as const }
+			});
 		}
 		return { action: 'reopen' as const, responseId: parsed.data.responseId, done: true };
 	},

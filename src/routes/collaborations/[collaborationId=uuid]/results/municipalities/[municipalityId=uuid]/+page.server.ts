@@ -34,9 +34,20 @@ export const load: PageServerLoad = async (event) => {
 		begin,
 		// the municipality's own initiatives, its sectors', and the joint ones it takes part in (issue 20)
 		initiatives: initiatives
-			.filter((i) => i.municipalityId === municipalityId || (i.scope === 'collaboration' && (i.participants.length === 0 || i.participants.includes(municipalityId))))
+			.filter(
+				(i) => i.municipalityId === municipalityId || (i.scope === 'collaboration' && (i.participants.length === 0 || i.participants.includes(municipalityId)))
+			)
 			// only what the table shows: a joint initiative's other members stay off the page
-			.map((i) => ({ id: i.id, title: i.title, scope: i.scope, ownerName: i.ownerName, dueOn: i.dueOn, status: i.status, overdue: i.overdue, sector: i.sectorId ? (sectorNames.get(i.sectorId) ?? null) : null })),
+			.map((i) => ({
+				id: i.id,
+				title: i.title,
+				scope: i.scope,
+				ownerName: i.ownerName,
+				dueOn: i.dueOn,
+				status: i.status,
+				overdue: i.overdue,
+				sector: i.sectorId ? (sectorNames.get(i.sectorId) ?? null) : null
+			})),
 		printedAt: new Date(),
 		k: viewer.policy.k
 	};
