@@ -155,6 +155,10 @@ async function changeThroughTheApp(sql: Sql, collaborationId: string) {
 		update answer set comment = 'Se plan for 2026', evidence_url = 'https://example.org/plan'
 		where (response_id, item_key) in (select response_id, item_key from answer where collaboration_id = ${collaborationId} order by response_id, item_key limit 3)`;
 	await sql`update response set respondent_id = null where id = (select id from response where collaboration_id = ${collaborationId} order by id limit 1)`;
+	// A coordinator's sign-off on a submitted assessment (migration 018), with its note.
+	await sql`
+		update assessment set signoff = 'approved', signoff_note = 'Godkjent – takk!', signoff_by = ${admin}, signoff_at = now()
+		where id = (select id from assessment where collaboration_id = ${collaborationId} and status = 'submitted' order by id limit 1)`;
 	// Initiatives at every scope, with an owner, a due date, members taking part and a status history.
 	const adminViewer = { id: admin, grants: [{ role: 'collaboration_admin' as const, collaborationId, municipalityId: null, sectorId: null }] };
 	const health = await first(sql<{ id: string }[]>`select id from sector where collaboration_id = ${collaborationId} order by position limit 1`);

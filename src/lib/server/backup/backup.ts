@@ -31,7 +31,7 @@ export async function backupCollaboration(sql: Sql, collaborationId: string): Pr
 			union select respondent_id from response where ${own} union select set_by from target where ${own}
 			union select actor_id from audit_event where ${own}
 			union select owner_id from initiative where ${own} union select created_by from initiative where ${own}
-			union select actor_id from initiative_event where ${own}`;
+			union select actor_id from initiative_event where ${own} union select signoff_by from assessment where ${own}`;
 		return {
 			format: BACKUP_FORMAT,
 			version: BACKUP_VERSION,

@@ -45,7 +45,10 @@ export const rowSchemas = {
 		legal_form: z.enum(legalForms),
 		country,
 		members_see_names: z.boolean(),
-		created_at: time
+		created_at: time,
+		// with migration 018; a backup from before counts every submitted assessment, as then
+		// (sso_required stays out: the providers it needs are not in a backup)
+		results_only_approved: z.boolean().default(false)
 	}),
 	municipality: z.strictObject({ id, country, national_number: z.string().regex(/^[0-9]{4}$/), name: text }),
 	municipality_population: z.strictObject({ municipality_id: id, year: int, population: int }),
@@ -108,7 +111,12 @@ export const rowSchemas = {
 		status: z.enum(['not_started', 'in_progress', 'submitted', 'reopened']),
 		updated_at: time,
 		// backups made before teams existed hold confidential ones, the default then as now
-		team: z.enum(['confidential', 'open']).default('confidential')
+		team: z.enum(['confidential', 'open']).default('confidential'),
+		// the coordinator's sign-off came with migration 018; a backup from before has none
+		signoff: z.enum(['approved', 'returned']).nullable().default(null),
+		signoff_note: text.nullable().default(null),
+		signoff_by: id.nullable().default(null),
+		signoff_at: time.nullable().default(null)
 	}),
 	response: z.strictObject({
 		id,
