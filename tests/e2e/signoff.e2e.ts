@@ -114,9 +114,9 @@ test('a coordinator returns one submitted sector with a note and approves anothe
 			.getByRole('row', { name: /Helse og omsorg/ })
 			.getByRole('cell')
 			.first()
-	).toHaveText(/—\s*Ingen skåre: ikke sendt inn/);
+	).toHaveText(/—\s*Ingen poeng: ikke sendt inn/);
 	await expect(sectors.getByRole('link', { name: /^\d+,\d – svarene til Oppvekst i Kultur$/ })).toBeVisible();
-	await expect(page.getByText(/^— betyr ingen skåre: kartleggingen er ikke sendt inn/).first()).toBeVisible();
+	await expect(page.getByText(/^— betyr ingen poeng: kartleggingen er ikke sendt inn/).first()).toBeVisible();
 	await axe(page);
 	await page.goto(`/collaborations/${s.collaboration.id}/results?year=${s.year}`);
 	await expect(page.getByRole('rowheader', { name: 'Signby bare 1 av 2 sektorer: les med forsiktighet' })).toBeVisible();

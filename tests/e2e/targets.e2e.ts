@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Dialog } from '@playwright/test';
 import { database, signIn, tenants } from './fixture';
 
 /**
@@ -12,6 +12,8 @@ test('a coordinator sets two targets with one save, and is warned before leaving
 	const { other } = tenants();
 	await signIn(page, other.users.coordinator);
 	await page.goto(`/collaborations/${other.collaborationId}/targets`);
+	// the marks of unsaved changes come from the page's script: wait for it
+	await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
 	const group = page.getByRole('region', { name: 'Hammarös egen ambisjon' });
 	await expect(group.getByRole('button', { name: 'Lagre: Hammarös egen ambisjon' })).toHaveCount(1);
 	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
@@ -24,6 +26,7 @@ test('a coordinator sets two targets with one save, and is warned before leaving
 	await expect(group.getByText('Ikke lagret ennå')).toHaveCount(0);
 
 	await page.reload();
+	await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
 	await expect(group.getByLabel('Målnivå for Kultur, Hammarös egen ambisjon')).toHaveValue('3');
 	await expect(group.getByLabel('Målnivå for Strategi, Hammarös egen ambisjon')).toHaveValue('4');
 	const sql = database();
@@ -40,12 +43,17 @@ test('a coordinator sets two targets with one save, and is warned before leaving
 
 	// A change not saved: leaving asks first, and staying keeps it.
 	await group.getByLabel('Målnivå for Ledelse, Hammarös egen ambisjon').selectOption('2');
-	const asked = page.waitForEvent('dialog');
+	// The confirm blocks the page, and with it the click: answer it from the dialog event.
+	const asked = new Promise<Dialog>((resolve) =>
+		page.once('dialog', (dialog) => {
+			resolve(dialog);
+			void dialog.dismiss();
+		})
+	);
 	await page.getByRole('link', { name: 'Hjem' }).click();
 	const dialog = await asked;
 	expect(dialog.type()).toBe('confirm');
 	expect(dialog.message()).toBe('Du har endret mål som ikke er lagret. Vil du forlate siden likevel?');
-	await dialog.dismiss();
 	await expect(page).toHaveURL(`/collaborations/${other.collaborationId}/targets`);
 	await expect(group.getByLabel('Målnivå for Ledelse, Hammarös egen ambisjon')).toHaveValue('2');
 });
