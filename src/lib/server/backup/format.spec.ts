@@ -15,7 +15,8 @@ const minimal = () => ({
 		legal_form: 'iks',
 		country: 'NO',
 		members_see_names: false,
-		created_at: '2026-01-01T08:00:00+00:00'
+		created_at: '2026-01-01T08:00:00+00:00',
+		results_only_approved: false
 	},
 	municipalities: [],
 	populations: [],
