@@ -47,6 +47,20 @@ describe('crosswalk', () => {
 		]);
 	});
 
+	it('keeps an item identical when a version adds a language, and not when an existing text changed', () => {
+		const withNynorsk = (it: (typeof v1.items)[number], en = it.text.en) => ({
+			...it,
+			text: { ...it.text, en, nn: `${it.text.nb} (nynorsk)` },
+			levels: it.levels?.map((level) => ({ ...level, nn: `${level.nb} (nynorsk)` }))
+		});
+		const statuses = { 'culture.openness': 'identical', 'culture.sharing': 'identical', 'technology.shared-systems': 'identical', 'technology.security': 'identical' } as const;
+		const added = v2(v1.items.map((it) => withNynorsk(it)), statuses);
+		expect(problemsOf(added, v1)).toEqual([]);
+
+		const changed = v2([withNynorsk(v1.items[0]!, 'Changed words'), ...v1.items.slice(1).map((it) => withNynorsk(it))], statuses);
+		expect(problemsOf(changed, v1).map((p) => p.path.join('.'))).toEqual(['crosswalk.items.culture.openness']);
+	});
+
 	it('does not let an item that moved dimension count as comparable', () => {
 		const moved = { ...v1.items[3]!, dimension: 'culture' };
 		const current = v2([v1.items[0]!, v1.items[1]!, v1.items[2]!, moved], {

@@ -142,7 +142,24 @@ function scoringView(raw: unknown): CrosswalkView['scoring'] {
 	};
 }
 
-/** The item's content; its scoring (weight, N/A) is compared apart, where a rescoring can be declared. */
+/**
+ * The item's content; its scoring (weight, N/A) is compared apart, where a rescoring can be
+ * declared. Texts are compared in the languages both versions have: a version that adds a
+ * language (v3 added nynorsk) leaves an item identical as long as no existing text changed.
+ */
 function sameContent(a: ItemView, b: ItemView): boolean {
-	return JSON.stringify([a.text, a.levels, a.kind]) === JSON.stringify([b.text, b.levels, b.kind]);
+	const levelsA = Array.isArray(a.levels) ? a.levels : [];
+	const levelsB = Array.isArray(b.levels) ? b.levels : [];
+	return (
+		a.kind === b.kind &&
+		sameText(a.text, b.text) &&
+		levelsA.length === levelsB.length &&
+		levelsA.every((level, i) => sameText(level, levelsB[i]))
+	);
+}
+
+function sameText(a: unknown, b: unknown): boolean {
+	if (!isRecord(a) || !isRecord(b)) return JSON.stringify(a) === JSON.stringify(b);
+	const common = Object.keys(a).filter((lang) => lang in b);
+	return common.length > 0 && common.every((lang) => a[lang] === b[lang]);
 }
