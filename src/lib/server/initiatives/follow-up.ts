@@ -40,12 +40,16 @@ export interface ItemFollowUp {
 	initiatives: LinkedInitiative[];
 }
 
-/** The same sector's assessment in the latest closed round before this one. */
+/** The same sector's assessment in the latest closed round of the same questionnaire before this one. */
 export async function previousAssessment(sql: Db, context: AssessmentContext): Promise<{ id: string; year: number } | null> {
 	const [row] = await sql<{ id: string; year: number }[]>`
+		with this_round as (
+			select r.year, v.questionnaire_id from round r join questionnaire_version v on v.id = r.questionnaire_version_id where r.id = ${context.roundId}
+		)
 		select a.id, r.year from assessment a join round r on r.id = a.round_id
+			join questionnaire_version v on v.id = r.questionnaire_version_id, this_round
 		where a.collaboration_id = ${context.collaborationId} and a.municipality_id = ${context.municipalityId} and a.sector_id = ${context.sectorId}
-			and r.year < (select year from round where id = ${context.roundId}) and ${roundState(sql)} = 'closed'
+			and v.questionnaire_id = this_round.questionnaire_id and r.year < this_round.year and ${roundState(sql)} = 'closed'
 		order by r.year desc limit 1`;
 	return row ?? null;
 }

@@ -73,6 +73,7 @@ async function trend(sql: Sql, subject: Subject, rounds: readonly ResultRound[],
 	const series = trendSeries(
 		perRound.map(({ round, definition, values }) => ({
 			year: round.year,
+			slug: definition.slug,
 			version: definition.version,
 			scores: definition.dimensions.map((d) => {
 				const score = values.get(d.key)!.interval?.score ?? null;
@@ -129,11 +130,12 @@ export function versionBreaks(rounds: readonly ResultRound[], versions: Readonly
 			const definition = versions.get(round.versionId)!;
 			return {
 				year: round.year,
+				slug: definition.slug,
 				version: definition.version,
 				scores: definition.dimensions.map((d) => ({ dimension: d.key, score: 0, level: null, coverage: 1, answeredItems: 0, totalItems: 0, dontKnowRate: 0 }))
 			};
 		}),
-		[...new Map([...versions.values()].map((v) => [v.version, v])).values()]
+		[...versions.values()]
 	);
 	const breaks = new Map<string, Map<string, { changedItems: string[]; rescoredItems: string[] }>>();
 	for (const { dimension, points } of series) {

@@ -31,6 +31,7 @@ const everyone = (level: 1 | 2 | 3 | 4 | 5, keys: string[]): Answers[] => {
 };
 const round = (year: number, version: typeof v1, level: 1 | 2 | 3 | 4 | 5): TrendRound => ({
 	year,
+	slug: version.slug,
 	version: version.version,
 	scores: dimensionScores(
 		version.scoring,
@@ -113,14 +114,29 @@ describe('trendSeries', () => {
 		]);
 	});
 
+	it('keeps each questionnaire its own versions: another questionnaire numbered alike neither links nor breaks them', () => {
+		// A collaboration ran the maturity instrument in 2024, a checklist in 2025, the maturity
+		// instrument's version 2 in 2026. The checklist is version 1 too, with a culture dimension.
+		const checklist = definition({ slug: 'checklist', items: [item('culture.open-data')] });
+		const series = trendSeries([round(2024, v1, 2), round(2025, checklist, 4), round(2026, v2, 3)], [v1, checklist, v2]);
+		expect(breaks(series).culture).toEqual([
+			[2024, 25, false, []],
+			[2025, 75, true, ['culture.open-data', 'culture.openness', 'culture.sharing']],
+			[2026, 50, true, ['culture.open-data', 'culture.openness', 'culture.sharing']]
+		]);
+		// In the order given the other way round, v1 is still found as the maturity instrument's.
+		const technology = trendSeries([round(2024, v1, 2), round(2026, v2, 3)], [checklist, v2, v1]).find((s) => s.dimension === 'technology')!;
+		expect(technology.points[1]!.changedItems).toEqual(['technology.cloud', 'technology.security', 'technology.shared-systems']);
+	});
+
 	it('passes the scores through as computed, including "not enough answers"', () => {
-		const sparse: TrendRound = { year: 2024, version: 1, scores: dimensionScores(v1.scoring, v1.items, []) };
+		const sparse: TrendRound = { year: 2024, slug: v1.slug, version: 1, scores: dimensionScores(v1.scoring, v1.items, []) };
 		const [culture] = trendSeries([sparse], [v1]);
 		expect(culture!.points[0]).toMatchObject({ score: null, level: null, coverage: 0, seriesBreak: false });
 	});
 
 	it('refuses a round whose version it was not given', () => {
-		expect(() => trendSeries([round(2024, v1, 2), round(2025, v2, 3)], [v1])).toThrow(/version 2/);
+		expect(() => trendSeries([round(2024, v1, 2), round(2025, v2, 3)], [v1])).toThrow(/version sample\/2/);
 	});
 });
 

@@ -13,6 +13,8 @@ import type { DimensionScore, ScoredItem } from './score';
 
 /** What trends need of a questionnaire version; a `QuestionnaireDefinition` fits it. */
 export interface TrendVersion {
+	/** the questionnaire: version numbers count within one questionnaire only */
+	slug: string;
 	version: number;
 	items: readonly ScoredItem[];
 	/** This version against an earlier one, as in the version's file. */
@@ -22,12 +24,14 @@ export interface TrendVersion {
 /** One round of one assessment, scored under the version it was answered in. */
 export interface TrendRound {
 	year: number;
+	slug: string;
 	version: number;
 	scores: readonly DimensionScore[];
 }
 
 export interface TrendPoint extends DimensionScore {
 	year: number;
+	slug: string;
 	version: number;
 	/** True where the dimension's items differ from the previous point's: do not join the line. */
 	seriesBreak: boolean;
@@ -44,30 +48,38 @@ export interface TrendSeries {
 
 /**
  * One series per dimension, points in year order (then version order). Every version
- * a round names must be among `versions`; between two versions the crosswalks are
- * followed step by step, and an item is comparable only if it is at every step.
+ * a round names must be among `versions`; between two versions of one questionnaire the
+ * crosswalks are followed step by step, and an item is comparable only if it is at every
+ * step. Versions of different questionnaires never compare: a collaboration that switched
+ * questionnaire has a break wherever a dimension's key recurs.
  */
 export function trendSeries(rounds: readonly TrendRound[], versions: readonly TrendVersion[]): TrendSeries[] {
-	const byVersion = new Map(versions.map((v) => [v.version, v]));
-	const ordered = [...rounds].sort((a, b) => a.year - b.year || a.version - b.version);
+	const byVersion = new Map(versions.map((v) => [versionKey(v), v]));
+	const ordered = [...rounds].sort((a, b) => a.year - b.year || a.slug.localeCompare(b.slug) || a.version - b.version);
 	const series = new Map<string, TrendPoint[]>();
 	for (const round of ordered) {
 		for (const score of round.scores) {
 			const points = series.get(score.dimension) ?? [];
 			const previous = points[points.length - 1];
 			const { changed: changedItems, rescored: rescoredItems } = previous
-				? changedBetween(byVersion, previous.version, round.version, score.dimension)
+				? changedBetween(byVersion, previous, round, score.dimension)
 				: { changed: [], rescored: [] };
-			points.push({ ...score, year: round.year, version: round.version, seriesBreak: changedItems.length > 0, changedItems, rescoredItems });
+			points.push({ ...score, year: round.year, slug: round.slug, version: round.version, seriesBreak: changedItems.length > 0, changedItems, rescoredItems });
 			series.set(score.dimension, points);
 		}
 	}
 	return [...series].map(([dimension, points]) => ({ dimension, points }));
 }
 
-function changedBetween(byVersion: ReadonlyMap<number, TrendVersion>, a: number, b: number, dimension: string) {
-	if (a === b) return { changed: [], rescored: [] };
-	const { comparable, rescored } = comparableAcross(byVersion, Math.min(a, b), Math.max(a, b));
+type VersionRef = Pick<TrendVersion, 'slug' | 'version'>;
+
+const versionKey = (v: VersionRef) => `${v.slug}/${v.version}`;
+
+function changedBetween(byVersion: ReadonlyMap<string, TrendVersion>, a: VersionRef, b: VersionRef, dimension: string) {
+	if (a.slug === b.slug && a.version === b.version) return { changed: [], rescored: [] };
+	const [lo, hi] = a.version <= b.version ? [a, b] : [b, a];
+	const { comparable, rescored } =
+		a.slug === b.slug ? comparableAcross(byVersion, a.slug, lo.version, hi.version) : { comparable: new Set<string>(), rescored: new Set<string>() };
 	const keys = [a, b].flatMap((v) =>
 		version(byVersion, v)
 			.items.filter((item) => item.dimension === dimension)
@@ -81,13 +93,13 @@ function changedBetween(byVersion: ReadonlyMap<number, TrendVersion>, a: number,
  * Keys comparable from version `lo` all the way to version `hi` (empty when no crosswalk
  * chain links them), and the keys a step left out only because it declared them rescored.
  */
-function comparableAcross(byVersion: ReadonlyMap<number, TrendVersion>, lo: number, hi: number) {
-	let current = version(byVersion, hi);
+function comparableAcross(byVersion: ReadonlyMap<string, TrendVersion>, slug: string, lo: number, hi: number) {
+	let current = version(byVersion, { slug, version: hi });
 	let keys = new Set(current.items.map((item) => item.key));
 	const rescored = new Set<string>();
 	while (current.version !== lo) {
 		const crosswalk = current.crosswalk;
-		const previous = crosswalk ? byVersion.get(crosswalk.previous) : undefined;
+		const previous = crosswalk ? byVersion.get(versionKey({ slug, version: crosswalk.previous })) : undefined;
 		if (!crosswalk || !previous || previous.version < lo || previous.version >= current.version) return { comparable: new Set<string>(), rescored };
 		const step = new Set(comparableItems(crosswalk, previous.items, current.items));
 		for (const key of keys) {
@@ -100,8 +112,8 @@ function comparableAcross(byVersion: ReadonlyMap<number, TrendVersion>, lo: numb
 	return { comparable: keys, rescored };
 }
 
-function version(byVersion: ReadonlyMap<number, TrendVersion>, number: number): TrendVersion {
-	const found = byVersion.get(number);
-	if (!found) throw new Error(`version ${number} is named by a round but was not given to trendSeries`);
+function version(byVersion: ReadonlyMap<string, TrendVersion>, ref: VersionRef): TrendVersion {
+	const found = byVersion.get(versionKey(ref));
+	if (!found) throw new Error(`version ${versionKey(ref)} is named by a round but was not given to trendSeries`);
 	return found;
 }
