@@ -95,21 +95,47 @@ describe('collaboration administration', () => {
 	});
 
 	it('adds, refuses a duplicate key, archives and restores sectors', async () => {
-		const sector = await addSector(sql(), hedmark, { key: 'digitalisering', nb: 'Digitalisering', sv: 'Digitalisering', en: 'Digitalisation' }, admin);
+		const sector = await addSector(
+			sql(),
+			hedmark,
+			{ key: 'digitalisering', nb: 'Digitalisering', nn: null, sv: 'Digitalisering', en: 'Digitalisation' },
+			admin
+		);
 		expect(sector.position).toBe(6); // after the six default sectors
-		await expect(addSector(sql(), hedmark, { key: 'digitalisering', nb: 'Annet', sv: 'Annat', en: 'Other' }, admin)).rejects.toThrow(SectorKeyTakenError);
+		await expect(addSector(sql(), hedmark, { key: 'digitalisering', nb: 'Annet', nn: null, sv: 'Annat', en: 'Other' }, admin)).rejects.toThrow(
+			SectorKeyTakenError
+		);
 		expect(await archiveSector(sql(), hedmark, sector.id, admin)).toBe(true);
 		expect((await listSectors(sql(), hedmark)).map((s) => s.key)).not.toContain('digitalisering');
 		expect((await listSectors(sql(), hedmark, { includeArchived: true })).find((s) => s.id === sector.id)?.archivedAt).toBeInstanceOf(Date);
 		// an archived sector still holds its key
-		await expect(addSector(sql(), hedmark, { key: 'digitalisering', nb: 'X', sv: 'X', en: 'X' }, admin)).rejects.toThrow(SectorKeyTakenError);
+		await expect(addSector(sql(), hedmark, { key: 'digitalisering', nb: 'X', nn: null, sv: 'X', en: 'X' }, admin)).rejects.toThrow(SectorKeyTakenError);
 		expect(await restoreSector(sql(), hedmark, sector.id, admin)).toBe(true);
 		expect((await listSectors(sql(), hedmark)).map((s) => s.key)).toContain('digitalisering');
 		expect(
-			await updateSector(sql(), hedmark, sector.id, { nb: 'Digital utvikling', sv: 'Digital utveckling', en: 'Digital development', position: 1 }, admin)
+			await updateSector(
+				sql(),
+				hedmark,
+				sector.id,
+				{ nb: 'Digital utvikling', nn: 'Digital utvikling og leiing', sv: 'Digital utveckling', en: 'Digital development', position: 1 },
+				admin
+			)
 		).toBe(true);
+		// a nynorsk name, where given, is what nynorsk readers see; without one they see the bokmål name
+		expect((await listSectors(sql(), hedmark)).find((s) => s.id === sector.id)).toMatchObject({
+			nn: 'Digital utvikling og leiing',
+			nnGiven: 'Digital utvikling og leiing'
+		});
+		await updateSector(
+			sql(),
+			hedmark,
+			sector.id,
+			{ nb: 'Digital utvikling', nn: null, sv: 'Digital utveckling', en: 'Digital development', position: 1 },
+			admin
+		);
+		expect((await listSectors(sql(), hedmark)).find((s) => s.id === sector.id)).toMatchObject({ nn: 'Digital utvikling', nnGiven: null });
 		const actions = await sql()<{ action: string }[]>`select action from audit_event where subject_id = ${sector.id} order by id`;
-		expect(actions.map((a) => a.action)).toEqual(['sector.added', 'sector.archived', 'sector.restored', 'sector.updated']);
+		expect(actions.map((a) => a.action)).toEqual(['sector.added', 'sector.archived', 'sector.restored', 'sector.updated', 'sector.updated']);
 	});
 
 	it('changes nothing when given an id from another collaboration', async () => {
@@ -118,7 +144,7 @@ describe('collaboration administration', () => {
 		const eventsBefore = await first(sql()<{ n: number }[]>`select count(*)::int as n from audit_event`);
 
 		expect(await endMembership(sql(), hedmark, hamarInVarmland.membershipId, '2030-01-01', admin)).toBe(false);
-		expect(await updateSector(sql(), hedmark, ownSector.id, { nb: 'Hacked', sv: 'Hacked', en: 'Hacked', position: 0 }, admin)).toBe(false);
+		expect(await updateSector(sql(), hedmark, ownSector.id, { nb: 'Hacked', nn: null, sv: 'Hacked', en: 'Hacked', position: 0 }, admin)).toBe(false);
 		expect(await archiveSector(sql(), hedmark, ownSector.id, admin)).toBe(false);
 		expect(await restoreSector(sql(), hedmark, ownSector.id, admin)).toBe(false);
 		// Grue was only ever a member of Hedmark IKT

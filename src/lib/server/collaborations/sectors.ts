@@ -30,6 +30,8 @@ export interface Sector {
 	nb: string;
 	/** the nynorsk name, or the bokmål one where none is given */
 	nn: string;
+	/** the nynorsk name as given, null where the collaboration gave none (the edit form shows this) */
+	nnGiven: string | null;
 	sv: string;
 	en: string;
 	/** sentral ledelse: the municipality as a whole, answered like a sector */
@@ -40,6 +42,8 @@ export interface Sector {
 
 export interface SectorNames {
 	nb: string;
+	/** optional: without it nynorsk readers see the bokmål name */
+	nn: string | null;
 	sv: string;
 	en: string;
 }
@@ -50,7 +54,7 @@ export const sectorKeyPattern = /^[a-z0-9][a-z0-9-]{0,39}$/;
 export class SectorKeyTakenError extends Error {}
 
 const columns = (sql: Db) => sql`
-	id, key, name_nb as nb, coalesce(name_nn, name_nb) as nn, name_sv as sv, name_en as en, whole_municipality as "wholeMunicipality", position, archived_at as "archivedAt"`;
+	id, key, name_nb as nb, coalesce(name_nn, name_nb) as nn, name_nn as "nnGiven", name_sv as sv, name_en as en, whole_municipality as "wholeMunicipality", position, archived_at as "archivedAt"`;
 
 /** Every query below names the collaboration, so an id from another one matches nothing. */
 export async function listSectors(sql: Db, collaborationId: string, { includeArchived = false } = {}): Promise<Sector[]> {
@@ -64,8 +68,8 @@ export async function listSectors(sql: Db, collaborationId: string, { includeArc
 export async function addSector(sql: Sql, collaborationId: string, input: { key: string } & SectorNames, actorId: string | null): Promise<Sector> {
 	return sql.begin(async (tx) => {
 		const [sector] = await tx<Sector[]>`
-			insert into sector (collaboration_id, key, name_nb, name_sv, name_en, position)
-			select ${collaborationId}, ${input.key}, ${input.nb}, ${input.sv}, ${input.en}, coalesce(max(position) + 1, 0)
+			insert into sector (collaboration_id, key, name_nb, name_nn, name_sv, name_en, position)
+			select ${collaborationId}, ${input.key}, ${input.nb}, ${input.nn}, ${input.sv}, ${input.en}, coalesce(max(position) + 1, 0)
 			from sector where collaboration_id = ${collaborationId}
 			on conflict (collaboration_id, key) do nothing
 			returning ${columns(tx)}`;
@@ -88,7 +92,7 @@ export async function updateSector(
 			select ${columns(tx)} from sector where id = ${sectorId} and collaboration_id = ${collaborationId} for update`;
 		if (!before) return false;
 		await tx`
-			update sector set name_nb = ${input.nb}, name_sv = ${input.sv}, name_en = ${input.en}, position = ${input.position}
+			update sector set name_nb = ${input.nb}, name_nn = ${input.nn}, name_sv = ${input.sv}, name_en = ${input.en}, position = ${input.position}
 			where id = ${sectorId} and collaboration_id = ${collaborationId}`;
 		await audit(tx, {
 			action: 'sector.updated',
@@ -96,7 +100,7 @@ export async function updateSector(
 			collaborationId,
 			subjectType: 'sector',
 			subjectId: sectorId,
-			detail: { key: before.key, before: { nb: before.nb, sv: before.sv, en: before.en, position: before.position }, after: input }
+			detail: { key: before.key, before: { nb: before.nb, nn: before.nnGiven, sv: before.sv, en: before.en, position: before.position }, after: input }
 		});
 		return true;
 	});

@@ -53,6 +53,8 @@ export const en = {
 	'sectors.name': 'Name',
 	'sectors.whole_municipality': 'whole municipality',
 	'sectors.name_nb': 'Name in Norwegian (bokmål)',
+	'sectors.name_nn': 'Name in Norwegian (nynorsk)',
+	'sectors.name_nn_hint': 'Optional. Without it, readers of nynorsk see the bokmål name.',
 	'sectors.name_sv': 'Name in Swedish',
 	'sectors.name_en': 'Name in English',
 	'sectors.edit': 'Change',

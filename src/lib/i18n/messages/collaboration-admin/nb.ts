@@ -51,6 +51,8 @@ export const nb = {
 	'sectors.name': 'Navn',
 	'sectors.whole_municipality': 'hele kommunen',
 	'sectors.name_nb': 'Navn på bokmål',
+	'sectors.name_nn': 'Navn på nynorsk',
+	'sectors.name_nn_hint': 'Valgfritt. Uten det ser de som leser nynorsk, navnet på bokmål.',
 	'sectors.name_sv': 'Navn på svensk',
 	'sectors.name_en': 'Navn på engelsk',
 	'sectors.edit': 'Endre',

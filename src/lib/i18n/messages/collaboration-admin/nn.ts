@@ -51,6 +51,8 @@ export const nn = {
 	'sectors.name': 'Namn',
 	'sectors.whole_municipality': 'heile kommunen',
 	'sectors.name_nb': 'Namn på bokmål',
+	'sectors.name_nn': 'Namn på nynorsk',
+	'sectors.name_nn_hint': 'Valfritt. Utan det ser dei som les nynorsk, namnet på bokmål.',
 	'sectors.name_sv': 'Namn på svensk',
 	'sectors.name_en': 'Namn på engelsk',
 	'sectors.edit': 'Endre',

@@ -51,6 +51,8 @@ export const sv = {
 	'sectors.name': 'Namn',
 	'sectors.whole_municipality': 'hela kommunen',
 	'sectors.name_nb': 'Namn på norska (bokmål)',
+	'sectors.name_nn': 'Namn på norska (nynorsk)',
+	'sectors.name_nn_hint': 'Frivilligt. Utan det ser den som läser nynorsk namnet på bokmål.',
 	'sectors.name_sv': 'Namn på svenska',
 	'sectors.name_en': 'Namn på engelska',
 	'sectors.edit': 'Ändra',

@@ -14,7 +14,9 @@ export const load: PageServerLoad = async (event) => {
 };
 
 const sectorName = lineField({ min: 1, max: 100 });
-const names = { nb: sectorName, sv: sectorName, en: sectorName };
+/** The nynorsk name is optional: left empty, nynorsk readers see the bokmål name. */
+const optionalName = lineField({ max: 100 }).transform((name) => name || null);
+const names = { nb: sectorName, nn: optionalName.optional().transform((name) => name ?? null), sv: sectorName, en: sectorName };
 const addSchema = z.object({
 	key: z.string(msg('sectors.key_invalid')).trim().toLowerCase().regex(sectorKeyPattern, msg('sectors.key_invalid')),
 	...names
