@@ -10,9 +10,10 @@ describe('the reference instrument questionnaires/digital-maturity', () => {
 		expect(problems).toEqual([]);
 		expect(version(1)).toBeDefined();
 		expect(version(2)).toBeDefined();
+		expect(version(3)).toBeDefined();
 	});
 
-	it.each([1, 2])('version %i has the five dimensions with at least eight items each', (n) => {
+	it.each([1, 2, 3])('version %i has the five dimensions with at least eight items each', (n) => {
 		const def = version(n)!;
 		expect(def.dimensions.map((d) => d.key)).toEqual(['culture', 'strategy', 'leadership', 'competence', 'technology']);
 		for (const d of def.dimensions) {
@@ -31,7 +32,7 @@ describe('the reference instrument questionnaires/digital-maturity', () => {
 		}
 	});
 
-	it.each([1, 2])('version %i describes five distinct levels per item', (n) => {
+	it.each([1, 2, 3])('version %i describes five distinct levels per item', (n) => {
 		for (const item of version(n)!.items) {
 			expect(new Set(item.levels!.map((l) => l.en)).size, item.key).toBe(5);
 		}
@@ -47,5 +48,40 @@ describe('the reference instrument questionnaires/digital-maturity', () => {
 		expect(counts.retired).toBe(1);
 		expect(counts.new).toBeGreaterThanOrEqual(2);
 		expect(counts.identical).toBeGreaterThan(20);
+	});
+
+	it('version 3 is written in nb, nn, sv and en, each its own text', () => {
+		const def = version(3)!;
+		expect(def.languages).toEqual(['nb', 'nn', 'sv', 'en']);
+		const texts = def.items.flatMap((i) => [i.text, i.help, ...(i.levels ?? []), ...(i.recommendations ?? [])]);
+		expect(texts.length).toBe(def.items.length * 12);
+		for (const t of texts) {
+			expect(t.nn, t.en).toBeTruthy();
+			expect(t.nn).not.toBe(t.nb);
+			expect(t.sv).not.toBe(t.en);
+		}
+	});
+
+	it('version 3 answers the review: no top level measured by influence on others, no translated Swedish, the flagged items reworked', () => {
+		const def = version(3)!;
+		const top = def.items.map((i) => ({ key: i.key, en: i.levels!.at(-1)!.en, sv: i.levels!.at(-1)!.sv }));
+		for (const { key, en } of top)
+			expect(en, key).not.toMatch(/as an example|other municipalities (use|follow|learn)|on behalf of (all|the other)|helps? other members/i);
+		const swedish = def.items.flatMap((i) => [i.text.sv, i.help.sv, ...i.levels!.map((l) => l.sv)]).join('\n');
+		expect(swedish).not.toMatch(/frikoppling|tvivel/i);
+		const statuses = version(3)!.crosswalk!.items;
+		expect(statuses['strategy.ambition-level']).toBe('changed');
+		expect(statuses['leadership.top-management-ownership']).toBe('retired');
+		expect(statuses['competence.change-leadership']).toBe('retired');
+		expect(statuses['technology.service-automation']).toBe('retired');
+		expect(statuses['competence.ordering-competence']).toBe('changed');
+		// every item whose text or levels differ from v2 is marked (the crosswalk check enforces identical)
+		const v2 = new Map(version(2)!.items.map((i) => [i.key, i]));
+		for (const item of def.items) {
+			const before = v2.get(item.key);
+			const same =
+				before && JSON.stringify([before.text.en, before.levels!.map((l) => l.en)]) === JSON.stringify([item.text.en, item.levels!.map((l) => l.en)]);
+			if (!same) expect(statuses[item.key], item.key).not.toBe('identical');
+		}
 	});
 });
