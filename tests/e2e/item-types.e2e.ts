@@ -13,6 +13,8 @@ import { createPerson, database } from './fixture';
 interface Setup {
 	checklistAssessment: string;
 	maturityAssessment: string;
+	/** under version 2, which has no nynorsk */
+	olderMaturityAssessment: string;
 	collaborationId: string;
 	municipalityId: string;
 	sectorId: string;
@@ -29,11 +31,12 @@ async function setUp(): Promise<Setup> {
 			on conflict (country, national_number) do update set name = excluded.name returning id`;
 		await sql`insert into membership (collaboration_id, municipality_id, valid_from) values (${c.id}, ${m!.id}, '2020-01-01')`;
 		const [sector] = await sql<{ id: string }[]>`select id from sector where collaboration_id = ${c.id} and key = 'sentral-ledelse'`;
-		const round = async (slug: string, year: number) => {
+		const round = async (slug: string, year: number, version: number | null = null) => {
 			const [r] = await sql<{ id: string }[]>`
 				insert into round (collaboration_id, year, questionnaire_version_id, opens_on, closes_on)
 				select ${c.id}, ${year}::int, v.id, current_date - 10, current_date + 30
-				from questionnaire_version v join questionnaire q on q.id = v.questionnaire_id where q.slug = ${slug} order by v.version desc limit 1
+				from questionnaire_version v join questionnaire q on q.id = v.questionnaire_id
+				where q.slug = ${slug} and (${version}::int is null or v.version = ${version}::int) order by v.version desc limit 1
 				returning id`;
 			const [a] = await sql<{ id: string }[]>`
 				insert into assessment (collaboration_id, round_id, municipality_id, sector_id) values (${c.id}, ${r!.id}, ${m!.id}, ${sector!.id}) returning id`;
@@ -43,6 +46,7 @@ async function setUp(): Promise<Setup> {
 		return {
 			checklistAssessment: await round('digital-services', year),
 			maturityAssessment: await round('digital-maturity', year + 1),
+			olderMaturityAssessment: await round('digital-maturity', year + 2, 2),
 			collaborationId: c.id,
 			municipalityId: m!.id,
 			sectorId: sector!.id
@@ -158,7 +162,9 @@ test('a respondent answers every item type with the keyboard and without JavaScr
 	}
 });
 
-test('a nynorsk reader gets the interface and the checklist in nynorsk, and a note where a questionnaire has no nynorsk', async ({ page }) => {
+test('a nynorsk reader gets the interface, the checklist and the reference instrument v3 in nynorsk, and a note where a version has no nynorsk', async ({
+	page
+}) => {
 	const setup = await setUp();
 	const email = await respondent(setup, 'nynorsk', 'nn');
 	await signIn(page, email);
@@ -171,8 +177,15 @@ test('a nynorsk reader gets the interface and the checklist in nynorsk, and a no
 	await expect(page.getByText('Del i prosent (0–100)')).toBeVisible();
 	await expect(page.getByRole('note')).toHaveCount(0);
 
-	// The maturity instrument (versions 1 and 2) has no nynorsk: bokmål, and the page says so.
+	// The reference instrument's version 3 is written in nynorsk too.
 	await page.goto(`/assessments/${setup.maturityAssessment}/culture`);
+	await expect(page.getByText('Korleis tek tilsette og leiarar i sektoren imot digitale endringar i arbeidskvardagen?')).toBeVisible();
+	await expect(page.getByRole('note')).toHaveCount(0);
+	await page.goto(`/assessments/${setup.maturityAssessment}/leadership`);
+	await expect(page.getByText('Korleis tek leiargruppa i sektoren eigarskap til digitaliseringa av sektoren?')).toBeVisible();
+
+	// Versions 1 and 2 have no nynorsk: bokmål, and the page says so.
+	await page.goto(`/assessments/${setup.olderMaturityAssessment}/culture`);
 	await expect(page.getByRole('note')).toHaveText('Dette spørjeskjemaet finst ikkje på nynorsk. Det blir vist på Norsk bokmål.');
 	await expect(page.getByRole('radio', { name: 'Veit ikkje' }).first()).toBeVisible();
 });

@@ -21,12 +21,13 @@ describe('publishing questionnaires', () => {
 
 	it('registers every shipped version with its items, once', async () => {
 		const first = await publishFromDirectory(sql(), dir, silent);
-		expect(first.published.map((f) => path.relative(dir, f)).sort()).toEqual(['digital-maturity/1.yaml', 'digital-maturity/2.yaml', 'digital-services/1.yaml']);
+		expect(first.published.map((f) => path.relative(dir, f)).sort()).toEqual(['digital-maturity/1.yaml', 'digital-maturity/2.yaml', 'digital-maturity/3.yaml', 'digital-services/1.yaml']);
 		const again = await publishFromDirectory(sql(), dir, silent);
 		expect(again).toEqual({ published: [], unchanged: first.published });
 
 		const versions = await listVersions(sql());
 		expect(versions.map((v) => [v.slug, v.version])).toEqual([
+			['digital-maturity', 3],
 			['digital-maturity', 2],
 			['digital-maturity', 1],
 			['digital-services', 1]
@@ -54,7 +55,7 @@ describe('publishing questionnaires', () => {
 			const failure = publishFromDirectory(sql(), dir, silent);
 			await expect(failure).rejects.toThrow(FrozenVersionError);
 			await expect(failure).rejects.toThrow(
-				/digital-maturity\/1\.yaml: version 1 of "digital-maturity" was published on \d{4}-\d{2}-\d{2} and is frozen.*\n.*new version file, .*digital-maturity\/3\.yaml/
+				/digital-maturity\/1\.yaml: version 1 of "digital-maturity" was published on \d{4}-\d{2}-\d{2} and is frozen.*\n.*new version file, .*digital-maturity\/4\.yaml/
 			);
 			expect((await listVersions(sql())).map((v) => v.slug)).not.toContain('another');
 		} finally {
