@@ -43,6 +43,16 @@ test('a leadership team sees its municipality’s radar, sector heatmap and tren
 	for (const [i, value] of points.entries()) expect(Number(await rows.nth(i).locator('td').first().getAttribute('data-value'))).toBe(value);
 	// Version 2 retired and added strategy items: the series breaks, and says so.
 	await expect(rows.nth(1)).toContainText('brudd');
+	// The collaboration's mean stands beside Hamar's own line, in the chart and its table, under one legend for all five.
+	await expect(page.locator('figure', { has: strategy }).getByRole('columnheader', { name: 'Samarbeidet (snitt)' })).toBeVisible();
+	expect(await page.locator('figure', { has: strategy }).locator('td[data-compared]').count()).toBe(points.length);
+	await expect(page.getByRole('list', { name: 'Tegnforklaring for diagrammene' })).toHaveCount(1);
+	await expect(page.getByRole('list', { name: 'Tegnforklaring for diagrammene' })).toContainText('Samarbeidet (snitt)');
+	// The first table gives each dimension's change since the round before; strategy's is a break, not a number.
+	const levels = page.getByRole('region', { name: 'Tabell over poeng, intervaller, dekning og mål' }).locator('table');
+	await expect(levels.getByRole('columnheader', { name: 'Endring siden forrige runde' })).toBeVisible();
+	await expect(levels.locator('tbody tr', { hasText: 'Strategi' }).locator('td[data-since-last]')).toHaveAttribute('data-since-last', 'break');
+	await expect(levels.locator('tbody tr', { hasText: 'Strategi' }).locator('td[data-since-last]')).toContainText('brudd');
 
 	// Every size class is under k = 5 here: withheld, and the page says why.
 	await expect(page.getByRole('table').filter({ hasText: 'Størrelsesklasse' }).getByText('holdt tilbake').first()).toBeVisible();
@@ -58,6 +68,10 @@ test('without naming, other members appear only anonymously; with naming switche
 	await expect(heatmap.locator('tbody tr')).toHaveCount(7);
 	await expect(heatmap.getByRole('rowheader', { name: 'Hamar' })).toBeVisible();
 	await expect(heatmap.getByRole('rowheader', { name: 'Medlem 6' })).toBeVisible();
+	// The page says what this reader sees of names, and why.
+	await expect(
+		page.getByText(/^Du ser din egen kommune med navn og de andre medlemmene anonymt .*Styret og samarbeidets administratorer ser navnene\.$/)
+	).toBeVisible();
 	const html = await page.content();
 	for (const name of others) expect(html, `${name} must not be named`).not.toContain(name);
 	await expect(page.getByRole('img', { name: /Kvartiler av medlemmenes poeng/ })).toBeVisible();
@@ -72,6 +86,7 @@ test('without naming, other members appear only anonymously; with naming switche
 
 	await page.reload();
 	for (const name of others) await expect(heatmap.getByRole('rowheader', { name })).toBeVisible();
+	await expect(page.getByText('Du ser alle medlemmene med navn fordi samarbeidet har valgt at medlemmene ser hverandres resultater med navn.')).toBeVisible();
 	await admin.getByLabel(/Medlemmene ser hverandre ved navn/i).uncheck();
 	await admin.getByRole('button', { name: 'Lagre' }).click();
 	await admin.close();

@@ -119,6 +119,28 @@ function valueOf(
 	return hidden ? { interval: null, hidden } : { interval: meanOf(scores.map((s) => s.interval)), hidden: null };
 }
 
+/** A dimension's change at one round against the point before it in its series. */
+export type SinceLast =
+	| { kind: 'change'; from: number; difference: number; clear: boolean }
+	/** the items changed between the two rounds: no number compares */
+	| { kind: 'break'; from: number; changedItems: number }
+	/** no earlier point, or this one withheld or unmeasured */
+	| null;
+
+/** Per dimension, the change at `year` against the series' point before (the change column beside a round's scores). */
+export function sinceLast(trends: readonly Trend[], year: number): Record<string, SinceLast> {
+	return Object.fromEntries(
+		trends.map(({ dimension, points }) => {
+			const at = points.findIndex((p) => p.year === year);
+			const before = at > 0 ? points[at - 1]! : null;
+			const point = points[at];
+			if (!point || !before || point.hidden) return [dimension, null];
+			if (point.seriesBreak) return [dimension, { kind: 'break', from: before.year, changedItems: point.changedItems.length }];
+			return [dimension, point.change ? { kind: 'change', from: before.year, ...point.change } : null];
+		})
+	);
+}
+
 /**
  * Where each round breaks the series against the collaboration's round before, per
  * dimension: what the questionnaire versions alone decide, whoever the subject.

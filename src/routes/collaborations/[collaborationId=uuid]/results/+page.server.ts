@@ -13,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	const collaborationId = event.params.collaborationId;
 	const sql = db();
 	// Independent reads go out together: each is a round trip on its own connection.
-	const [{ context, viewer, rounds, scope, user }, sectors] = await Promise.all([
+	const [{ context, viewer, rounds, scope, user, collaboration }, sectors] = await Promise.all([
 		resultsContext(event),
 		activeSectors(sql, collaborationId, event.locals.locale)
 	]);
@@ -38,7 +38,14 @@ export const load: PageServerLoad = async (event) => {
 		frame: context ? pageFrame(context) : null,
 		view: context ? opened(await collaborationView(sql, context, viewer)) : null,
 		trend: await collaborationTrend(sql, viewer, rounds, event.locals.locale),
-		namesVisible: viewer.namesVisible,
+		/** what this reader sees of names, and why (BRIEF §6): the page says it in one sentence */
+		naming: scope.all
+			? collaboration.membersSeeNames
+				? ('all_named' as const)
+				: ('all_members_anonymous' as const)
+			: collaboration.membersSeeNames
+				? ('members_see_names' as const)
+				: ('own_only' as const),
 		k: viewer.policy.k,
 		sectors,
 		ownMunicipalities: scope.all ? null : scope.municipalities

@@ -3,7 +3,7 @@ import { requirePermission } from '$lib/server/auth/guard';
 import { memberName } from '$lib/server/collaborations/municipalities';
 import { activeSectors } from '$lib/server/collaborations/sectors';
 import { db } from '$lib/server/db';
-import { municipalityTrend } from '$lib/server/results/trends';
+import { collaborationTrend, municipalityTrend, sinceLast } from '$lib/server/results/trends';
 import { municipalityView } from '$lib/server/results/pages';
 import { whereToBegin } from '$lib/server/results/where-to-begin';
 import { listInitiatives } from '$lib/server/initiatives/initiatives';
@@ -18,9 +18,11 @@ export const load: PageServerLoad = async (event) => {
 	// Independent reads go out together: each is a round trip on its own connection.
 	const [{ context, rounds, viewer }, name] = await Promise.all([resultsContext(event), memberName(sql, collaborationId, municipalityId)]);
 	if (name === null) error(404);
-	const [view, trend, begin, initiatives] = await Promise.all([
+	const [view, trend, collaborationLine, begin, initiatives] = await Promise.all([
 		context ? municipalityView(sql, context, viewer, municipalityId) : null,
 		municipalityTrend(sql, municipalityId, rounds, event.locals.locale),
+		// beside the municipality's own line, through the same disclosure rules as the dashboard's
+		collaborationTrend(sql, viewer, rounds, event.locals.locale),
 		context ? whereToBegin(sql, context.frame, context.round.id, municipalityId, event.locals.locale) : null,
 		listInitiatives(sql, collaborationId, user)
 	]);
@@ -31,6 +33,14 @@ export const load: PageServerLoad = async (event) => {
 		frame: context ? pageFrame(context) : null,
 		view,
 		trend,
+		/** per dimension, the collaboration's points this viewer may see (a hidden point has no score) */
+		collaborationTrend: Object.fromEntries(
+			collaborationLine.map((t) => [
+				t.dimension,
+				t.points.map((p) => ({ year: p.year, score: p.hidden ? null : p.score, provisional: p.provisional, seriesBreak: p.seriesBreak }))
+			])
+		),
+		sinceLast: context ? sinceLast(trend, context.round.year) : {},
 		begin,
 		// the municipality's own initiatives, its sectors', and the joint ones it takes part in (issue 20)
 		initiatives: initiatives
