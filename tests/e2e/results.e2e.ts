@@ -11,6 +11,7 @@ const others = ['Stange', 'Kongsvinger', 'Sør-Odal', 'Løten', 'Nord-Odal', 'Gr
 const lastYear = `?year=${new Date().getFullYear() - 1}`;
 
 test('a leadership team sees its municipality’s radar, sector heatmap and trend, with tables carrying the charts’ numbers', async ({ page }) => {
+	test.slow(); // five charts, their tables and an axe pass over the whole page: over 30 s on a busy machine
 	const fixture = tenants();
 	await signIn(page, fixture.own.users.executive_viewer);
 	await page.goto(`/collaborations/${fixture.own.collaborationId}/results/municipalities/${fixture.own.municipalityIds[0]}${lastYear}`);
