@@ -1,10 +1,12 @@
 // npm test: every check in order — types, format (Prettier), lint, unit + integration (Vitest), build,
 // end-to-end (Playwright in Debian's Chromium) — then one line with the total.
 // Every step runs even when an earlier one failed, so one run shows all problems;
-// end-to-end needs the build and is counted as failed without it.
+// end-to-end needs the build and is counted as failed without it. The static checks
+// (types, format, lint) run side by side, each printed whole when it ends: they are
+// single-threaded, and the machine has at least two cores.
 // `node scripts/test.js integration` runs only the integration tests (CI uses it to
 // prove a second PostgreSQL through TEST_DATABASE_URL).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
 const OUT = '.test-output';
@@ -13,9 +15,14 @@ fs.mkdirSync(OUT, { recursive: true });
 
 const bin = (name) => `node_modules/.bin/${name}`;
 const steps = [
-	{ name: 'types', command: [bin('svelte-kit'), 'sync'], then: [bin('svelte-check'), '--tsconfig', './tsconfig.json', '--fail-on-warnings'] },
-	{ name: 'format', command: ['npm', 'run', '--silent', 'format:check'] },
-	{ name: 'lint', command: [bin('eslint'), '.'] },
+	{
+		name: 'types',
+		parallel: true,
+		command: [bin('svelte-kit'), 'sync'],
+		then: [bin('svelte-check'), '--tsconfig', './tsconfig.json', '--fail-on-warnings']
+	},
+	{ name: 'format', parallel: true, command: ['npm', 'run', '--silent', 'format:check'] },
+	{ name: 'lint', parallel: true, command: [bin('eslint'), '.'] },
 	{
 		name: 'unit + integration',
 		command: [bin('vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${OUT}/vitest.json`],
@@ -63,20 +70,53 @@ function run([cmd, ...args]) {
 	return spawnSync(cmd, args, { stdio: 'inherit', env: process.env }).status === 0;
 }
 
-const results = [];
-for (const step of chosen) {
-	const started = Date.now();
-	console.log(`\n━━ ${step.name} ━━`);
-	const prerequisite = step.needs && results.find((r) => r.name === step.needs);
-	let ok = false;
-	if (step.needs && (!prerequisite || !prerequisite.ok)) console.log(`skipped: ${step.needs} failed`);
-	else ok = run(step.command) && (!step.then || run(step.then));
+/** Runs a command with its output kept, for a step that runs beside others. */
+function runQuietly([cmd, ...args]) {
+	return new Promise((resolve) => {
+		const child = spawn(cmd, args, { env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } });
+		let output = '';
+		child.stdout.on('data', (d) => (output += d));
+		child.stderr.on('data', (d) => (output += d));
+		child.on('close', (code) => resolve({ ok: code === 0, output }));
+	});
+}
+
+function record(step, ok, started) {
 	// A step without its own test count counts as one check; a runner that failed
 	// before writing its report counts as one failure.
 	const counted = step.count?.() ?? null;
 	const passed = counted ? counted.passed : ok ? 1 : 0;
 	const failed = counted ? counted.failed + (ok || counted.failed > 0 ? 0 : 1) : ok ? 0 : 1;
 	results.push({ name: step.name, ok: ok && failed === 0, passed, failed, seconds: (Date.now() - started) / 1000 });
+}
+
+const results = [];
+const together = chosen.filter((s) => s.parallel);
+if (together.length > 0) {
+	const started = Date.now();
+	const outcomes = await Promise.all(
+		together.map(async (step) => {
+			const first = await runQuietly(step.command);
+			const second = first.ok && step.then ? await runQuietly(step.then) : null;
+			return { step, ok: first.ok && (second?.ok ?? true), output: first.output + (second?.output ?? ''), seconds: (Date.now() - started) / 1000 };
+		})
+	);
+	for (const { step, ok, output } of outcomes) {
+		console.log(`\n━━ ${step.name} ━━`);
+		process.stdout.write(output);
+		record(step, ok, started);
+	}
+	// each step's own time, not the time of the group
+	for (const [i, outcome] of outcomes.entries()) results[i].seconds = outcome.seconds;
+}
+for (const step of chosen.filter((s) => !s.parallel)) {
+	const started = Date.now();
+	console.log(`\n━━ ${step.name} ━━`);
+	const prerequisite = step.needs && results.find((r) => r.name === step.needs);
+	let ok = false;
+	if (step.needs && (!prerequisite || !prerequisite.ok)) console.log(`skipped: ${step.needs} failed`);
+	else ok = run(step.command) && (!step.then || run(step.then));
+	record(step, ok, started);
 }
 
 console.log('\n━━ summary ━━');

@@ -21,7 +21,12 @@ describe('publishing questionnaires', () => {
 
 	it('registers every shipped version with its items, once', async () => {
 		const first = await publishFromDirectory(sql(), dir, silent);
-		expect(first.published.map((f) => path.relative(dir, f)).sort()).toEqual(['digital-maturity/1.yaml', 'digital-maturity/2.yaml', 'digital-maturity/3.yaml', 'digital-services/1.yaml']);
+		expect(first.published.map((f) => path.relative(dir, f)).sort()).toEqual([
+			'digital-maturity/1.yaml',
+			'digital-maturity/2.yaml',
+			'digital-maturity/3.yaml',
+			'digital-services/1.yaml'
+		]);
 		const again = await publishFromDirectory(sql(), dir, silent);
 		expect(again).toEqual({ published: [], unchanged: first.published });
 

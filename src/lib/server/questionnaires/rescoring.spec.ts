@@ -113,7 +113,12 @@ describe('the questionnaire check compares the scoring rules of compared items',
 		expect(problems).toEqual([]);
 		const [one, two] = files.map((f) => f.definition);
 		const everyone: Answers[] = [new Map(v1.items.map((i) => [i.key, { kind: 'level', level: 3 } as const]))];
-		const round = (year: number, def: QuestionnaireDefinition) => ({ year, slug: def.slug, version: def.version, scores: dimensionScores(def.scoring, def.items, everyone) });
+		const round = (year: number, def: QuestionnaireDefinition) => ({
+			year,
+			slug: def.slug,
+			version: def.version,
+			scores: dimensionScores(def.scoring, def.items, everyone)
+		});
 		const series = trendSeries([round(2025, one!), round(2026, two!)], [one!, two!]);
 		const last = Object.fromEntries(series.map((s) => [s.dimension, s.points[1]!]));
 		for (const { dimension, items } of breaks) {

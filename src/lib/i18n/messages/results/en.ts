@@ -17,10 +17,13 @@ export const en = {
 	'results.year': 'Year',
 	'results.no_rounds': 'No round has results yet.',
 	'results.collaboration_title': 'The collaboration',
-	'results.naming.all_named': 'You see every member by name because you read the results of the whole collaboration. The collaboration has chosen to let its members see each other by name too.',
-	'results.naming.all_members_anonymous': 'You see every member by name because you read the results of the whole collaboration. Leaders in a member municipality see only their own municipality by name and the others anonymously, because the collaboration has not chosen to show names to its members.',
+	'results.naming.all_named':
+		'You see every member by name because you read the results of the whole collaboration. The collaboration has chosen to let its members see each other by name too.',
+	'results.naming.all_members_anonymous':
+		'You see every member by name because you read the results of the whole collaboration. Leaders in a member municipality see only their own municipality by name and the others anonymously, because the collaboration has not chosen to show names to its members.',
 	'results.naming.members_see_names': 'You see every member by name because the collaboration has chosen to let its members see each other’s results by name.',
-	'results.naming.own_only': 'You see your own municipality by name and the other members anonymously (as #1, #2 …), because the collaboration has not chosen to show names to its members. The board and the collaboration’s administrators see the names.',
+	'results.naming.own_only':
+		'You see your own municipality by name and the other members anonymously (as #1, #2 …), because the collaboration has not chosen to show names to its members. The board and the collaboration’s administrators see the names.',
 	'results.members_heatmap': 'Members and dimensions',
 	'results.members_caption': 'Score (0–100) and level per member and dimension, {year}',
 	'results.member': 'Member',

@@ -15,10 +15,13 @@ export const nb = {
 	'results.year': 'År',
 	'results.no_rounds': 'Ingen runde har resultater ennå.',
 	'results.collaboration_title': 'Samarbeidet',
-	'results.naming.all_named': 'Du ser alle medlemmene med navn fordi du leser resultatene for hele samarbeidet. Samarbeidet har valgt at medlemmene også ser hverandre med navn.',
-	'results.naming.all_members_anonymous': 'Du ser alle medlemmene med navn fordi du leser resultatene for hele samarbeidet. Ledere i en medlemskommune ser bare sin egen kommune med navn og de andre anonymt, fordi samarbeidet ikke har valgt å vise navn for medlemmene.',
+	'results.naming.all_named':
+		'Du ser alle medlemmene med navn fordi du leser resultatene for hele samarbeidet. Samarbeidet har valgt at medlemmene også ser hverandre med navn.',
+	'results.naming.all_members_anonymous':
+		'Du ser alle medlemmene med navn fordi du leser resultatene for hele samarbeidet. Ledere i en medlemskommune ser bare sin egen kommune med navn og de andre anonymt, fordi samarbeidet ikke har valgt å vise navn for medlemmene.',
 	'results.naming.members_see_names': 'Du ser alle medlemmene med navn fordi samarbeidet har valgt at medlemmene ser hverandres resultater med navn.',
-	'results.naming.own_only': 'Du ser din egen kommune med navn og de andre medlemmene anonymt (som #1, #2 …), fordi samarbeidet ikke har valgt å vise navn for medlemmene. Styret og samarbeidets administratorer ser navnene.',
+	'results.naming.own_only':
+		'Du ser din egen kommune med navn og de andre medlemmene anonymt (som #1, #2 …), fordi samarbeidet ikke har valgt å vise navn for medlemmene. Styret og samarbeidets administratorer ser navnene.',
 	'results.members_heatmap': 'Medlemmer og dimensjoner',
 	'results.members_caption': 'Poeng (0–100) og nivå per medlem og dimensjon, {year}',
 	'results.member': 'Medlem',

@@ -15,10 +15,13 @@ export const nn = {
 	'results.year': 'År',
 	'results.no_rounds': 'Ingen runde har resultat enno.',
 	'results.collaboration_title': 'Samarbeidet',
-	'results.naming.all_named': 'Du ser alle medlemmene med namn fordi du les resultata for heile samarbeidet. Samarbeidet har valt at medlemmene òg ser kvarandre med namn.',
-	'results.naming.all_members_anonymous': 'Du ser alle medlemmene med namn fordi du les resultata for heile samarbeidet. Leiarar i ein medlemskommune ser berre sin eigen kommune med namn og dei andre anonymt, fordi samarbeidet ikkje har valt å vise namn for medlemmene.',
+	'results.naming.all_named':
+		'Du ser alle medlemmene med namn fordi du les resultata for heile samarbeidet. Samarbeidet har valt at medlemmene òg ser kvarandre med namn.',
+	'results.naming.all_members_anonymous':
+		'Du ser alle medlemmene med namn fordi du les resultata for heile samarbeidet. Leiarar i ein medlemskommune ser berre sin eigen kommune med namn og dei andre anonymt, fordi samarbeidet ikkje har valt å vise namn for medlemmene.',
 	'results.naming.members_see_names': 'Du ser alle medlemmene med namn fordi samarbeidet har valt at medlemmene ser resultata til kvarandre med namn.',
-	'results.naming.own_only': 'Du ser din eigen kommune med namn og dei andre medlemmene anonymt (som #1, #2 …), fordi samarbeidet ikkje har valt å vise namn for medlemmene. Styret og administratorane i samarbeidet ser namna.',
+	'results.naming.own_only':
+		'Du ser din eigen kommune med namn og dei andre medlemmene anonymt (som #1, #2 …), fordi samarbeidet ikkje har valt å vise namn for medlemmene. Styret og administratorane i samarbeidet ser namna.',
 	'results.members_heatmap': 'Medlemmer og dimensjonar',
 	'results.members_caption': 'Poeng (0–100) og nivå per medlem og dimensjon, {year}',
 	'results.member': 'Medlem',

@@ -15,10 +15,13 @@ export const sv = {
 	'results.year': 'År',
 	'results.no_rounds': 'Ingen omgång har resultat än.',
 	'results.collaboration_title': 'Hela samverkan',
-	'results.naming.all_named': 'Du ser alla medlemmar med namn eftersom du läser resultaten för hela samverkan. Samverkan har valt att medlemmarna också ser varandra med namn.',
-	'results.naming.all_members_anonymous': 'Du ser alla medlemmar med namn eftersom du läser resultaten för hela samverkan. Chefer i en medlemskommun ser bara sin egen kommun med namn och de andra anonymt, eftersom samverkan inte har valt att visa namn för medlemmarna.',
+	'results.naming.all_named':
+		'Du ser alla medlemmar med namn eftersom du läser resultaten för hela samverkan. Samverkan har valt att medlemmarna också ser varandra med namn.',
+	'results.naming.all_members_anonymous':
+		'Du ser alla medlemmar med namn eftersom du läser resultaten för hela samverkan. Chefer i en medlemskommun ser bara sin egen kommun med namn och de andra anonymt, eftersom samverkan inte har valt att visa namn för medlemmarna.',
 	'results.naming.members_see_names': 'Du ser alla medlemmar med namn eftersom samverkan har valt att medlemmarna ser varandras resultat med namn.',
-	'results.naming.own_only': 'Du ser din egen kommun med namn och de andra medlemmarna anonymt (som #1, #2 …), eftersom samverkan inte har valt att visa namn för medlemmarna. Styrelsen och samverkans administratörer ser namnen.',
+	'results.naming.own_only':
+		'Du ser din egen kommun med namn och de andra medlemmarna anonymt (som #1, #2 …), eftersom samverkan inte har valt att visa namn för medlemmarna. Styrelsen och samverkans administratörer ser namnen.',
 	'results.members_heatmap': 'Medlemmar och dimensioner',
 	'results.members_caption': 'Poäng (0–100) och nivå per medlem och dimension, {year}',
 	'results.member': 'Medlem',
