@@ -23,15 +23,15 @@ describe('reviewAnswers', () => {
 		items: [
 			item('culture.openness'),
 			item('culture.sharing', { allow_na: true }),
-			item('culture.three', { levels: [1, 2, 3].map((n) => ({ nb: `Tre ${n}`, sv: `Tre ${n}`, en: `Three ${n}` })) }),
+			item('culture.three', { levels: [1, 2, 3].map((n) => ({ nb: `Tre ${n}`, nn: `Tre ${n}`, sv: `Tre ${n}`, en: `Three ${n}` })) }),
 			item('technology.shared-systems', { type: 'yes-partly-no', levels: undefined }),
 			item('technology.security'),
 			item('technology.services', {
 				type: 'checklist',
 				levels: undefined,
 				options: [
-					{ key: 'a', text: { nb: 'A', sv: 'A', en: 'Option A' } },
-					{ key: 'b', text: { nb: 'B', sv: 'B', en: 'Option B' } }
+					{ key: 'a', text: { nb: 'A', nn: 'A', sv: 'A', en: 'Option A' } },
+					{ key: 'b', text: { nb: 'B', nn: 'B', sv: 'B', en: 'Option B' } }
 				]
 			})
 		]
