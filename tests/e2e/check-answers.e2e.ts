@@ -52,7 +52,10 @@ test('a sector head checks every answer, changes one from the review, comes back
 	await page.getByRole('button', { name: 'Lagre og gå videre' }).click();
 	await expect(page).toHaveURL(/\/strategy$/);
 	await expect(page.getByRole('heading', { level: 2, name: 'Strategi' })).toBeFocused();
-	await items(page).nth(0).getByRole('radio', { name: /^Nivå 2 – I utvikling/ }).check();
+	await items(page)
+		.nth(0)
+		.getByRole('radio', { name: /^Nivå 2 – I utvikling/ })
+		.check();
 	await saved(page);
 
 	// The review: every question, answered or not, by dimension.
@@ -73,8 +76,15 @@ test('a sector head checks every answer, changes one from the review, comes back
 	// "Endre" names its question, leads to it and back to the review.
 	await page.getByRole('link', { name: `Endre svaret på «${firstQuestion}»` }).click();
 	await expect(page).toHaveURL(/\/culture\?from=review#item-/);
-	await expect(items(page).nth(0).getByRole('radio', { name: /^Nivå 1/ })).toBeFocused();
-	await items(page).nth(0).getByRole('radio', { name: /^Nivå 4 – Styrt/ }).check();
+	await expect(
+		items(page)
+			.nth(0)
+			.getByRole('radio', { name: /^Nivå 1/ })
+	).toBeFocused();
+	await items(page)
+		.nth(0)
+		.getByRole('radio', { name: /^Nivå 4 – Styrt/ })
+		.check();
 	await saved(page);
 	await page.getByRole('button', { name: 'Lagre og gå tilbake til oversikten' }).click();
 	await expect(page).toHaveURL(/\/review$/);

@@ -119,7 +119,8 @@ export const en = {
 	'review.comment': 'Comment: {comment}',
 	'review.evidence': 'Evidence:',
 	'result.explain_title': 'How to read the figures',
-	'result.explain_scale': 'Scores run from 0 to 100: each answer becomes points (the lowest level 0, the highest 100), and a dimension gets the mean of its questions that have an answer that counts. The level is the band the score falls in: {bands}.',
+	'result.explain_scale':
+		'Scores run from 0 to 100: each answer becomes points (the lowest level 0, the highest 100), and a dimension gets the mean of its questions that have an answer that counts. The level is the band the score falls in: {bands}.',
 	'result.explain_band': '{level} {name} from {from}',
 	'result.explain_coverage': '{dimension}: {coverage} % answered – {answered} of {total} questions have an answer that counts',
 	'result.explain_dont_know': '{count, plural, one {# has only “don’t know”, which does not count} other {# have only “don’t know”, which does not count}}',

@@ -116,10 +116,12 @@ export const nb = {
 	'review.comment': 'Kommentar: {comment}',
 	'review.evidence': 'Dokumentasjon:',
 	'result.explain_title': 'Slik leser du tallene',
-	'result.explain_scale': 'Poengene går fra 0 til 100: hvert svar regnes om til poeng (laveste nivå gir 0, høyeste 100), og dimensjonen får gjennomsnittet av spørsmålene som har et svar som teller. Nivået er båndet poengene havner i: {bands}.',
+	'result.explain_scale':
+		'Poengene går fra 0 til 100: hvert svar regnes om til poeng (laveste nivå gir 0, høyeste 100), og dimensjonen får gjennomsnittet av spørsmålene som har et svar som teller. Nivået er båndet poengene havner i: {bands}.',
 	'result.explain_band': '{level} {name} fra {from}',
 	'result.explain_coverage': '{dimension}: besvart {coverage} % – {answered} av {total} spørsmål har et svar som teller',
-	'result.explain_dont_know': '{count, plural, one {# er besvart bare med «vet ikke», som ikke teller med} other {# er besvart bare med «vet ikke», som ikke teller med}}',
+	'result.explain_dont_know':
+		'{count, plural, one {# er besvart bare med «vet ikke», som ikke teller med} other {# er besvart bare med «vet ikke», som ikke teller med}}',
 	'result.explain_not_applicable': '{count, plural, one {# er ikke relevant} other {# er ikke relevante}}',
 	'result.explain_minimum': 'poeng vises fra {minimum} % besvart.',
 	'result.explain_level': '{score} poeng ligger mellom {from} og {to}: nivå {level} {name}.'

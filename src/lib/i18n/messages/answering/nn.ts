@@ -117,10 +117,12 @@ export const nn = {
 	'review.comment': 'Kommentar: {comment}',
 	'review.evidence': 'Dokumentasjon:',
 	'result.explain_title': 'Slik les du tala',
-	'result.explain_scale': 'Poenga går frå 0 til 100: kvart svar blir rekna om til poeng (lågaste nivå gir 0, høgaste 100), og dimensjonen får gjennomsnittet av spørsmåla som har eit svar som tel. Nivået er bandet poenga hamnar i: {bands}.',
+	'result.explain_scale':
+		'Poenga går frå 0 til 100: kvart svar blir rekna om til poeng (lågaste nivå gir 0, høgaste 100), og dimensjonen får gjennomsnittet av spørsmåla som har eit svar som tel. Nivået er bandet poenga hamnar i: {bands}.',
 	'result.explain_band': '{level} {name} frå {from}',
 	'result.explain_coverage': '{dimension}: svart på {coverage} % – {answered} av {total} spørsmål har eit svar som tel',
-	'result.explain_dont_know': '{count, plural, one {# har berre fått «veit ikkje», som ikkje tel med} other {# har berre fått «veit ikkje», som ikkje tel med}}',
+	'result.explain_dont_know':
+		'{count, plural, one {# har berre fått «veit ikkje», som ikkje tel med} other {# har berre fått «veit ikkje», som ikkje tel med}}',
 	'result.explain_not_applicable': '{count, plural, one {# er ikkje relevant} other {# er ikkje relevante}}',
 	'result.explain_minimum': 'poeng blir viste frå {minimum} % svart.',
 	'result.explain_level': '{score} poeng ligg mellom {from} og {to}: nivå {level} {name}.'

@@ -116,7 +116,8 @@ export const sv = {
 	'review.comment': 'Kommentar: {comment}',
 	'review.evidence': 'Underlag:',
 	'result.explain_title': 'Så läser du siffrorna',
-	'result.explain_scale': 'Poängen går från 0 till 100: varje svar räknas om till poäng (lägsta nivån ger 0, högsta 100), och dimensionen får medelvärdet av de frågor som har ett svar som räknas. Nivån är det intervall poängen hamnar i: {bands}.',
+	'result.explain_scale':
+		'Poängen går från 0 till 100: varje svar räknas om till poäng (lägsta nivån ger 0, högsta 100), och dimensionen får medelvärdet av de frågor som har ett svar som räknas. Nivån är det intervall poängen hamnar i: {bands}.',
 	'result.explain_band': '{level} {name} från {from}',
 	'result.explain_coverage': '{dimension}: besvarad till {coverage} % – {answered} av {total} frågor har ett svar som räknas',
 	'result.explain_dont_know': '{count, plural, one {# har bara fått ”vet inte”, som inte räknas} other {# har bara fått ”vet inte”, som inte räknas}}',
