@@ -95,7 +95,7 @@ test('a sector head checks every answer, changes one from the review, comes back
 	await expect(page.getByRole('heading', { name: 'Samlet resultat av 1 innsendt besvarelse' })).toBeVisible();
 	// The result explains its coverage from the answers: culture has one counting answer of its questions, one "vet ikke".
 	await expect(page.getByRole('region', { name: 'Slik leser du tallene' }).getByRole('listitem').first()).toHaveText(
-		/Kultur: besvart \d+ % – 1 av \d+ spørsmål har et svar som teller; 1 er besvart bare med «vet ikke», som ikke teller med; poeng vises fra 60 % besvart\./
+		/Kultur: besvart \d+ % – 1 av \d+ spørsmål har et svar som teller; 1 er besvart bare med «vet ikke», som ikke teller med; poeng vises når minst 60 % er besvart\./
 	);
 	await axe(page);
 

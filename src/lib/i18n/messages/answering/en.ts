@@ -125,6 +125,6 @@ export const en = {
 	'result.explain_coverage': '{dimension}: {coverage} % answered – {answered} of {total} questions have an answer that counts',
 	'result.explain_dont_know': '{count, plural, one {# has only “don’t know”, which does not count} other {# have only “don’t know”, which does not count}}',
 	'result.explain_not_applicable': '{count, plural, one {# is not applicable} other {# are not applicable}}',
-	'result.explain_minimum': 'a score is shown from {minimum} % answered.',
+	'result.explain_minimum': 'a score is shown once at least {minimum} % is answered.',
 	'result.explain_level': '{score} points lie between {from} and {to}: level {level} {name}.'
 } as const;

@@ -123,6 +123,6 @@ export const nb = {
 	'result.explain_dont_know':
 		'{count, plural, one {# er besvart bare med «vet ikke», som ikke teller med} other {# er besvart bare med «vet ikke», som ikke teller med}}',
 	'result.explain_not_applicable': '{count, plural, one {# er ikke relevant} other {# er ikke relevante}}',
-	'result.explain_minimum': 'poeng vises fra {minimum} % besvart.',
+	'result.explain_minimum': 'poeng vises når minst {minimum} % er besvart.',
 	'result.explain_level': '{score} poeng ligger mellom {from} og {to}: nivå {level} {name}.'
 } satisfies Record<keyof typeof en, string>;

@@ -124,6 +124,6 @@ export const nn = {
 	'result.explain_dont_know':
 		'{count, plural, one {# har berre fått «veit ikkje», som ikkje tel med} other {# har berre fått «veit ikkje», som ikkje tel med}}',
 	'result.explain_not_applicable': '{count, plural, one {# er ikkje relevant} other {# er ikkje relevante}}',
-	'result.explain_minimum': 'poeng blir viste frå {minimum} % svart.',
+	'result.explain_minimum': 'poeng blir viste når minst {minimum} % er svart på.',
 	'result.explain_level': '{score} poeng ligg mellom {from} og {to}: nivå {level} {name}.'
 } satisfies Record<keyof typeof en, string>;

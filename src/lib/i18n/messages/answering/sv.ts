@@ -120,8 +120,8 @@ export const sv = {
 		'Poängen går från 0 till 100: varje svar räknas om till poäng (lägsta nivån ger 0, högsta 100), och dimensionen får medelvärdet av de frågor som har ett svar som räknas. Nivån är det intervall poängen hamnar i: {bands}.',
 	'result.explain_band': '{level} {name} från {from}',
 	'result.explain_coverage': '{dimension}: besvarad till {coverage} % – {answered} av {total} frågor har ett svar som räknas',
-	'result.explain_dont_know': '{count, plural, one {# har bara fått ”vet inte”, som inte räknas} other {# har bara fått ”vet inte”, som inte räknas}}',
-	'result.explain_not_applicable': '{count, plural, one {# är inte relevant} other {# är inte relevanta}}',
-	'result.explain_minimum': 'poäng visas från {minimum} % besvarat.',
+	'result.explain_dont_know': '{count, plural, one {# har bara fått ”vet ej”, som inte räknas} other {# har bara fått ”vet ej”, som inte räknas}}',
+	'result.explain_not_applicable': '{count, plural, one {# är ej tillämplig} other {# är ej tillämpliga}}',
+	'result.explain_minimum': 'poäng visas när minst {minimum} % är besvarat.',
 	'result.explain_level': '{score} poäng ligger mellan {from} och {to}: nivå {level} {name}.'
 } satisfies Record<keyof typeof en, string>;
