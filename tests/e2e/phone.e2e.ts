@@ -70,3 +70,14 @@ test('an admin’s and a sector head’s pages fit a phone', async ({ page, brow
 	await fitsTheScreen(respondent, '/assessments');
 	await context.close();
 });
+
+test('a sector head answers on a phone: the progress block stays compact, the step and the review fit', async ({ page }) => {
+	const { own } = tenants();
+	const assessmentId = own.assessments['0:0']!;
+	await signIn(page, own.users.respondent);
+	await fitsTheScreen(page, `/assessments/${assessmentId}/culture`);
+	// The block that stays on top while scrolling takes at most 15 % of the screen.
+	const block = await page.locator('div:has(> nav[aria-label="Steg"])').boundingBox();
+	expect(block!.height).toBeLessThanOrEqual(844 * 0.15);
+	await fitsTheScreen(page, `/assessments/${assessmentId}/review`);
+});

@@ -91,15 +91,28 @@ export function resultView(
 			const level = levelReached(definition.scoring, i.mean!, item);
 			return { key: i.key, text: i.text, mean: i.mean!, level, recommendation: recommendationAt(definition, i.key, i.mean!, locale) };
 		});
+	const bands = [...definition.scoring.bands].sort((a, b) => a.from - b.from);
 	return {
 		respondents: pooled.respondents,
-		dimensions: pooled.dimensions.map((d) => ({
-			...d,
-			title: definition.dimensions.find((x) => x.key === d.dimension)?.title[locale] ?? d.dimension,
-			band: band(d.level)
-		})),
+		dimensions: pooled.dimensions.map((d) => {
+			const inDimension = items.filter((i) => i.dimension === d.dimension && i.n === 0);
+			const at = bands.findIndex((b) => b.level === d.level);
+			return {
+				...d,
+				title: definition.dimensions.find((x) => x.key === d.dimension)?.title[locale] ?? d.dimension,
+				band: band(d.level),
+				// What the coverage leaves out: questions answered only "don't know" or only "not applicable".
+				onlyDontKnow: inDimension.filter((i) => (i.dontKnow ?? 0) > 0).length,
+				onlyNotApplicable: inDimension.filter((i) => (i.dontKnow ?? 0) === 0 && (pooled.items[i.key]?.notApplicable ?? 0) > 0).length,
+				// the band the score lies in, to explain its level
+				bandRange: at < 0 ? null : { from: bands[at]!.from, to: bands[at + 1]?.from ?? 100 }
+			};
+		}),
 		items,
-		weakest
+		weakest,
+		// how to read the figures: the rule for showing a score and the bands of the levels
+		minimumCoverage: definition.scoring.coverage,
+		bands: bands.map((b) => ({ level: b.level, from: b.from, name: b.label[locale] }))
 	};
 }
 

@@ -1,4 +1,5 @@
 import type { Locale } from '../../i18n';
+import { pointNames } from '../questionnaires/answer-text';
 import type { QuestionnaireDefinition } from '../questionnaires/schema';
 import type { StoredAnswer } from './answering';
 
@@ -15,8 +16,11 @@ export interface Step {
 
 /** How the item is answered, in the reader's language: the widget the page shows. */
 export type StepAnswer =
-	/** a scale (each point with its descriptor) or yes/partly/no (no descriptors), lowest point first */
-	| { type: 'points'; yesPartlyNo: boolean; points: string[] }
+	/**
+	 * a scale (each point with its descriptor and the name of the level it counts as) or
+	 * yes/partly/no (no descriptors, no names), lowest point first
+	 */
+	| { type: 'points'; yesPartlyNo: boolean; points: string[]; names: string[] | null }
 	| { type: 'checklist'; options: { key: string; text: string; exclusive: boolean }[] }
 	| { type: 'amount'; percent: boolean; unit: string | null };
 
@@ -30,10 +34,10 @@ export interface StepItem {
 
 type Item = QuestionnaireDefinition['items'][number];
 
-export function stepAnswer(item: Item, locale: Locale): StepAnswer {
+export function stepAnswer(item: Item, locale: Locale, scoring: QuestionnaireDefinition['scoring']): StepAnswer {
 	switch (item.type ?? 'scale') {
 		case 'yes-partly-no':
-			return { type: 'points', yesPartlyNo: true, points: ['', '', ''] };
+			return { type: 'points', yesPartlyNo: true, points: ['', '', ''], names: null };
 		case 'checklist':
 			return { type: 'checklist', options: (item.options ?? []).map((o) => ({ key: o.key, text: o.text[locale], exclusive: o.exclusive ?? false })) };
 		case 'percent':
@@ -41,7 +45,12 @@ export function stepAnswer(item: Item, locale: Locale): StepAnswer {
 		case 'count-band':
 			return { type: 'amount', percent: false, unit: item.unit?.[locale] ?? null };
 		default:
-			return { type: 'points', yesPartlyNo: false, points: (item.levels ?? []).map((l) => l[locale]) };
+			return {
+				type: 'points',
+				yesPartlyNo: false,
+				points: (item.levels ?? []).map((l) => l[locale]),
+				names: pointNames(item, scoring, locale)?.map((p) => p.name) ?? null
+			};
 	}
 }
 
@@ -57,7 +66,7 @@ export function steps(definition: QuestionnaireDefinition, locale: Locale): Step
 export function stepItems(definition: QuestionnaireDefinition, dimension: string, locale: Locale): StepItem[] {
 	return definition.items
 		.filter((i) => i.dimension === dimension)
-		.map((i) => ({ key: i.key, text: i.text[locale], help: i.help[locale], answer: stepAnswer(i, locale), allowNa: i.allow_na }));
+		.map((i) => ({ key: i.key, text: i.text[locale], help: i.help[locale], answer: stepAnswer(i, locale, definition.scoring), allowNa: i.allow_na }));
 }
 
 /** An item counts as answered once it has a level, "don't know" or "not applicable". */

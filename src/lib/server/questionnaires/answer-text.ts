@@ -1,6 +1,7 @@
 import { formatList, formatNumber, type Locale } from '../../i18n';
 import { translate } from '../i18n';
 import type { AnswerValue } from '../scoring/items';
+import { pointLevels } from '../scoring/score';
 import type { QuestionnaireDefinition } from './schema';
 
 /**
@@ -10,6 +11,7 @@ import type { QuestionnaireDefinition } from './schema';
  * scoring module's.
  */
 type Item = QuestionnaireDefinition['items'][number];
+type Scoring = QuestionnaireDefinition['scoring'];
 
 const YES_PARTLY_NO = ['answer.no', 'answer.partly', 'answer.yes'] as const;
 
@@ -28,8 +30,27 @@ export function answerTexts(item: Item, locale: Locale): string[] {
 	}
 }
 
-/** One answer as a reader sees it: "Nivå 3", "Delvis", the options ticked, "40 %", "3 tjenester". */
-export function answerText(item: Item, answer: AnswerValue, locale: Locale): string {
+/**
+ * The level each point of a scale item counts as, with the band's name ("Definert"), as
+ * the scoring module places the point's value in the version's bands; null for an item of
+ * another type (yes/partly/no says what it means itself).
+ */
+export function pointNames(item: Item, scoring: Scoring, locale: Locale): { level: number; name: string }[] | null {
+	if ((item.type ?? 'scale') !== 'scale') return null;
+	const levels = pointLevels(scoring, item);
+	return levels?.map((level) => ({ level, name: scoring.bands.find((b) => b.level === level)?.label[locale] ?? '' })) ?? null;
+}
+
+/** A point of a scale as the answering page and the review name it: "Nivå 3 – Definert". */
+export function pointLabel(point: number, name: string | null | undefined, locale: Locale): string {
+	return name ? translate(locale, 'answer.level_named', { level: point, name }) : translate(locale, 'answer.level', { level: point });
+}
+
+/**
+ * One answer as a reader sees it: "Nivå 3", "Delvis", the options ticked, "40 %", "3 tjenester".
+ * Given the version's scoring, a scale's point carries its level's name: "Nivå 3 – Definert".
+ */
+export function answerText(item: Item, answer: AnswerValue, locale: Locale, scoring?: Scoring): string {
 	switch (answer.kind) {
 		case 'dont_know':
 			return translate(locale, 'answer.dont_know');
@@ -38,7 +59,7 @@ export function answerText(item: Item, answer: AnswerValue, locale: Locale): str
 		case 'level':
 			return item.type === 'yes-partly-no'
 				? translate(locale, YES_PARTLY_NO[answer.level - 1] ?? 'answer.yes')
-				: translate(locale, 'answer.level', { level: answer.level });
+				: pointLabel(answer.level, scoring ? pointNames(item, scoring, locale)?.[answer.level - 1]?.name : null, locale);
 		case 'ticked':
 			return formatList(
 				locale,

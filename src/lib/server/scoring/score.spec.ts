@@ -8,6 +8,7 @@ import {
 	levelOf,
 	levelReached,
 	meanWithDistribution,
+	pointLevels,
 	poolItem,
 	type AnswerValue,
 	type Answers,
@@ -227,5 +228,19 @@ describe('levelReached', () => {
 	it('is the highest level whose value the mean has reached', () => {
 		const rules = { values: [0, 25, 50, 75, 100] };
 		expect([0, 24.9, 25, 62.5, 99, 100].map((m) => levelReached(rules, m))).toEqual([1, 1, 2, 3, 4, 5]);
+	});
+});
+
+describe('pointLevels', () => {
+	it('gives each point of a scale the band its value falls in, whatever the number of points', () => {
+		expect(pointLevels(rules, { levels: [1, 2, 3, 4, 5] })).toEqual([1, 2, 3, 4, 5]);
+		// three points: 0, 50, 100
+		expect(pointLevels(rules, { levels: [1, 2, 3] })).toEqual([1, 3, 5]);
+		// seven points: 0, 16.7, 33.3, 50, 66.7, 83.3, 100
+		expect(pointLevels(rules, { levels: [1, 2, 3, 4, 5, 6, 7] })).toEqual([1, 1, 2, 3, 4, 5, 5]);
+	});
+	it('has no levels for an item without points', () => {
+		expect(pointLevels(rules, { type: 'checklist', options: [{ key: 'a' }] })).toBeNull();
+		expect(pointLevels(rules, { type: 'percent', score_bands: [{ from: 0, score: 0 }] })).toBeNull();
 	});
 });

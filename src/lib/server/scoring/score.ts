@@ -171,6 +171,16 @@ export function levelReached(rules: Pick<ScoringRules, 'values'>, mean: number, 
 	return pointReached(itemScale(rules.values, item), mean);
 }
 
+/**
+ * The level (band) each point of a scale item counts as: the band its value falls in. An
+ * item has its own number of points (3 to 7), so a point's number is not its level; the
+ * bands say what answering it means. Null for an item without points (a checklist, an amount).
+ */
+export function pointLevels(rules: Pick<ScoringRules, 'values' | 'bands'>, item?: ScaleSource): number[] | null {
+	const scale = itemScale(rules.values, item);
+	return scale.type === 'points' ? scale.values.map((value) => levelOf(rules, value)!) : null;
+}
+
 /** Mean and quartiles of a set of scores; see meanWithDistribution. */
 export interface Distribution {
 	mean: number;

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { translate } from '$lib/server/i18n';
 import { assessmentContext, loadOwnResponse, mayAnswer } from '$lib/server/assessments/answering';
 import { assessmentSummary } from '$lib/server/assessments/listing';
+import { reopenReasons } from '$lib/server/assessments/signoff';
 import { answeredKeys, steps } from '$lib/server/assessments/steps';
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
@@ -22,6 +23,8 @@ export const load: LayoutServerLoad = async (event) => {
 		getVersionById(sql, context.versionId),
 		loadOwnResponse(sql, user.id, assessmentId)
 	]);
+	// Opened again by the coordinator: the reason they gave, as on the person's home page.
+	const reopenReason = own?.status === 'reopened' ? ((await reopenReasons(sql, user.id, [assessmentId])).get(assessmentId) ?? null) : null;
 	// A questionnaire without the reader's language is shown in its fallback, and says so.
 	const reading = readingLanguage(definition!, event.locals.locale);
 	return {
@@ -31,6 +34,7 @@ export const load: LayoutServerLoad = async (event) => {
 		answeredKeys: answeredKeys(own?.answers ?? {}),
 		responseStatus: own?.status ?? null,
 		submittedAt: own?.submittedAt ?? null,
+		reopenReason,
 		editable: context.state === 'open' && own?.status !== 'submitted',
 		team: context.team,
 		// whose unsent answers the page may keep in the browser and send (AssessmentFrame)

@@ -53,7 +53,7 @@ export const load: PageServerLoad = async (event) => {
 			Object.values(own?.answers ?? {}).flatMap((a) => {
 				const answer = storedAnswer(a);
 				const item = definition.items.find((i) => i.key === a.itemKey);
-				return answer && item ? [[a.itemKey, answerText(item, answer, locale)]] : [];
+				return answer && item ? [[a.itemKey, answerText(item, answer, locale, definition.scoring)]] : [];
 			})
 		) as Record<string, string>
 	};

@@ -40,6 +40,7 @@ export const en = {
 	'answer.item.conflict': 'This answer was changed in another window or on another device. The page now shows what is saved; choose again if yours was right.',
 	'answer.question': 'Question {n} of {total}',
 	'answer.level': 'Level {level}',
+	'answer.level_named': 'Level {level} – {name}',
 	'answer.refused.amount_invalid': 'Write a number, like 40 or 12,5.',
 	'answer.yes': 'Yes',
 	'answer.partly': 'Partly',
@@ -82,7 +83,7 @@ export const en = {
 	'answer.refused.network': 'the server could not be reached',
 	'review.title': 'Review and submit',
 	'review.lead':
-		'Check what is unanswered before you submit. You may submit with questions unanswered: a dimension with less than 60 % of its questions answered shows “not enough answers” in the result.',
+		'Check all your answers before you submit, and change what is not right. You may submit with questions unanswered: a dimension with less than {minimum} % of its questions answered shows “not enough answers” in the result.',
 	'review.all_answered': 'All questions are answered.',
 	'review.unanswered': 'Not answered ({count})',
 	'review.dont_know': 'Answered “don’t know” ({count})',
@@ -105,5 +106,25 @@ export const en = {
 	'result.spread_hidden': 'not shown for so few answers',
 	'result.dont_know': 'Don’t know',
 	'result.own_answers': 'Your answers',
-	'result.back': 'Back to my assessments'
+	'result.back': 'Back to my assessments',
+	'answer.back_to_review': 'Save and return to your answers',
+	'answer.collapse_answered': 'Hide answered questions',
+	'answer.collapsed_answer': 'Your answer: {answer}',
+	'answer.expand': 'Show question {n}',
+	'review.answers': 'Your answers',
+	'review.change': 'Change',
+	'review.change_hidden': 'the answer to “{question}”',
+	'review.not_answered': 'Not answered',
+	'review.na_reason': 'Reason: {reason}',
+	'review.comment': 'Comment: {comment}',
+	'review.evidence': 'Evidence:',
+	'result.explain_title': 'How to read the figures',
+	'result.explain_scale':
+		'Scores run from 0 to 100: each answer becomes points (the lowest level 0, the highest 100), and a dimension gets the mean of its questions that have an answer that counts. The level is the band the score falls in: {bands}.',
+	'result.explain_band': '{level} {name} from {from}',
+	'result.explain_coverage': '{dimension}: {coverage} % answered – {answered} of {total} questions have an answer that counts',
+	'result.explain_dont_know': '{count, plural, one {# has only “don’t know”, which does not count} other {# have only “don’t know”, which does not count}}',
+	'result.explain_not_applicable': '{count, plural, one {# is not applicable} other {# are not applicable}}',
+	'result.explain_minimum': 'a score is shown once at least {minimum} % is answered.',
+	'result.explain_level': '{score} points lie between {from} and {to}: level {level} {name}.'
 } as const;

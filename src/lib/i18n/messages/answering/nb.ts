@@ -37,6 +37,7 @@ export const nb = {
 		'Dette svaret ble endret i et annet vindu eller på en annen enhet. Siden viser nå det som er lagret; velg på nytt hvis ditt svar var riktig.',
 	'answer.question': 'Spørsmål {n} av {total}',
 	'answer.level': 'Nivå {level}',
+	'answer.level_named': 'Nivå {level} – {name}',
 	'answer.refused.amount_invalid': 'Skriv et tall, for eksempel 40 eller 12,5.',
 	'answer.yes': 'Ja',
 	'answer.partly': 'Delvis',
@@ -79,7 +80,7 @@ export const nb = {
 	'answer.refused.network': 'serveren svarte ikke',
 	'review.title': 'Se over og send inn',
 	'review.lead':
-		'Se hva som er ubesvart før du sender inn. Du kan sende inn med ubesvarte spørsmål: en dimensjon der under 60 % av spørsmålene er besvart, vises som «for få svar» i resultatet.',
+		'Se over alle svarene dine før du sender inn, og endre det som ikke stemmer. Du kan sende inn med ubesvarte spørsmål: en dimensjon der under {minimum} % av spørsmålene er besvart, vises som «for få svar» i resultatet.',
 	'review.all_answered': 'Alle spørsmål er besvart.',
 	'review.unanswered': 'Ikke besvart ({count})',
 	'review.dont_know': 'Besvart med «vet ikke» ({count})',
@@ -102,5 +103,26 @@ export const nb = {
 	'result.spread_hidden': 'vises ikke for så få svar',
 	'result.dont_know': 'Vet ikke',
 	'result.own_answers': 'Dine svar',
-	'result.back': 'Tilbake til mine kartlegginger'
+	'result.back': 'Tilbake til mine kartlegginger',
+	'answer.back_to_review': 'Lagre og gå tilbake til oversikten',
+	'answer.collapse_answered': 'Skjul besvarte spørsmål',
+	'answer.collapsed_answer': 'Ditt svar: {answer}',
+	'answer.expand': 'Vis spørsmål {n}',
+	'review.answers': 'Svarene dine',
+	'review.change': 'Endre',
+	'review.change_hidden': 'svaret på «{question}»',
+	'review.not_answered': 'Ikke besvart',
+	'review.na_reason': 'Begrunnelse: {reason}',
+	'review.comment': 'Kommentar: {comment}',
+	'review.evidence': 'Dokumentasjon:',
+	'result.explain_title': 'Slik leser du tallene',
+	'result.explain_scale':
+		'Poengene går fra 0 til 100: hvert svar regnes om til poeng (laveste nivå gir 0, høyeste 100), og dimensjonen får gjennomsnittet av spørsmålene som har et svar som teller. Nivået er båndet poengene havner i: {bands}.',
+	'result.explain_band': '{level} {name} fra {from}',
+	'result.explain_coverage': '{dimension}: besvart {coverage} % – {answered} av {total} spørsmål har et svar som teller',
+	'result.explain_dont_know':
+		'{count, plural, one {# er besvart bare med «vet ikke», som ikke teller med} other {# er besvart bare med «vet ikke», som ikke teller med}}',
+	'result.explain_not_applicable': '{count, plural, one {# er ikke relevant} other {# er ikke relevante}}',
+	'result.explain_minimum': 'poeng vises når minst {minimum} % er besvart.',
+	'result.explain_level': '{score} poeng ligger mellom {from} og {to}: nivå {level} {name}.'
 } satisfies Record<keyof typeof en, string>;

@@ -38,6 +38,7 @@ export const nn = {
 		'Dette svaret vart endra i eit anna vindauge eller på ei anna eining. Sida viser no det som er lagra; vel på nytt dersom svaret ditt var rett.',
 	'answer.question': 'Spørsmål {n} av {total}',
 	'answer.level': 'Nivå {level}',
+	'answer.level_named': 'Nivå {level} – {name}',
 	'answer.refused.amount_invalid': 'Skriv eit tal, til dømes 40 eller 12,5.',
 	'answer.yes': 'Ja',
 	'answer.partly': 'Delvis',
@@ -80,7 +81,7 @@ export const nn = {
 	'answer.refused.network': 'tenaren svarte ikkje',
 	'review.title': 'Sjå over og send inn',
 	'review.lead':
-		'Sjå kva som er usvart før du sender inn. Du kan sende inn med usvarte spørsmål: ein dimensjon der under 60 % av spørsmåla er svarte på, blir vist som «for få svar» i resultatet.',
+		'Sjå over alle svara dine før du sender inn, og endre det som ikkje stemmer. Du kan sende inn med usvarte spørsmål: ein dimensjon der under {minimum} % av spørsmåla er svarte på, blir vist som «for få svar» i resultatet.',
 	'review.all_answered': 'Alle spørsmåla er svarte på.',
 	'review.unanswered': 'Ikkje svart ({count})',
 	'review.dont_know': 'Svart med «veit ikkje» ({count})',
@@ -103,5 +104,26 @@ export const nn = {
 	'result.spread_hidden': 'blir ikkje vist for så få svar',
 	'result.dont_know': 'Veit ikkje',
 	'result.own_answers': 'Svara dine',
-	'result.back': 'Tilbake til kartleggingane mine'
+	'result.back': 'Tilbake til kartleggingane mine',
+	'answer.back_to_review': 'Lagre og gå tilbake til oversikta',
+	'answer.collapse_answered': 'Skjul spørsmål du har svart på',
+	'answer.collapsed_answer': 'Svaret ditt: {answer}',
+	'answer.expand': 'Vis spørsmål {n}',
+	'review.answers': 'Svara dine',
+	'review.change': 'Endre',
+	'review.change_hidden': 'svaret på «{question}»',
+	'review.not_answered': 'Ikkje svart på',
+	'review.na_reason': 'Grunngjeving: {reason}',
+	'review.comment': 'Kommentar: {comment}',
+	'review.evidence': 'Dokumentasjon:',
+	'result.explain_title': 'Slik les du tala',
+	'result.explain_scale':
+		'Poenga går frå 0 til 100: kvart svar blir rekna om til poeng (lågaste nivå gir 0, høgaste 100), og dimensjonen får gjennomsnittet av spørsmåla som har eit svar som tel. Nivået er bandet poenga hamnar i: {bands}.',
+	'result.explain_band': '{level} {name} frå {from}',
+	'result.explain_coverage': '{dimension}: svart på {coverage} % – {answered} av {total} spørsmål har eit svar som tel',
+	'result.explain_dont_know':
+		'{count, plural, one {# har berre fått «veit ikkje», som ikkje tel med} other {# har berre fått «veit ikkje», som ikkje tel med}}',
+	'result.explain_not_applicable': '{count, plural, one {# er ikkje relevant} other {# er ikkje relevante}}',
+	'result.explain_minimum': 'poeng blir viste når minst {minimum} % er svart på.',
+	'result.explain_level': '{score} poeng ligg mellom {from} og {to}: nivå {level} {name}.'
 } satisfies Record<keyof typeof en, string>;

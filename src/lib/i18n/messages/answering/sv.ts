@@ -37,6 +37,7 @@ export const sv = {
 	'answer.item.conflict': 'Svaret ändrades i ett annat fönster eller på en annan enhet. Sidan visar nu det som är sparat; välj igen om ditt svar var rätt.',
 	'answer.question': 'Fråga {n} av {total}',
 	'answer.level': 'Nivå {level}',
+	'answer.level_named': 'Nivå {level} – {name}',
 	'answer.refused.amount_invalid': 'Skriv ett tal, till exempel 40 eller 12,5.',
 	'answer.yes': 'Ja',
 	'answer.partly': 'Delvis',
@@ -79,7 +80,7 @@ export const sv = {
 	'answer.refused.network': 'servern kunde inte nås',
 	'review.title': 'Granska och skicka in',
 	'review.lead':
-		'Se vad som är obesvarat innan du skickar in. Du kan skicka in med obesvarade frågor: en dimension där under 60 % av frågorna är besvarade visas som ”för få svar” i resultatet.',
+		'Gå igenom alla dina svar innan du skickar in, och ändra det som inte stämmer. Du kan skicka in med obesvarade frågor: en dimension där under {minimum} % av frågorna är besvarade visas som ”för få svar” i resultatet.',
 	'review.all_answered': 'Alla frågor är besvarade.',
 	'review.unanswered': 'Inte besvarade ({count})',
 	'review.dont_know': 'Besvarade med ”vet ej” ({count})',
@@ -102,5 +103,25 @@ export const sv = {
 	'result.spread_hidden': 'visas inte för så få svar',
 	'result.dont_know': 'Vet ej',
 	'result.own_answers': 'Dina svar',
-	'result.back': 'Tillbaka till mina kartläggningar'
+	'result.back': 'Tillbaka till mina kartläggningar',
+	'answer.back_to_review': 'Spara och gå tillbaka till översikten',
+	'answer.collapse_answered': 'Dölj besvarade frågor',
+	'answer.collapsed_answer': 'Ditt svar: {answer}',
+	'answer.expand': 'Visa fråga {n}',
+	'review.answers': 'Dina svar',
+	'review.change': 'Ändra',
+	'review.change_hidden': 'svaret på ”{question}”',
+	'review.not_answered': 'Inte besvarad',
+	'review.na_reason': 'Motivering: {reason}',
+	'review.comment': 'Kommentar: {comment}',
+	'review.evidence': 'Underlag:',
+	'result.explain_title': 'Så läser du siffrorna',
+	'result.explain_scale':
+		'Poängen går från 0 till 100: varje svar räknas om till poäng (lägsta nivån ger 0, högsta 100), och dimensionen får medelvärdet av de frågor som har ett svar som räknas. Nivån är det intervall poängen hamnar i: {bands}.',
+	'result.explain_band': '{level} {name} från {from}',
+	'result.explain_coverage': '{dimension}: besvarad till {coverage} % – {answered} av {total} frågor har ett svar som räknas',
+	'result.explain_dont_know': '{count, plural, one {# har bara fått ”vet ej”, som inte räknas} other {# har bara fått ”vet ej”, som inte räknas}}',
+	'result.explain_not_applicable': '{count, plural, one {# är ej tillämplig} other {# är ej tillämpliga}}',
+	'result.explain_minimum': 'poäng visas när minst {minimum} % är besvarat.',
+	'result.explain_level': '{score} poäng ligger mellan {from} och {to}: nivå {level} {name}.'
 } satisfies Record<keyof typeof en, string>;
