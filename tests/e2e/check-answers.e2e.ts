@@ -97,12 +97,21 @@ test('a sector head checks every answer, changes one from the review, comes back
 	await expect(page.getByRole('region', { name: 'Slik leser du tallene' }).getByRole('listitem').first()).toHaveText(
 		/Kultur: besvart \d+ % – 1 av \d+ spørsmål har et svar som teller; 1 er besvart bare med «vet ikke», som ikke teller med; poeng vises når minst 60 % er besvart\./
 	);
+	// Beside the pooled result, the comment given with the answer: in a confidential team only one's own.
+	const said = page.locator('details[data-comments]').filter({ hasText: 'Planen er vedtatt i kommunestyret.' });
+	await expect(said.locator('summary')).toHaveText('Kommentarer (1)');
 	await axe(page);
 
-	// The coordinator reopens with a reason; the sector head sees it inside the assessment.
+	// The coordinator reads the submitted answers' comments per question, without a name; then reopens with a reason,
+	// and the sector head sees it inside the assessment.
 	const context = await browser.newContext();
 	const other = await context.newPage();
 	await signIn(other, coordinator);
+	await other.goto(`/collaborations/${own.collaborationId}/results/assessments/${assessmentId}`);
+	const comments = other.locator('details[data-comments]').filter({ hasText: 'Planen er vedtatt i kommunestyret.' });
+	await comments.locator('summary').click();
+	await expect(comments.getByRole('listitem')).toHaveText('Planen er vedtatt i kommunestyret.');
+	expect(await other.locator('main').textContent()).not.toContain(email.split('@')[0]!);
 	await other.goto(`/collaborations/${own.collaborationId}/rounds/${own.roundId}`);
 	const person = other.locator(`tr[data-assessment="${assessmentId}"] li`).filter({ hasText: email.split('@')[0]! });
 	await person.locator('summary').filter({ hasText: 'Åpne igjen' }).click();

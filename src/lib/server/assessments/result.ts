@@ -2,7 +2,7 @@ import type { Locale } from '../../i18n';
 import { sectorName } from '../collaborations/sectors';
 import type { Db } from '../db/index';
 import type { QuestionnaireDefinition } from '../questionnaires/schema';
-import type { DisclosedDimension, DisclosedItem } from '../disclosure/respondents';
+import type { DisclosedDimension, DisclosedItem, StoredComment } from '../disclosure/respondents';
 import { storedAnswer } from '../scoring/items';
 import { dimensionScores, itemScores, levelReached, type Answers, type AnswerValue, type DimensionScore, type PooledItem } from '../scoring/score';
 
@@ -52,6 +52,15 @@ export async function pooledResult(sql: Db, assessmentId: string, definition: Qu
 		items: Object.fromEntries(itemScores(definition.scoring, items, respondents)),
 		responses: [...byResponse.values()]
 	};
+}
+
+/** The comments and evidence links of an assessment's submitted responses, in the order they were submitted (disclosure/respondents.ts decides who reads which). */
+export function submittedComments(sql: Db, assessmentId: string): Promise<StoredComment[]> {
+	return sql<StoredComment[]>`
+		select r.respondent_id as "respondentId", a.item_key as "itemKey", nullif(btrim(a.comment), '') as comment, a.evidence_url as "evidenceUrl"
+		from response r join answer a on a.response_id = r.id
+		where r.assessment_id = ${assessmentId} and r.status = 'submitted' and (nullif(btrim(a.comment), '') is not null or a.evidence_url is not null)
+		order by r.submitted_at, r.id, a.item_key`;
 }
 
 /** How many of the weakest items the result recommends for. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dimensionScores, itemScores, type Answers, type AnswerValue, type ScoredItem } from '../scoring/score';
-import { disclosePooled, MIN_POOLED, type Reader } from './respondents';
+import { discloseComments, disclosePooled, MIN_POOLED, type Reader } from './respondents';
 
 const rules = { values: [0, 25, 50, 75, 100], coverage: 0.6, bands: [{ level: 1, from: 0 }] };
 const items: ScoredItem[] = [
@@ -115,5 +115,31 @@ describe('disclosePooled', () => {
 				}
 			})
 		);
+	});
+});
+
+describe('discloseComments', () => {
+	const comments = [
+		{ respondentId: 'r0', itemKey: 'a1', comment: 'Vi har en plan', evidenceUrl: null },
+		{ respondentId: 'r1', itemKey: 'a1', comment: 'Planen er ikke vedtatt', evidenceUrl: 'https://example.no/plan' },
+		{ respondentId: 'r2', itemKey: 'b1', comment: null, evidenceUrl: 'https://example.no/avtale' },
+		{ respondentId: null, itemKey: 'b1', comment: 'Fra en som er slettet', evidenceUrl: null }
+	];
+
+	it('gives those accountable and an open team every comment and link, without a name, and marks the reader’s own', () => {
+		const accountable = discloseComments(comments, { accountable: true, team: 'confidential', userId: null });
+		expect(accountable.a1).toEqual([
+			{ comment: 'Vi har en plan', evidenceUrl: null, own: false },
+			{ comment: 'Planen er ikke vedtatt', evidenceUrl: 'https://example.no/plan', own: false }
+		]);
+		expect(accountable.b1).toHaveLength(2);
+		const open = discloseComments(comments, { accountable: false, team: 'open', userId: 'r1' });
+		expect(open.a1!.map((c) => c.own)).toEqual([false, true]);
+		expect(JSON.stringify(open)).not.toContain('r0');
+	});
+
+	it('gives a member of a confidential team their own comments only', () => {
+		expect(discloseComments(comments, confidential('r0'))).toEqual({ a1: [{ comment: 'Vi har en plan', evidenceUrl: null, own: true }] });
+		expect(discloseComments(comments, confidential(null))).toEqual({});
 	});
 });

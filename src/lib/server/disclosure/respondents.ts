@@ -98,6 +98,39 @@ export function disclosePooled(
 	return { respondents: pooled.respondents, dimensions, items: disclosedItems };
 }
 
+/** A comment or evidence link a respondent gave with an answer, as stored. */
+export interface StoredComment {
+	respondentId: string | null;
+	itemKey: string;
+	comment: string | null;
+	evidenceUrl: string | null;
+}
+
+export interface DisclosedComment {
+	comment: string | null;
+	evidenceUrl: string | null;
+	/** the reader's own */
+	own: boolean;
+}
+
+/**
+ * Comments and evidence links beside the pooled result, per item, never with a name.
+ * Those accountable for the sector and an open team read them all. In a confidential
+ * team each reads only their own: a comment gives its writer's view away as surely as
+ * their answer, and with few respondents its wording tells who wrote it.
+ */
+export function discloseComments(comments: readonly StoredComment[], reader: Reader): Record<string, DisclosedComment[]> {
+	const whole = reader.accountable || reader.team === 'open';
+	const byItem: Record<string, DisclosedComment[]> = {};
+	for (const c of comments) {
+		const own = reader.userId !== null && c.respondentId === reader.userId;
+		if (!whole && !own) continue;
+		if (!c.comment && !c.evidenceUrl) continue;
+		(byItem[c.itemKey] ??= []).push({ comment: c.comment, evidenceUrl: c.evidenceUrl, own });
+	}
+	return byItem;
+}
+
 /**
  * Does the sum of these answers' values leave one of them a single possible answer? Each
  * lies in [sum − top·(m − 1), sum] within the scale; the answer values inside that range

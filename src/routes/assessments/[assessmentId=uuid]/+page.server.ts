@@ -1,10 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import { assessmentContext, loadOwnResponse } from '$lib/server/assessments/answering';
-import { pooledResult, resultView } from '$lib/server/assessments/result';
+import { pooledResult, resultView, submittedComments } from '$lib/server/assessments/result';
 import { resumeAt } from '$lib/server/assessments/steps';
 import { can, mayPlanInitiative } from '$lib/server/auth/access';
 import { requireUser } from '$lib/server/auth/guard';
-import { disclosePooled } from '$lib/server/disclosure/respondents';
+import { discloseComments, disclosePooled } from '$lib/server/disclosure/respondents';
 import { db } from '$lib/server/db';
 import { answerText } from '$lib/server/questionnaires/answer-text';
 import { followUp } from '$lib/server/initiatives/follow-up';
@@ -41,6 +41,8 @@ export const load: PageServerLoad = async (event) => {
 	};
 	return {
 		result: pooled ? resultView(definition, pooled, locale) : null,
+		// the team's comments as the team's confidentiality lets this reader see them
+		comments: pooled ? discloseComments(await submittedComments(sql, assessmentId), reader) : null,
 		followUp: {
 			collaborationId: context!.collaborationId,
 			items: Object.fromEntries(Object.entries(follow).map(([key, f]) => [key, { change: change(key), initiatives: f.initiatives }]))

@@ -5,6 +5,9 @@
 export const en = {
 	'result.recommendations': 'Recommendations for the weakest questions',
 	'result.sd': 'standard deviation {sd}',
+	'result.comments_n': 'Comments ({count})',
+	'result.evidence_link': 'Evidence (opens in a new tab)',
+	'result.comment_own': 'yours',
 	'result.items': 'Question by question',
 	'results.report_title': 'digital maturity report {year}',
 	'results.printed': 'Printed {date}',

@@ -3,6 +3,9 @@ import type { en } from './en';
 export const nb = {
 	'result.recommendations': 'Anbefalinger for de svakeste spørsmålene',
 	'result.sd': 'standardavvik {sd}',
+	'result.comments_n': 'Kommentarer ({count})',
+	'result.evidence_link': 'Dokumentasjon (åpnes i ny fane)',
+	'result.comment_own': 'din',
 	'result.items': 'Spørsmål for spørsmål',
 	'results.report_title': 'rapport om digital modenhet {year}',
 	'results.printed': 'Skrevet ut {date}',

@@ -3,6 +3,9 @@ import type { en } from './en';
 export const nn = {
 	'result.recommendations': 'Tilrådingar for dei svakaste spørsmåla',
 	'result.sd': 'standardavvik {sd}',
+	'result.comments_n': 'Kommentarar ({count})',
+	'result.evidence_link': 'Dokumentasjon (blir opna i ny fane)',
+	'result.comment_own': 'din',
 	'result.items': 'Spørsmål for spørsmål',
 	'results.report_title': 'rapport om digital modnad {year}',
 	'results.printed': 'Skrive ut {date}',

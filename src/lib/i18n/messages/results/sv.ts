@@ -3,6 +3,9 @@ import type { en } from './en';
 export const sv = {
 	'result.recommendations': 'Rekommendationer för de svagaste frågorna',
 	'result.sd': 'standardavvikelse {sd}',
+	'result.comments_n': 'Kommentarer ({count})',
+	'result.evidence_link': 'Underlag (öppnas i ny flik)',
+	'result.comment_own': 'din',
 	'result.items': 'Fråga för fråga',
 	'results.report_title': 'rapport om digital mognad {year}',
 	'results.printed': 'Utskriven {date}',

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { assessmentContext } from '$lib/server/assessments/answering';
-import { aboutAssessment, pooledResult, resultView } from '$lib/server/assessments/result';
+import { aboutAssessment, pooledResult, resultView, submittedComments } from '$lib/server/assessments/result';
 import { requirePermission } from '$lib/server/auth/guard';
-import { disclosePooled } from '$lib/server/disclosure/respondents';
+import { discloseComments, disclosePooled } from '$lib/server/disclosure/respondents';
 import { db } from '$lib/server/db';
 import { getVersionById } from '$lib/server/questionnaires/versions';
 import type { PageServerLoad } from './$types';
@@ -17,6 +17,11 @@ export const load: PageServerLoad = async (event) => {
 	const about = await aboutAssessment(sql, assessmentId, event.locals.locale);
 	const definition = (await getVersionById(sql, context.versionId))!;
 	// Those who read the municipality's results are accountable for the sector: its pooled result is its answer.
-	const pooled = disclosePooled(await pooledResult(sql, assessmentId, definition), definition, { accountable: true, team: context.team, userId: null });
-	return { about, result: resultView(definition, pooled, event.locals.locale) };
+	const reader = { accountable: true, team: context.team, userId: null };
+	const pooled = disclosePooled(await pooledResult(sql, assessmentId, definition), definition, reader);
+	return {
+		about,
+		result: resultView(definition, pooled, event.locals.locale),
+		comments: discloseComments(await submittedComments(sql, assessmentId), reader)
+	};
 };
