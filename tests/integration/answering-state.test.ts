@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AnsweringState, type AnsweringEnvironment, type ItemState, type SaveReply } from '../../src/lib/components/answering/answering-state.svelte';
-import { AnsweringError, saveAnswers, type Person } from '../../src/lib/server/assessments/answering';
+import { AnsweringError, type Person } from '../../src/lib/server/assessments/response-lifecycle';
+import { saveAnswers } from '../../src/lib/server/assessments/save-protocol';
 import { parseAnswerForm } from '../../src/lib/server/assessments/form';
 import { openRound } from '../../src/lib/server/assessments/rounds';
 import { createCollaboration } from '../../src/lib/server/collaborations/collaborations';

@@ -1,13 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-	AnsweringError,
-	loadOwnResponse,
-	reopenResponse,
-	saveAnswers,
-	submitResponse,
-	type AnswerInput,
-	type Person
-} from '../../src/lib/server/assessments/answering';
+import { AnsweringError, loadOwnResponse, reopenResponse, submitResponse, type Person } from '../../src/lib/server/assessments/response-lifecycle';
+import { saveAnswers, type AnswerInput } from '../../src/lib/server/assessments/save-protocol';
 import { myAssessments } from '../../src/lib/server/assessments/listing';
 import type { Grant } from '../../src/lib/server/auth/access';
 import { createCollaboration } from '../../src/lib/server/collaborations/collaborations';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MessageKey } from '../../i18n';
 import { fieldErrors, msg, textField } from '../forms';
-import { isWebAddress, type AnswerInput } from './answering';
+import { isWebAddress, type AnswerInput } from './save-protocol';
 
 /**
  * The answering form, as the step page posts it with or without JavaScript. Each item

@@ -1,6 +1,6 @@
 import type { Locale } from '../../i18n';
 import type { QuestionnaireDefinition } from '../questionnaires/schema';
-import type { StoredAnswer } from './answering';
+import type { StoredAnswer } from './response-lifecycle';
 
 /**
  * The answering page's steps: one per dimension, in the version's order, then review.

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { translate } from '$lib/server/i18n';
-import { assessmentContext, loadOwnResponse, mayAnswer } from '$lib/server/assessments/answering';
+import { assessmentContext, loadOwnResponse, mayAnswer } from '$lib/server/assessments/response-lifecycle';
 import { assessmentSummary } from '$lib/server/assessments/listing';
 import { answeredKeys, steps } from '$lib/server/assessments/steps';
 import { requireUser } from '$lib/server/auth/guard';

@@ -1,4 +1,4 @@
-import { loadOwnResponse } from '$lib/server/assessments/answering';
+import { loadOwnResponse } from '$lib/server/assessments/response-lifecycle';
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { getVersionById } from '$lib/server/questionnaires/versions';

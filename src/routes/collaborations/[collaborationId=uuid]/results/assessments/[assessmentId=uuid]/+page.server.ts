@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { assessmentContext } from '$lib/server/assessments/answering';
+import { assessmentContext } from '$lib/server/assessments/response-lifecycle';
 import { aboutAssessment, pooledResult, resultView } from '$lib/server/assessments/result';
 import { requirePermission } from '$lib/server/auth/guard';
 import { disclosePooled } from '$lib/server/disclosure/respondents';
