@@ -227,6 +227,6 @@ export async function loadOwnResponse(sql: Db, userId: string, assessmentId: str
 }
 
 /** May the person open the assessment's answering pages at all (whatever the round's state)? */
-export function mayAnswer(person: Person, context: AssessmentContext): boolean {
+export function mayAnswer(person: Person, context: Pick<AssessmentContext, 'collaborationId' | 'municipalityId' | 'sectorId'>): boolean {
 	return can(person.grants, 'assessment.answer', context);
 }

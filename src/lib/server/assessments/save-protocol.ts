@@ -1,12 +1,14 @@
 import type { Fragment, Sql } from 'postgres';
 import type { Db } from '../db/index';
 import { getVersionById } from '../questionnaires/versions';
+import { roundState } from './rounds';
 import { fitsScale, itemScale, storedAnswer, type ItemScale } from '../scoring/items';
 import {
 	answerable,
 	answerColumns,
 	AnsweringError,
 	answerKinds,
+	mayAnswer,
 	ownResponse,
 	syncAssessmentStatus,
 	type AnswerKind,
@@ -137,6 +139,8 @@ const isEmpty = (input: AnswerInput) => input.kind === null && input.comment ===
  * answer, the round is not open, the response is submitted, or any answer breaks a rule.
  */
 export async function saveAnswers(sql: Sql, person: Person, assessmentId: string, inputs: AnswerInput[], writer: string | null = null): Promise<SaveResult[]> {
+	const quick = inputs.length === 1 ? await quickSave(sql, person, assessmentId, inputs[0]!, writer) : null;
+	if (quick) return [quick];
 	return sql.begin(async (tx) => {
 		// The usual save changes answers that exist. Sent together, in this order, in one
 		// round trip (postgres.js pipelines them): the check that locks the response, then
@@ -150,6 +154,7 @@ export async function saveAnswers(sql: Sql, person: Person, assessmentId: string
 		const updates = inputs.map((input) => (early ? updateAnswer(tx, ownResponseId, input, writer) : null));
 		for (const update of updates) update?.catch(() => {}); // awaited below, unless a refusal comes first
 		const { context, response } = await checked;
+		remember(context);
 		if (inputs.length === 0) return [];
 		const definition = (await getVersionById(tx, context.versionId))!;
 		const items = new Map(definition.items.map((i) => [i.key, i]));
@@ -173,6 +178,52 @@ export async function saveAnswers(sql: Sql, person: Person, assessmentId: string
 }
 
 /**
+ * Where an assessment belongs (collaboration, municipality, sector) and which version its
+ * round asks: facts that never change once the round is opened, kept per server from the
+ * first save so the next ones can be checked before any SQL. quickSave's statement
+ * confirms them, so a stale entry only sends a save the long way.
+ */
+type Placement = Pick<AssessmentContext, 'collaborationId' | 'municipalityId' | 'sectorId' | 'versionId'>;
+const placements = new Map<string, Placement>();
+const PLACEMENTS_KEPT = 10_000;
+
+function remember({ id, collaborationId, municipalityId, sectorId, versionId }: AssessmentContext) {
+	if (placements.size >= PLACEMENTS_KEPT) placements.clear();
+	placements.set(id, { collaborationId, municipalityId, sectorId, versionId });
+}
+
+/**
+ * The usual autosave, one changed answer, in one statement and one round trip, when
+ * everything but the stored state is known to be right: the person may answer the
+ * assessment (its remembered placement) and the answer fits its item (the version's
+ * definition). The statement checks the rest as saveAnswers' transaction would, with the
+ * response locked: the placement, the round open, the person's response there and not
+ * submitted, the revision (or writer) and a change of content. Null, with nothing
+ * stored, when any of that is not so: the long way then decides, refusals included.
+ */
+async function quickSave(sql: Sql, person: Person, assessmentId: string, input: AnswerInput, writer: string | null): Promise<SaveResult | null> {
+	const placement = placements.get(assessmentId);
+	if (!placement || !mayAnswer(person, placement) || !mayGoEarly(input)) return null;
+	const definition = await getVersionById(sql, placement.versionId);
+	const item = definition?.items.find((i) => i.key === input.itemKey);
+	if (!definition || !item) return null;
+	try {
+		checkInput(input, item.allow_na, itemScale(definition.scoring.values, item));
+	} catch {
+		return null;
+	}
+	const ownOpenResponse = sql`(
+		select r.id from response r join assessment a on a.id = r.assessment_id join round ro on ro.id = a.round_id
+		where r.assessment_id = ${assessmentId} and r.respondent_id = ${person.id} and r.status <> 'submitted'
+			and a.collaboration_id = ${placement.collaborationId} and a.municipality_id = ${placement.municipalityId}
+			and a.sector_id = ${placement.sectorId} and ro.questionnaire_version_id = ${placement.versionId}
+			and ${roundState(sql, 'ro')} = 'open'
+		for update of r)`;
+	const [changed] = await updateAnswer(sql, ownOpenResponse, input, writer, { fits: true });
+	return changed ? { itemKey: input.itemKey, outcome: 'saved', revision: changed.revision } : null;
+}
+
+/**
  * The usual save in one statement: the answer exists, the page knew its revision (or the
  * stored revision is the page's own write), and the content differs. No row back when
  * any of that is not so.
@@ -181,9 +232,14 @@ export async function saveAnswers(sql: Sql, person: Person, assessmentId: string
  * stored revision is its own, nobody changed the answer after it: the page only missed
  * the acknowledgement (a server restart between commit and reply) and is not stale.
  */
-function updateAnswer(tx: Db, responseId: string | Fragment, given: AnswerInput, writer: string | null) {
+function updateAnswer(tx: Db, responseId: string | Fragment, given: AnswerInput, writer: string | null, { fits = false } = {}) {
 	const input = normalised(given);
-	// An answer its item cannot have changes nothing here (answer_fits, migration 014): the checks refuse it after.
+	// Unless `fits` (checked against the item already), an answer its item cannot have
+	// changes nothing here (answer_fits, migration 014): the checks refuse it after.
+	const fitsItem = fits
+		? tx``
+		: tx`and answer_fits((select scale from questionnaire_item i where i.questionnaire_version_id = x.questionnaire_version_id and i.key = x.item_key),
+				${input.kind}, ${input.level}::smallint, ${input.ticked}::text[], ${input.amount}::numeric)`;
 	return tx<{ revision: number }[]>`
 		update answer x set kind = ${input.kind}, level = ${input.level}, ticked = ${input.ticked}::text[], amount = ${input.amount}::numeric,
 			na_reason = ${input.naReason}, comment = ${input.comment},
@@ -192,8 +248,7 @@ function updateAnswer(tx: Db, responseId: string | Fragment, given: AnswerInput,
 			and (revision = ${input.baseRevision} or written_by = ${writer}::uuid)
 			and (kind, level, ticked, amount, na_reason, comment, evidence_url) is distinct from
 				(${input.kind}, ${input.level}::smallint, ${input.ticked}::text[], ${input.amount}::numeric, ${input.naReason}, ${input.comment}, ${input.evidenceUrl})
-			and answer_fits((select scale from questionnaire_item i where i.questionnaire_version_id = x.questionnaire_version_id and i.key = x.item_key),
-				${input.kind}, ${input.level}::smallint, ${input.ticked}::text[], ${input.amount}::numeric)
+			${fitsItem}
 		returning revision`;
 }
 
