@@ -23,7 +23,7 @@ let itemKeys: string[];
 const level = (choice: string): ItemState => ({ choice, reason: '', comment: '', evidence: '' });
 
 /** What the save action answers (answer-actions.ts), called directly. */
-async function saveAction(body: FormData): Promise<SaveReply> {
+async function saveAction(body: URLSearchParams): Promise<SaveReply> {
 	const { answers, errors, writer } = parseAnswerForm(formFields(body));
 	try {
 		const results = await saveAnswers(sql(), person, assessmentId, answers, writer);
