@@ -1,7 +1,9 @@
-// npm run bench:profile-save [-- --seconds N --profile DIR]: the save path and its floor
-// alone, on the national platform already built by `npm run bench` (bench/.data), with
-// the server's CPU profile written to DIR when given (node --cpu-prof). For finding where
-// a save's time goes; the bench itself measures.
+// npx tsx bench/profile-save.ts [--seconds N] [--profile DIR]: the save path and its floor
+// alone, on the national platform `npm run bench` built (bench/.data), each after a
+// warm-up; with --profile, the server's CPU profile of the save run is written to
+// DIR/save.cpuprofile (open it in Chrome's DevTools). For finding where a save's time
+// goes; the bench itself measures.
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cpuPerRequest, cpuSample } from './cpu';
@@ -12,7 +14,23 @@ import { embeddedUrl, postmasterPid, signIn } from './server';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, profile: { type: 'string' } } });
 const DATA_DIR = path.resolve('bench/.data/postgres');
-if (values.profile) Object.assign(process.env, { NODE_OPTIONS: `--require ${path.resolve(values.profile)}/preload.cjs`, PROFILE_OUT: `${values.profile}/save.cpuprofile` });
+// --cpu-prof is not allowed in NODE_OPTIONS, and would profile the warm-up too: a preload
+// starts the inspector's profiler on the first SIGUSR2 and writes the profile on the second.
+const PRELOAD = `const inspector = require('node:inspector');
+const session = new inspector.Session();
+session.connect();
+let on = false;
+process.on('SIGUSR2', () => {
+	if (!on) session.post('Profiler.enable', () => session.post('Profiler.start'));
+	else session.post('Profiler.stop', (error, { profile }) => require('node:fs').writeFileSync(process.env.MODEN_PROFILE_OUT, JSON.stringify(profile)));
+	on = !on;
+});`;
+if (values.profile) {
+	const dir = path.resolve(values.profile);
+	fs.mkdirSync(dir, { recursive: true });
+	fs.writeFileSync(path.join(dir, 'preload.cjs'), PRELOAD);
+	Object.assign(process.env, { NODE_OPTIONS: `--require ${path.join(dir, 'preload.cjs')}`, MODEN_PROFILE_OUT: path.join(dir, 'save.cpuprofile') });
+}
 const server = await startServer({ dataDir: DATA_DIR });
 delete process.env.NODE_OPTIONS;
 try {
