@@ -53,8 +53,16 @@ describe('crosswalk', () => {
 			text: { ...it.text, en, nn: `${it.text.nb} (nynorsk)` },
 			levels: it.levels?.map((level) => ({ ...level, nn: `${level.nb} (nynorsk)` }))
 		});
-		const statuses = { 'culture.openness': 'identical', 'culture.sharing': 'identical', 'technology.shared-systems': 'identical', 'technology.security': 'identical' } as const;
-		const added = v2(v1.items.map((it) => withNynorsk(it)), statuses);
+		const statuses = {
+			'culture.openness': 'identical',
+			'culture.sharing': 'identical',
+			'technology.shared-systems': 'identical',
+			'technology.security': 'identical'
+		} as const;
+		const added = v2(
+			v1.items.map((it) => withNynorsk(it)),
+			statuses
+		);
 		expect(problemsOf(added, v1)).toEqual([]);
 
 		const changed = v2([withNynorsk(v1.items[0]!, 'Changed words'), ...v1.items.slice(1).map((it) => withNynorsk(it))], statuses);

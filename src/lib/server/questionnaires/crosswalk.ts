@@ -150,12 +150,7 @@ function scoringView(raw: unknown): CrosswalkView['scoring'] {
 function sameContent(a: ItemView, b: ItemView): boolean {
 	const levelsA = Array.isArray(a.levels) ? a.levels : [];
 	const levelsB = Array.isArray(b.levels) ? b.levels : [];
-	return (
-		a.kind === b.kind &&
-		sameText(a.text, b.text) &&
-		levelsA.length === levelsB.length &&
-		levelsA.every((level, i) => sameText(level, levelsB[i]))
-	);
+	return a.kind === b.kind && sameText(a.text, b.text) && levelsA.length === levelsB.length && levelsA.every((level, i) => sameText(level, levelsB[i]));
 }
 
 function sameText(a: unknown, b: unknown): boolean {
