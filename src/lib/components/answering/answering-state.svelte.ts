@@ -242,6 +242,7 @@ export class AnsweringState {
 	}
 
 	#body(batch: Map<string, Pending>, writer: string): URLSearchParams {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a request body, built and sent, never state
 		const body = new URLSearchParams();
 		body.set('writer', writer);
 		for (const [key, { state, base }] of batch) {
