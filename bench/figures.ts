@@ -30,7 +30,7 @@ export function figures(m: Measured, { external }: { external: boolean }): Figur
 			...(d['api scores http full']
 				? [figure('API scores of one collaboration, median', 'ms', d['api scores http full']!.median, d['api scores floor full']!.median, atMost(1.5))]
 				: []),
-			figure('save throughput vs /ping', 'req/s', m.save.save.throughput, m.save.floor.throughput, atLeast(0.3)),
+			figure('save throughput vs /ping', 'req/s', m.save.save.throughput, m.save.floor.throughput, atLeast(0.5)),
 			figure('save latency p99 vs p50', 'ms', m.save.save.p99, m.save.save.p50, atMost(5)),
 			...(m.save.save.failed > 0 ? [figure('  saves refused or failed (not counted above)', '', m.save.save.failed, null)] : []),
 			...(m.save.save.cpu && m.save.floor.cpu

@@ -4,7 +4,7 @@ import type { BenchItem, BenchRespondent } from './respondents';
 /**
  * The save path under load: `connections` signed-in respondents at once, each on its own
  * keep-alive connection, each posting one changed answer after another to the answering
- * page's `?/save` action exactly as the page's autosave does (multipart form, rev and
+ * page's `?/save` action exactly as the page's autosave does (URL-encoded form, rev and
  * choice of the item, x-sveltekit-action). Every request changes the stored level, so
  * every save is a real update. The floor is the same server's constant endpoint /ping,
  * posted the same request (cookie, headers, body) by the same number of connections.
@@ -26,23 +26,16 @@ export interface Session {
 	respondent: BenchRespondent;
 }
 
-const BOUNDARY = '----moden-bench';
-
-function multipart(fields: Record<string, string>): string {
-	const parts = Object.entries(fields).map(([name, value]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
-	return `${parts.join('')}--${BOUNDARY}--\r\n`;
-}
-
 /** The autosave's body for one item (answering-state.svelte.ts), with a level other than the stored one. */
 function saveBody(item: BenchItem): { body: string; level: number } {
 	const level = ((item.level ?? 0) % 5) + 1;
-	const body = multipart({
+	const body = new URLSearchParams({
 		[`rev:${item.key}`]: String(item.revision),
 		[`choice:${item.key}`]: String(level),
 		[`reason:${item.key}`]: '',
 		[`comment:${item.key}`]: '',
 		[`evidence:${item.key}`]: ''
-	});
+	}).toString();
 	return { body, level };
 }
 
@@ -51,7 +44,7 @@ const headersOf = (origin: string, cookie: string) => ({
 	origin,
 	accept: 'application/json',
 	'x-sveltekit-action': 'true',
-	'content-type': `multipart/form-data; boundary=${BOUNDARY}`
+	'content-type': 'application/x-www-form-urlencoded;charset=UTF-8'
 });
 
 type Request = autocannon.Request;

@@ -1,4 +1,5 @@
-import { reopenResponse, saveAnswers, submitResponse, type Person } from '../src/lib/server/assessments/answering';
+import { reopenResponse, submitResponse, type Person } from '../src/lib/server/assessments/response-lifecycle';
+import { saveAnswers } from '../src/lib/server/assessments/save-protocol';
 import type { Grant } from '../src/lib/server/auth/access';
 import { connect } from '../src/lib/server/db/index';
 import type { BenchPeople } from './respondents';

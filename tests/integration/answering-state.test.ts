@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AnsweringState, type AnsweringEnvironment, type ItemState, type SaveReply } from '../../src/lib/components/answering/answering-state.svelte';
-import { AnsweringError, saveAnswers, type Person } from '../../src/lib/server/assessments/answering';
+import { AnsweringError, type Person } from '../../src/lib/server/assessments/response-lifecycle';
+import { saveAnswers } from '../../src/lib/server/assessments/save-protocol';
 import { parseAnswerForm } from '../../src/lib/server/assessments/form';
 import { openRound } from '../../src/lib/server/assessments/rounds';
 import { createCollaboration } from '../../src/lib/server/collaborations/collaborations';
@@ -22,7 +23,7 @@ let itemKeys: string[];
 const level = (choice: string): ItemState => ({ choice, reason: '', comment: '', evidence: '' });
 
 /** What the save action answers (answer-actions.ts), called directly. */
-async function saveAction(body: FormData): Promise<SaveReply> {
+async function saveAction(body: URLSearchParams): Promise<SaveReply> {
 	const { answers, errors, writer } = parseAnswerForm(formFields(body));
 	try {
 		const results = await saveAnswers(sql(), person, assessmentId, answers, writer);

@@ -1,13 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-	AnsweringError,
-	loadOwnResponse,
-	reopenResponse,
-	saveAnswers,
-	submitResponse,
-	type AnswerInput,
-	type Person
-} from '../../src/lib/server/assessments/answering';
+import { AnsweringError, loadOwnResponse, reopenResponse, submitResponse, type Person } from '../../src/lib/server/assessments/response-lifecycle';
+import { saveAnswers, type AnswerInput } from '../../src/lib/server/assessments/save-protocol';
 import { myAssessments } from '../../src/lib/server/assessments/listing';
 import type { Grant } from '../../src/lib/server/auth/access';
 import { createCollaboration } from '../../src/lib/server/collaborations/collaborations';
@@ -224,6 +217,26 @@ describe('rounds and answering', () => {
 		await refused(() => saveAnswers(sql(), kari, otherAssessment, [level('culture.experimentation', 3)]), 'forbidden');
 		await refused(() => saveAnswers(sql(), coordinator, assessment, [level('culture.experimentation', 3)]), 'forbidden');
 		await refused(() => saveAnswers(sql(), kari, '00000000-0000-4000-8000-000000000000', [level('culture.experimentation', 3)]), 'not_found');
+	});
+
+	it('a change of an answer that exists, saved in one statement, keeps every rule of the long way', async () => {
+		const item = 'culture.collaboration-as-ours';
+		const stored = (await loadOwnResponse(sql(), kari.id, assessment))!.answers[item]!;
+		// The server has seen this assessment: the next saves take the one-statement way, and are refused all the same.
+		await refused(() => saveAnswers(sql(), { id: kari.id, grants: [] }, assessment, [level(item, 4, stored.revision)]), 'forbidden');
+		await refused(() => saveAnswers(sql(), { ...kari, grants: coordinator.grants }, assessment, [level(item, 4, stored.revision)]), 'forbidden');
+		await sql()`update round set opens_on = current_date + 5 where id = ${roundId}`;
+		try {
+			await refused(() => saveAnswers(sql(), kari, assessment, [level(item, 4, stored.revision)]), 'round_not_open');
+		} finally {
+			await sql()`update round set opens_on = current_date - 10 where id = ${roundId}`;
+		}
+		await refused(() => saveAnswers(sql(), kari, assessment, [level(item, 9, stored.revision)]), 'unknown_level');
+		expect(await saveAnswers(sql(), kari, assessment, [level(item, 4, stored.revision)])).toEqual([
+			{ itemKey: item, outcome: 'saved', revision: stored.revision + 1 }
+		]);
+		expect(await saveAnswers(sql(), kari, assessment, [level(item, stored.level!, stored.revision)])).toMatchObject([{ outcome: 'conflict' }]);
+		await saveAnswers(sql(), kari, assessment, [level(item, stored.level!, stored.revision + 1)]);
 	});
 
 	it('the database itself refuses an answer to an item outside its round’s version', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { submitResponse, type Person } from '../../src/lib/server/assessments/answering';
+import { submitResponse, type Person } from '../../src/lib/server/assessments/response-lifecycle';
 import type { Grant } from '../../src/lib/server/auth/access';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { readConfig } from '../../src/lib/server/config';

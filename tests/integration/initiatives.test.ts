@@ -13,7 +13,7 @@ import {
 	type InitiativeInput,
 	type Viewer
 } from '../../src/lib/server/initiatives/initiatives';
-import { assessmentContext } from '../../src/lib/server/assessments/answering';
+import { assessmentContext } from '../../src/lib/server/assessments/response-lifecycle';
 import { openRound } from '../../src/lib/server/assessments/rounds';
 import { insertSubmittedResponse } from '../../src/lib/server/demo/responses';
 import { followUp, sectorChange } from '../../src/lib/server/initiatives/follow-up';

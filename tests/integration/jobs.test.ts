@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { saveAnswers, submitResponse, type Person } from '../../src/lib/server/assessments/answering';
+import { submitResponse, type Person } from '../../src/lib/server/assessments/response-lifecycle';
+import { saveAnswers } from '../../src/lib/server/assessments/save-protocol';
 import { closeDueRounds, publishClosedRounds } from '../../src/lib/server/assessments/closing';
 import { roundCompletion, sendReminders } from '../../src/lib/server/assessments/completion';
 import { dueReminders, listReminders, sendDueReminders } from '../../src/lib/server/assessments/reminders';

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { saveAnswers, submitResponse, type Person } from '../../src/lib/server/assessments/answering';
+import { submitResponse, type Person } from '../../src/lib/server/assessments/response-lifecycle';
+import { saveAnswers } from '../../src/lib/server/assessments/save-protocol';
 import { openRound } from '../../src/lib/server/assessments/rounds';
 import { currentPublication } from '../../src/lib/server/benchmarks/publications';
 import { createCollaboration } from '../../src/lib/server/collaborations/collaborations';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { reopenResponse, saveAnswers, submitResponse, type AnswerInput, type Person } from '../../src/lib/server/assessments/answering';
+import { reopenResponse, submitResponse, type Person } from '../../src/lib/server/assessments/response-lifecycle';
+import { saveAnswers, type AnswerInput } from '../../src/lib/server/assessments/save-protocol';
 import { openRound } from '../../src/lib/server/assessments/rounds';
 import { createCollaboration } from '../../src/lib/server/collaborations/collaborations';
 import { publishFromDirectory } from '../../src/lib/server/questionnaires/publish';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Person } from '../../src/lib/server/assessments/answering';
+import type { Person } from '../../src/lib/server/assessments/response-lifecycle';
 import { openRound } from '../../src/lib/server/assessments/rounds';
 import { decideSignoff, reopenReasons, signoffsOf, SignoffError } from '../../src/lib/server/assessments/signoff';
 import type { Grant } from '../../src/lib/server/auth/access';

@@ -59,7 +59,7 @@ export const nameField = lineField({ min: 1, max: 200 });
 export const uuidField = z.uuid(msg('form.unknown_id'));
 
 /** Reads a form's text fields (files and repeated fields are not used by our forms). */
-export function formFields(form: FormData): Record<string, string> {
+export function formFields(form: Iterable<[string, FormDataEntryValue]>): Record<string, string> {
 	const fields: Record<string, string> = {};
 	for (const [key, value] of form) if (typeof value === 'string' && !(key in fields)) fields[key] = value;
 	return fields;

@@ -42,7 +42,7 @@ function page({ keys = [] as string[], store = new MemoryStore() as MemoryStore 
 	return { state, sent, timers, world, store };
 }
 
-function parse(body: FormData): Sent {
+function parse(body: URLSearchParams): Sent {
 	const items: Sent['items'] = {};
 	for (const [name, value] of body) {
 		const [field, key] = name.split(/:(.*)/s) as [string, string | undefined];

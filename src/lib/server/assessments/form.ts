@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MessageKey } from '../../i18n';
 import { fieldErrors, msg, textField } from '../forms';
-import { isWebAddress, type AnswerInput } from './answering';
+import { isWebAddress, type AnswerInput } from './save-protocol';
 
 /**
  * The answering form, as the step page posts it with or without JavaScript. Each item
@@ -58,6 +58,9 @@ const itemFields = z
 		if (item.choice === 'not_applicable' && !item.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'answer.refused.na_reason_required' });
 	});
 
+// Made once: a Zod schema costs more to build than to run, and every save reads a writer.
+const writerId = z.uuid();
+
 export interface ParsedAnswers {
 	answers: AnswerInput[];
 	/** per item key: what is wrong with it (those items are not in `answers`) */
@@ -97,7 +100,7 @@ export function parseAnswerForm(fields: Record<string, string>): ParsedAnswers {
 			baseRevision: revision
 		});
 	}
-	const writer = z.uuid().safeParse(fields.writer);
+	const writer = writerId.safeParse(fields.writer);
 	return { answers, errors, writer: writer.success ? writer.data : null };
 }
 

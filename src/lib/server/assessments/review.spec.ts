@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { definition as sample, item } from '../questionnaires/fixtures';
-import type { StoredAnswer } from './answering';
+import type { StoredAnswer } from './response-lifecycle';
 import { reviewAnswers } from './review';
 import { stepItems } from './steps';
 

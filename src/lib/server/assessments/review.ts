@@ -2,7 +2,7 @@ import type { Locale } from '../../i18n';
 import { answerText } from '../questionnaires/answer-text';
 import type { QuestionnaireDefinition } from '../questionnaires/schema';
 import { storedAnswer } from '../scoring/items';
-import type { StoredAnswer } from './answering';
+import type { StoredAnswer } from './response-lifecycle';
 
 /**
  * "Check your answers" before submitting (the GOV.UK pattern): every item of the version,

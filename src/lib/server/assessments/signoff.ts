@@ -3,7 +3,7 @@ import { audit } from '../audit';
 import { can } from '../auth/access';
 import type { Db } from '../db/index';
 import { refreshScores } from '../results/scores';
-import { assessmentContext, syncAssessmentStatus, type Person } from './answering';
+import { assessmentContext, syncAssessmentStatus, type Person } from './response-lifecycle';
 
 /**
  * Sign-off (BRIEF §2: the coordinator "reviews and signs off"): a submitted assessment is

@@ -1,7 +1,7 @@
 import type { Locale } from '../../i18n';
 import { pointNames } from '../questionnaires/answer-text';
 import type { QuestionnaireDefinition } from '../questionnaires/schema';
-import type { StoredAnswer } from './answering';
+import type { StoredAnswer } from './response-lifecycle';
 
 /**
  * The answering page's steps: one per dimension, in the version's order, then review.

@@ -2,7 +2,7 @@ import type { Sql } from 'postgres';
 import { audit } from '../audit';
 import { can } from '../auth/access';
 import type { Team } from '../disclosure/respondents';
-import { assessmentContext, type Person } from './answering';
+import { assessmentContext, type Person } from './response-lifecycle';
 
 /**
  * Whether those who answer an assessment together see each other's answers: a

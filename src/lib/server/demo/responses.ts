@@ -1,5 +1,5 @@
 import type { Sql } from 'postgres';
-import { syncAssessmentStatus } from '../assessments/answering';
+import { syncAssessmentStatus } from '../assessments/response-lifecycle';
 import { refreshAssessmentScores } from '../results/scores';
 
 /**

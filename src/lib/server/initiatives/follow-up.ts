@@ -1,4 +1,4 @@
-import { assessmentContext, type AssessmentContext } from '../assessments/answering';
+import { assessmentContext, type AssessmentContext } from '../assessments/response-lifecycle';
 import type { Locale } from '../../i18n';
 import { pooledResult, resultView } from '../assessments/result';
 import { can } from '../auth/access';

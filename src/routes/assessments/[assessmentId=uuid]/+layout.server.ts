@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { translate } from '$lib/server/i18n';
-import { assessmentContext, loadOwnResponse, mayAnswer } from '$lib/server/assessments/answering';
+import { assessmentContext, loadOwnResponse, mayAnswer } from '$lib/server/assessments/response-lifecycle';
 import { assessmentSummary } from '$lib/server/assessments/listing';
 import { reopenReasons } from '$lib/server/assessments/signoff';
 import { answeredKeys, steps } from '$lib/server/assessments/steps';

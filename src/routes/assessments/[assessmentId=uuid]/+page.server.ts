@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { assessmentContext, loadOwnResponse } from '$lib/server/assessments/answering';
+import { assessmentContext, loadOwnResponse } from '$lib/server/assessments/response-lifecycle';
 import { pooledResult, resultView, submittedComments } from '$lib/server/assessments/result';
 import { resumeAt } from '$lib/server/assessments/steps';
 import { can, mayPlanInitiative } from '$lib/server/auth/access';

@@ -1,6 +1,7 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { translate } from '$lib/server/i18n';
-import { AnsweringError, saveAnswers, submitResponse, type Refusal } from '$lib/server/assessments/answering';
+import { AnsweringError, submitResponse, type Refusal } from '$lib/server/assessments/response-lifecycle';
+import { saveAnswers } from '$lib/server/assessments/save-protocol';
 import { parseAnswerForm } from '$lib/server/assessments/form';
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { assessmentContext, loadOwnResponse } from '$lib/server/assessments/answering';
+import { assessmentContext, loadOwnResponse } from '$lib/server/assessments/response-lifecycle';
 import { stepItems } from '$lib/server/assessments/steps';
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';

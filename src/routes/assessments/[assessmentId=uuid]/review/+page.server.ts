@@ -1,4 +1,4 @@
-import { loadOwnResponse } from '$lib/server/assessments/answering';
+import { loadOwnResponse } from '$lib/server/assessments/response-lifecycle';
 import { reviewAnswers } from '$lib/server/assessments/review';
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';

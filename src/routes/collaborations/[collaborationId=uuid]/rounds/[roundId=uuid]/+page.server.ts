@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { translate } from '$lib/server/i18n';
-import { AnsweringError, assessmentContext, reopenResponse } from '$lib/server/assessments/answering';
+import { AnsweringError, assessmentContext, reopenResponse } from '$lib/server/assessments/response-lifecycle';
 import { can, filterOf, holds } from '$lib/server/auth/access';
 import { requireCoordination } from '$lib/server/auth/guard';
 import type { SessionUser } from '$lib/server/auth/session';

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { assessmentContext } from '$lib/server/assessments/answering';
+import { assessmentContext } from '$lib/server/assessments/response-lifecycle';
 import { aboutAssessment, pooledResult, resultView, submittedComments } from '$lib/server/assessments/result';
 import { requirePermission } from '$lib/server/auth/guard';
 import { discloseComments, disclosePooled } from '$lib/server/disclosure/respondents';

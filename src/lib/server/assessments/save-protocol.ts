@@ -1,29 +1,36 @@
 import type { Fragment, Sql } from 'postgres';
-import { audit } from '../audit';
-import { can, type Grant } from '../auth/access';
 import type { Db } from '../db/index';
-import type { Team } from '../disclosure/respondents';
-import { refreshScores } from '../results/scores';
 import { getVersionById } from '../questionnaires/versions';
+import { roundState } from './rounds';
 import { fitsScale, itemScale, storedAnswer, type ItemScale } from '../scoring/items';
-import { roundState, type RoundState } from './rounds';
+import {
+	answerable,
+	answerColumns,
+	AnsweringError,
+	answerKinds,
+	mayAnswer,
+	ownResponse,
+	syncAssessmentStatus,
+	type AnswerKind,
+	type AssessmentContext,
+	type Person,
+	type StoredAnswer
+} from './response-lifecycle';
 
 /**
- * Answering an assessment: one response per respondent, saved item by item.
- *
- * Nothing is ever lost or silently overwritten:
+ * The save protocol: how the person's answers are saved, item by item, into their own
+ * response (response-lifecycle.ts). Nothing is ever lost or silently overwritten:
  * - each save is an upsert of one item, so two tabs never wipe each other's other items;
  * - each answer carries a revision; a save names the revision the page had, and a save
  *   over a newer answer (changed in another tab) comes back as a conflict with the
  *   stored answer, instead of replacing it;
  * - a save whose content is already stored is acknowledged as saved, so a page may
- *   safely re-send anything it is not sure arrived.
- * Every refusal is an AnsweringError with a reason the route turns into a message.
+ *   safely re-send anything it is not sure arrived;
+ * - `writer`, the posting page's random id, tells a lost acknowledgement from a change
+ *   made elsewhere (updateAnswer).
+ * Every answer is checked against its item (the version's definition) before anything
+ * is stored; the database checks the same rules again (migration 014).
  */
-
-/** A point of a scale (level), options ticked, an amount, or no score (scoring/items.ts). */
-export const answerKinds = ['level', 'ticked', 'amount', 'not_applicable', 'dont_know'] as const;
-export type AnswerKind = (typeof answerKinds)[number];
 
 export interface AnswerInput {
 	itemKey: string;
@@ -41,98 +48,7 @@ export interface AnswerInput {
 	baseRevision: number;
 }
 
-export interface StoredAnswer {
-	itemKey: string;
-	kind: AnswerKind | null;
-	level: number | null;
-	ticked: string[] | null;
-	amount: number | null;
-	naReason: string | null;
-	comment: string | null;
-	evidenceUrl: string | null;
-	revision: number;
-	updatedAt: Date;
-}
-
 export type SaveResult = { itemKey: string; outcome: 'saved'; revision: number } | { itemKey: string; outcome: 'conflict'; current: StoredAnswer };
-
-export const refusals = [
-	'not_found',
-	'forbidden',
-	'round_closed',
-	'round_not_open',
-	'submitted',
-	'unknown_item',
-	'unknown_level',
-	'na_not_allowed',
-	'na_reason_required',
-	'evidence_invalid',
-	'too_long',
-	'nothing_answered',
-	'not_submitted'
-] as const;
-export type Refusal = (typeof refusals)[number];
-
-export class AnsweringError extends Error {
-	constructor(readonly reason: Refusal) {
-		super(reason);
-	}
-}
-
-/** Who is asking: the user's id and grants (a SessionUser fits). */
-export interface Person {
-	id: string;
-	grants: readonly Grant[];
-}
-
-export interface AssessmentContext {
-	id: string;
-	collaborationId: string;
-	municipalityId: string;
-	sectorId: string;
-	roundId: string;
-	versionId: string;
-	state: RoundState;
-	/** whether those who answer it together see each other's answers (disclosure/respondents.ts) */
-	team: Team;
-}
-
-const contextColumns = (sql: Db) => sql`
-	a.id, a.collaboration_id as "collaborationId", a.municipality_id as "municipalityId", a.sector_id as "sectorId",
-	a.round_id as "roundId", r.questionnaire_version_id as "versionId", ${roundState(sql)} as state, a.team`;
-
-export async function assessmentContext(sql: Db, assessmentId: string): Promise<AssessmentContext | null> {
-	const [row] = await sql<AssessmentContext[]>`
-		select ${contextColumns(sql)} from assessment a join round r on r.id = a.round_id where a.id = ${assessmentId}`;
-	return row ?? null;
-}
-
-interface FoundResponse {
-	id: string;
-	status: string;
-}
-
-/**
- * The assessment, if the person may answer it, and the person's response to it if there
- * is one, locked for the transaction: one round trip, as every save starts with it.
- * Refusals otherwise.
- */
-async function answerable(tx: Db, person: Person, assessmentId: string): Promise<{ context: AssessmentContext; response: FoundResponse | null }> {
-	const [row] = await tx<(AssessmentContext & { responseId: string | null; responseStatus: string | null })[]>`
-		select ${contextColumns(tx)}, own.id as "responseId", own.status as "responseStatus"
-		from assessment a join round r on r.id = a.round_id
-		left join lateral (select id, status from response where assessment_id = a.id and respondent_id = ${person.id} for update) own on true
-		where a.id = ${assessmentId}`;
-	if (!row) throw new AnsweringError('not_found');
-	const { responseId, responseStatus, ...context } = row;
-	if (!can(person.grants, 'assessment.answer', context)) throw new AnsweringError('forbidden');
-	if (context.state === 'closed') throw new AnsweringError('round_closed');
-	if (context.state === 'upcoming') throw new AnsweringError('round_not_open');
-	return { context, response: responseId ? { id: responseId, status: responseStatus! } : null };
-}
-
-const answerColumns = (sql: Db) => sql`
-	item_key as "itemKey", kind, level, ticked, amount::float8 as amount, na_reason as "naReason", comment, evidence_url as "evidenceUrl", revision, updated_at as "updatedAt"`;
 
 const LIMITS = { naReason: 2000, comment: 4000, evidenceUrl: 2000 };
 
@@ -223,6 +139,8 @@ const isEmpty = (input: AnswerInput) => input.kind === null && input.comment ===
  * answer, the round is not open, the response is submitted, or any answer breaks a rule.
  */
 export async function saveAnswers(sql: Sql, person: Person, assessmentId: string, inputs: AnswerInput[], writer: string | null = null): Promise<SaveResult[]> {
+	const quick = inputs.length === 1 ? await quickSave(sql, person, assessmentId, inputs[0]!, writer) : null;
+	if (quick) return [quick];
 	return sql.begin(async (tx) => {
 		// The usual save changes answers that exist. Sent together, in this order, in one
 		// round trip (postgres.js pipelines them): the check that locks the response, then
@@ -236,6 +154,7 @@ export async function saveAnswers(sql: Sql, person: Person, assessmentId: string
 		const updates = inputs.map((input) => (early ? updateAnswer(tx, ownResponseId, input, writer) : null));
 		for (const update of updates) update?.catch(() => {}); // awaited below, unless a refusal comes first
 		const { context, response } = await checked;
+		remember(context);
 		if (inputs.length === 0) return [];
 		const definition = (await getVersionById(tx, context.versionId))!;
 		const items = new Map(definition.items.map((i) => [i.key, i]));
@@ -259,32 +178,60 @@ export async function saveAnswers(sql: Sql, person: Person, assessmentId: string
 }
 
 /**
- * The person's response to the assessment (`found` by answerable, locked); created when
- * missing and `create` (the first real answer), else null while there is none. Refused
- * once submitted. `created` tells the caller that the assessment's status may have changed.
+ * Where an assessment belongs (collaboration, municipality, sector) and which version its
+ * round asks: facts that never change once the round is opened, kept per server from the
+ * first save so the next ones can be checked before any SQL. quickSave's statement
+ * confirms them, so a stale entry only sends a save the long way.
  */
-async function ownResponse(
-	tx: Db,
-	context: AssessmentContext,
-	userId: string,
-	found: FoundResponse | null,
-	{ create }: { create: boolean }
-): Promise<{ id: string; created: boolean } | null> {
-	let response = found;
-	let created = false;
-	if (!response && create) {
-		await tx`
-			insert into response (collaboration_id, assessment_id, respondent_id)
-			values (${context.collaborationId}, ${context.id}, ${userId})
-			on conflict (assessment_id, respondent_id) where respondent_id is not null do nothing`;
-		const [row] = await tx<FoundResponse[]>`
-			select id, status from response where assessment_id = ${context.id} and respondent_id = ${userId} for update`;
-		response = row ?? null;
-		created = true;
+type Placement = Pick<AssessmentContext, 'collaborationId' | 'municipalityId' | 'sectorId' | 'versionId'>;
+const placements = new Map<string, Placement>();
+const PLACEMENTS_KEPT = 10_000;
+
+function remember({ id, collaborationId, municipalityId, sectorId, versionId }: AssessmentContext) {
+	if (placements.size >= PLACEMENTS_KEPT) placements.clear();
+	placements.set(id, { collaborationId, municipalityId, sectorId, versionId });
+}
+
+/**
+ * The state of the round `ro` as SQL (the calendar's), built once per client: its nested
+ * fragments took half of the save statement's own CPU when built anew for each save (a profile).
+ */
+const roundStates = new WeakMap<Sql, Fragment>();
+function openRoundState(sql: Sql): Fragment {
+	let state = roundStates.get(sql);
+	if (!state) roundStates.set(sql, (state = roundState(sql, 'ro')));
+	return state;
+}
+
+/**
+ * The usual autosave, one changed answer, in one statement and one round trip, when
+ * everything but the stored state is known to be right: the person may answer the
+ * assessment (its remembered placement) and the answer fits its item (the version's
+ * definition). The statement checks the rest as saveAnswers' transaction would, with the
+ * response locked: the placement, the round open, the person's response there and not
+ * submitted, the revision (or writer) and a change of content. Null, with nothing
+ * stored, when any of that is not so: the long way then decides, refusals included.
+ */
+async function quickSave(sql: Sql, person: Person, assessmentId: string, input: AnswerInput, writer: string | null): Promise<SaveResult | null> {
+	const placement = placements.get(assessmentId);
+	if (!placement || !mayAnswer(person, placement) || !mayGoEarly(input)) return null;
+	const definition = await getVersionById(sql, placement.versionId);
+	const item = definition?.items.find((i) => i.key === input.itemKey);
+	if (!definition || !item) return null;
+	try {
+		checkInput(input, item.allow_na, itemScale(definition.scoring.values, item));
+	} catch {
+		return null;
 	}
-	if (!response) return null;
-	if (response.status === 'submitted') throw new AnsweringError('submitted');
-	return { id: response.id, created };
+	const ownOpenResponse = sql`(
+		select r.id from response r join assessment a on a.id = r.assessment_id join round ro on ro.id = a.round_id
+		where r.assessment_id = ${assessmentId} and r.respondent_id = ${person.id} and r.status <> 'submitted'
+			and a.collaboration_id = ${placement.collaborationId} and a.municipality_id = ${placement.municipalityId}
+			and a.sector_id = ${placement.sectorId} and ro.questionnaire_version_id = ${placement.versionId}
+			and ${openRoundState(sql)} = 'open'
+		for update of r)`;
+	const [changed] = await updateAnswer(sql, ownOpenResponse, input, writer, { fits: true });
+	return changed ? { itemKey: input.itemKey, outcome: 'saved', revision: changed.revision } : null;
 }
 
 /**
@@ -296,9 +243,14 @@ async function ownResponse(
  * stored revision is its own, nobody changed the answer after it: the page only missed
  * the acknowledgement (a server restart between commit and reply) and is not stale.
  */
-function updateAnswer(tx: Db, responseId: string | Fragment, given: AnswerInput, writer: string | null) {
+function updateAnswer(tx: Db, responseId: string | Fragment, given: AnswerInput, writer: string | null, { fits = false } = {}) {
 	const input = normalised(given);
-	// An answer its item cannot have changes nothing here (answer_fits, migration 014): the checks refuse it after.
+	// Unless `fits` (checked against the item already), an answer its item cannot have
+	// changes nothing here (answer_fits, migration 014): the checks refuse it after.
+	const fitsItem = fits
+		? tx``
+		: tx`and answer_fits((select scale from questionnaire_item i where i.questionnaire_version_id = x.questionnaire_version_id and i.key = x.item_key),
+				${input.kind}, ${input.level}::smallint, ${input.ticked}::text[], ${input.amount}::numeric)`;
 	return tx<{ revision: number }[]>`
 		update answer x set kind = ${input.kind}, level = ${input.level}, ticked = ${input.ticked}::text[], amount = ${input.amount}::numeric,
 			na_reason = ${input.naReason}, comment = ${input.comment},
@@ -307,8 +259,7 @@ function updateAnswer(tx: Db, responseId: string | Fragment, given: AnswerInput,
 			and (revision = ${input.baseRevision} or written_by = ${writer}::uuid)
 			and (kind, level, ticked, amount, na_reason, comment, evidence_url) is distinct from
 				(${input.kind}, ${input.level}::smallint, ${input.ticked}::text[], ${input.amount}::numeric, ${input.naReason}, ${input.comment}, ${input.evidenceUrl})
-			and answer_fits((select scale from questionnaire_item i where i.questionnaire_version_id = x.questionnaire_version_id and i.key = x.item_key),
-				${input.kind}, ${input.level}::smallint, ${input.ticked}::text[], ${input.amount}::numeric)
+			${fitsItem}
 		returning revision`;
 }
 
@@ -342,94 +293,4 @@ async function saveOne(tx: Db, context: AssessmentContext, responseId: string, i
 	// The first update ran before the response existed in this transaction; with the row locked now it applies.
 	const [updated] = await updateAnswer(tx, responseId, input, writer);
 	return { itemKey: input.itemKey, outcome: 'saved', revision: updated!.revision };
-}
-
-/**
- * The assessment's status follows its responses: reopened while one is reopened, in
- * progress while one is being answered, submitted once all started ones are.
- */
-export async function syncAssessmentStatus(tx: Db, assessmentId: string): Promise<void> {
-	await tx`
-		update assessment a set status = s.status, updated_at = now()
-		from (
-			select case
-				when bool_or(r.status = 'reopened') then 'reopened'
-				when bool_or(r.status = 'in_progress') then 'in_progress'
-				when bool_or(r.status = 'submitted') then 'submitted'
-				else 'not_started' end as status
-			from response r where r.assessment_id = ${assessmentId}
-		) s
-		where a.id = ${assessmentId} and a.status is distinct from s.status`;
-}
-
-/** Submits the person's response: from now on it is locked, until a coordinator reopens it. */
-export async function submitResponse(sql: Sql, person: Person, assessmentId: string): Promise<void> {
-	await sql.begin(async (tx) => {
-		const { context, response } = await answerable(tx, person, assessmentId);
-		const responseId = (await ownResponse(tx, context, person.id, response, { create: false }))?.id ?? null;
-		const [answered] = responseId
-			? await tx<{ n: number }[]>`select count(*)::int as n from answer where response_id = ${responseId} and kind is not null`
-			: [];
-		if (!responseId || !answered?.n) throw new AnsweringError('nothing_answered');
-		await tx`update response set status = 'submitted', submitted_at = now() where id = ${responseId}`;
-		await syncAssessmentStatus(tx, assessmentId);
-		await refreshScores(tx, assessmentId);
-		await audit(tx, {
-			action: 'response.submitted',
-			actorId: person.id,
-			collaborationId: context.collaborationId,
-			subjectType: 'response',
-			subjectId: responseId,
-			detail: { assessmentId, answered: answered.n }
-		});
-	});
-}
-
-/**
- * A coordinator (or collaboration admin) reopens a submitted response so its respondent
- * can change it; the reason goes to the audit trail.
- */
-export async function reopenResponse(sql: Sql, person: Person, collaborationId: string, responseId: string, reason: string): Promise<void> {
-	await sql.begin(async (tx) => {
-		const [row] = await tx<{ assessmentId: string; status: string }[]>`
-			select assessment_id as "assessmentId", status from response
-			where id = ${responseId} and collaboration_id = ${collaborationId} for update`;
-		if (!row) throw new AnsweringError('not_found');
-		const context = (await assessmentContext(tx, row.assessmentId))!;
-		if (!can(person.grants, 'municipality.coordinate', context)) throw new AnsweringError('forbidden');
-		if (context.state === 'closed') throw new AnsweringError('round_closed');
-		if (row.status !== 'submitted') throw new AnsweringError('not_submitted');
-		await tx`update response set status = 'reopened', submitted_at = null where id = ${responseId}`;
-		await syncAssessmentStatus(tx, row.assessmentId);
-		await refreshScores(tx, row.assessmentId);
-		await audit(tx, {
-			action: 'response.reopened',
-			actorId: person.id,
-			collaborationId,
-			subjectType: 'response',
-			subjectId: responseId,
-			detail: { assessmentId: row.assessmentId, reason }
-		});
-	});
-}
-
-export interface OwnResponse {
-	id: string;
-	status: 'in_progress' | 'submitted' | 'reopened';
-	submittedAt: Date | null;
-	answers: Record<string, StoredAnswer>;
-}
-
-/** The person's own response to the assessment with its answers, or null before the first save. */
-export async function loadOwnResponse(sql: Db, userId: string, assessmentId: string): Promise<OwnResponse | null> {
-	const [response] = await sql<Omit<OwnResponse, 'answers'>[]>`
-		select id, status, submitted_at as "submittedAt" from response where assessment_id = ${assessmentId} and respondent_id = ${userId}`;
-	if (!response) return null;
-	const answers = await sql<StoredAnswer[]>`select ${answerColumns(sql)} from answer where response_id = ${response.id}`;
-	return { ...response, answers: Object.fromEntries(answers.map((a) => [a.itemKey, a])) };
-}
-
-/** May the person open the assessment's answering pages at all (whatever the round's state)? */
-export function mayAnswer(person: Person, context: AssessmentContext): boolean {
-	return can(person.grants, 'assessment.answer', context);
 }
