@@ -9,13 +9,18 @@ import { currentSnapshot, currentSnapshots } from '../src/lib/server/results/sna
 import { collaborationTrend, municipalityTrend } from '../src/lib/server/results/trends';
 import { collaborationView, municipalityView, type Context, type Viewer } from '../src/lib/server/results/pages';
 import { whereToBegin } from '../src/lib/server/results/where-to-begin';
+import { listInitiatives } from '../src/lib/server/initiatives/initiatives';
+import { doneMovement } from '../src/lib/server/initiatives/view';
+import type { Grant } from '../src/lib/server/auth/access';
+import { ADMIN } from './respondents';
 
 /**
  * The two dashboards, timed through HTTP (a signed-in GET of the server-rendered page,
  * read to the end, one at a time over loopback) and as their floor: the same SQL
  * statements, from the same functions the pages' loads call, run directly with
  * postgres.js in this process, in the order the numbers depend on (the rounds first,
- * then everything else at once). The floor leaves out what only the web layer costs:
+ * then everything else at once; the initiatives before their movement). The floor leaves
+ * out what only the web layer costs:
  * the session lookup, the layout's queries, rendering and HTTP.
  */
 export interface Dashboard {
@@ -42,14 +47,25 @@ async function contextOf(sql: Sql, collaborationId: string) {
 	return { context, rounds };
 }
 
+/** The person the bench reads the dashboards as (respondents.ts signs them in), with their grants: the initiatives they share depend on them. */
+async function benchReader(sql: Sql) {
+	const [user] = await sql<{ id: string; email: string; name: string; locale: 'nb' }[]>`select id, email, name, locale from app_user where email = ${ADMIN}`;
+	const grants = await sql<Grant[]>`
+		select role, collaboration_id as "collaborationId", municipality_id as "municipalityId", sector_id as "sectorId" from role_grant where user_id = ${user!.id}`;
+	return { ...user!, grants: [...grants] };
+}
+
 export function dashboards(collaborationId: string, municipalityId: string): Dashboard[] {
 	return [
 		{
 			name: 'collaboration',
 			path: `/collaborations/${collaborationId}/results`,
 			async floor(sql) {
-				const { context, rounds } = await contextOf(sql, collaborationId);
+				const [{ context, rounds }, reader] = await Promise.all([contextOf(sql, collaborationId), benchReader(sql)]);
+				// the portfolio (issue 20): the initiatives this reader shares, and whether the done ones moved
+				const initiatives = await listInitiatives(sql, collaborationId, reader);
 				return Promise.all([
+					doneMovement(sql, reader, initiatives),
 					collaborationView(sql, context, viewerOf(collaborationId)),
 					collaborationTrend(sql, viewerOf(collaborationId), rounds, 'nb'),
 					sql`select id, name_nb as name from sector where collaboration_id = ${collaborationId} and archived_at is null order by position, name_nb`
@@ -61,12 +77,17 @@ export function dashboards(collaborationId: string, municipalityId: string): Das
 			path: `/collaborations/${collaborationId}/results/municipalities/${municipalityId}`,
 			async floor(sql) {
 				const { context, rounds } = await contextOf(sql, collaborationId);
+				const reader = await benchReader(sql);
 				return Promise.all([
 					sql`select m.name from municipality m join membership ms on ms.municipality_id = m.id
 						where m.id = ${municipalityId} and ms.collaboration_id = ${collaborationId} limit 1`,
 					municipalityView(sql, context, viewerOf(collaborationId), municipalityId),
 					municipalityTrend(sql, municipalityId, rounds, 'nb'),
-					whereToBegin(sql, context.frame, context.round.id, municipalityId, 'nb')
+					// the collaboration's line beside the municipality's own (issue 24)
+					collaborationTrend(sql, viewerOf(collaborationId), rounds, 'nb'),
+					whereToBegin(sql, context.frame, context.round.id, municipalityId, 'nb'),
+					listInitiatives(sql, collaborationId, reader),
+					sql`select id, name_nb as name from sector where collaboration_id = ${collaborationId} and archived_at is null order by position, name_nb`
 				]);
 			}
 		}

@@ -194,9 +194,29 @@ export async function sectorChange(
 	viewer: Viewer,
 	initiative: { collaborationId: string; municipalityId: string | null; sectorId: string | null; itemKeys: string[]; dimensions: string[] }
 ): Promise<{ year: number; items: ItemChange[] } | null> {
+	const sector = await sectorItemChanges(sql, viewer, initiative);
+	return sector && { year: sector.year, items: addressed(sector, initiative) };
+}
+
+/** The items an initiative addresses (by key, or by its dimensions), with their change. */
+export function addressed(sector: SectorItemChanges, initiative: { itemKeys: string[]; dimensions: string[] }): ItemChange[] {
+	return sector.items.filter((c) => initiative.itemKeys.includes(c.key) || initiative.dimensions.includes(c.dimension)).map(({ dimension: _d, ...c }) => c);
+}
+
+export interface SectorItemChanges {
+	year: number;
+	items: (ItemChange & { dimension: string })[];
+}
+
+/** Every item of a sector's latest round with submitted answers, with its change since the round before, as this reader may see it. */
+export async function sectorItemChanges(
+	sql: Db,
+	viewer: Viewer,
+	sector: { collaborationId: string; municipalityId: string | null; sectorId: string | null }
+): Promise<SectorItemChanges | null> {
 	const [latest] = await sql<{ id: string; year: number }[]>`
 		select a.id, r.year from assessment a join round r on r.id = a.round_id
-		where a.collaboration_id = ${initiative.collaborationId} and a.municipality_id = ${initiative.municipalityId} and a.sector_id = ${initiative.sectorId}
+		where a.collaboration_id = ${sector.collaborationId} and a.municipality_id = ${sector.municipalityId} and a.sector_id = ${sector.sectorId}
 			and exists (select 1 from response x where x.assessment_id = a.id and x.status = 'submitted')
 		order by r.year desc limit 1`;
 	if (!latest) return null;
@@ -207,14 +227,14 @@ export async function sectorChange(
 		pooledResult(sql, latest.id, current).then((p) => disclosePooled(p, current, reader)),
 		lastYearOf(sql, viewer, context, current)
 	]);
-	const keys = current.items.filter((i) => initiative.itemKeys.includes(i.key) || initiative.dimensions.includes(i.dimension)).map((i) => i.key);
 	return {
 		year: latest.year,
-		items: keys.map((key) => {
-			const mean = disclosed.items[key]?.mean ?? null;
-			const before = lastYear.get(key);
+		items: current.items.map((item) => {
+			const mean = disclosed.items[item.key]?.mean ?? null;
+			const before = lastYear.get(item.key);
 			return {
-				key,
+				key: item.key,
+				dimension: item.dimension,
 				mean,
 				lastYear: before ? { year: before.year, mean: before.mean } : null,
 				change: mean !== null && before?.mean != null ? mean - before.mean : null
@@ -222,3 +242,4 @@ export async function sectorChange(
 		})
 	};
 }
+

@@ -1,7 +1,7 @@
 import type { Locale } from '../../i18n';
 import { abilitiesFor } from '../auth/access';
 import type { Db } from '../db/index';
-import { sectorChange } from './follow-up';
+import { addressed, sectorItemChanges } from './follow-up';
 import { statuses, type Initiative, type InitiativeStatus, type Viewer } from './initiatives';
 
 /**
@@ -60,11 +60,23 @@ export type Movement = 'up' | 'same' | 'down';
  * nothing is shown. Joint and municipality initiatives get none: they would show members' numbers.
  */
 export async function doneMovement(sql: Db, viewer: Viewer, list: Initiative[]): Promise<Record<string, Movement | null>> {
+	const done = list.filter((x) => x.status === 'done' && x.scope === 'sector');
+	// Many initiatives share a sector: each sector's changes are read once, the sectors side by side.
+	const sectors = [...new Set(done.map((i) => `${i.municipalityId}/${i.sectorId}`))];
+	const changes = new Map(
+		await Promise.all(
+			sectors.map(async (key) => {
+				const [municipalityId, sectorId] = key.split('/');
+				return [key, await sectorItemChanges(sql, viewer, { collaborationId: done[0]!.collaborationId, municipalityId: municipalityId!, sectorId: sectorId! })] as const;
+			})
+		)
+	);
 	const out: Record<string, Movement | null> = {};
-	for (const i of list.filter((x) => x.status === 'done' && x.scope === 'sector')) {
-		const changes = (await sectorChange(sql, viewer, i))?.items.flatMap((c) => (c.change === null ? [] : [c.change])) ?? [];
-		const sum = changes.reduce((a, b) => a + b, 0);
-		out[i.id] = changes.length === 0 ? null : sum > 0 ? 'up' : sum < 0 ? 'down' : 'same';
+	for (const i of done) {
+		const sector = changes.get(`${i.municipalityId}/${i.sectorId}`);
+		const moved = sector ? addressed(sector, i).flatMap((c) => (c.change === null ? [] : [c.change])) : [];
+		const sum = moved.reduce((a, b) => a + b, 0);
+		out[i.id] = moved.length === 0 ? null : sum > 0 ? 'up' : sum < 0 ? 'down' : 'same';
 	}
 	return out;
 }

@@ -25,9 +25,13 @@ export const load: PageServerLoad = async (event) => {
 			open: r.municipalityId !== null && can(user.grants, 'municipality.results', { collaborationId, municipalityId: r.municipalityId })
 		}))
 	});
-	// The portfolio: the initiatives this reader shares, by dimension and status (issue 20).
-	const initiatives = await listInitiatives(sql, collaborationId, user);
-	const movement = await doneMovement(sql, user, initiatives);
+	// The portfolio: the initiatives this reader shares, by dimension and status (issue 20),
+	// read beside the results.
+	const [[initiatives, movement], view, trend] = await Promise.all([
+		listInitiatives(sql, collaborationId, user).then(async (list) => [list, await doneMovement(sql, user, list)] as const),
+		context ? collaborationView(sql, context, viewer).then(opened) : null,
+		collaborationTrend(sql, viewer, rounds, event.locals.locale)
+	]);
 	const dimensionTitle = (key: string) => context?.frame.definition.dimensions.find((d) => d.key === key)?.title[event.locals.locale] ?? key;
 	return {
 		portfolio: {
@@ -36,8 +40,8 @@ export const load: PageServerLoad = async (event) => {
 		},
 		years: rounds.map((r) => r.year),
 		frame: context ? pageFrame(context) : null,
-		view: context ? opened(await collaborationView(sql, context, viewer)) : null,
-		trend: await collaborationTrend(sql, viewer, rounds, event.locals.locale),
+		view,
+		trend,
 		/** what this reader sees of names, and why (BRIEF §6): the page says it in one sentence */
 		naming: scope.all
 			? collaboration.membersSeeNames
