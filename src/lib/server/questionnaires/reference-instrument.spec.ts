@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { trendSeries } from '../scoring/trend';
+import { dimensionScores } from '../scoring/score';
 import { loadQuestionnaires } from './load';
 
 /** The shipped reference instrument is the product's core: hold its content to the brief. */
@@ -83,5 +85,27 @@ describe('the reference instrument questionnaires/digital-maturity', () => {
 				before && JSON.stringify([before.text.en, before.levels!.map((l) => l.en)]) === JSON.stringify([item.text.en, item.levels!.map((l) => l.en)]);
 			if (!same) expect(statuses[item.key], item.key).not.toBe('identical');
 		}
+	});
+
+	it('a trend across v2 → v3 breaks where the crosswalk says the items changed, and names them', () => {
+		const [v2, v3] = [version(2)!, version(3)!];
+		const round = (year: number, def: typeof v2) => ({
+			year,
+			slug: def.slug,
+			version: def.version,
+			scores: dimensionScores(def.scoring, def.items, [new Map(def.items.map((i) => [i.key, { kind: 'level', level: 3 } as const]))])
+		});
+		const series = trendSeries([round(2026, v2), round(2027, v3)], [v2, v3]);
+		const statuses = v3.crosswalk!.items;
+		for (const { dimension, points } of series) {
+			const changed = Object.entries(statuses)
+				.filter(([key, status]) => key.startsWith(`${dimension}.`) && status !== 'identical' && status !== 'reworded')
+				.map(([key]) => key)
+				.sort();
+			expect(points[1]!.changedItems, dimension).toEqual(changed);
+			expect(points[1]!.seriesBreak, dimension).toBe(changed.length > 0);
+		}
+		// the review's fixes touch every dimension: no series runs on unbroken from v2
+		expect(series.every((s) => s.points[1]!.seriesBreak)).toBe(true);
 	});
 });
