@@ -67,7 +67,10 @@ export async function doneMovement(sql: Db, viewer: Viewer, list: Initiative[]):
 		await Promise.all(
 			sectors.map(async (key) => {
 				const [municipalityId, sectorId] = key.split('/');
-				return [key, await sectorItemChanges(sql, viewer, { collaborationId: done[0]!.collaborationId, municipalityId: municipalityId!, sectorId: sectorId! })] as const;
+				return [
+					key,
+					await sectorItemChanges(sql, viewer, { collaborationId: done[0]!.collaborationId, municipalityId: municipalityId!, sectorId: sectorId! })
+				] as const;
 			})
 		)
 	);
