@@ -18,15 +18,16 @@ export const load: PageServerLoad = async (event) => {
 	// Independent reads go out together: each is a round trip on its own connection.
 	const [{ context, rounds, viewer }, name] = await Promise.all([resultsContext(event), memberName(sql, collaborationId, municipalityId)]);
 	if (name === null) error(404);
-	const [view, trend, collaborationLine, begin, initiatives] = await Promise.all([
+	const [view, trend, collaborationLine, begin, initiatives, sectors] = await Promise.all([
 		context ? municipalityView(sql, context, viewer, municipalityId) : null,
 		municipalityTrend(sql, municipalityId, rounds, event.locals.locale),
 		// beside the municipality's own line, through the same disclosure rules as the dashboard's
 		collaborationTrend(sql, viewer, rounds, event.locals.locale),
 		context ? whereToBegin(sql, context.frame, context.round.id, municipalityId, event.locals.locale) : null,
-		listInitiatives(sql, collaborationId, user)
+		listInitiatives(sql, collaborationId, user),
+		activeSectors(sql, collaborationId, event.locals.locale)
 	]);
-	const sectorNames = new Map((await activeSectors(sql, collaborationId, event.locals.locale)).map((s) => [s.id, s.name]));
+	const sectorNames = new Map(sectors.map((s) => [s.id, s.name]));
 	return {
 		municipality: { id: municipalityId, name },
 		years: rounds.map((r) => r.year),
