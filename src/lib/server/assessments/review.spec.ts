@@ -66,8 +66,8 @@ describe('reviewAnswers', () => {
 			evidenceUrl: 'https://example.org/plan'
 		});
 		expect(culture!.items[1]).toMatchObject({ kind: 'not_applicable', answer: 'Not applicable', naReason: 'Ingen slik tjeneste' });
-		// point 2 of 3 scores 50: the band of 40–60
-		expect(culture!.items[2]).toMatchObject({ answer: 'Level 2 – Band 3', descriptor: 'Three 2' });
+		// point 2 of 3 scores 50: the band of 40–60, so both the point and its level are said
+		expect(culture!.items[2]).toMatchObject({ answer: 'Answer 2 – level 3 Band 3', descriptor: 'Three 2' });
 		expect(technology!.items[0]).toMatchObject({ kind: 'answer', answer: 'Partly', descriptor: null });
 		expect(technology!.items[1]).toMatchObject({ kind: 'unanswered', answer: null, comment: 'Kommer tilbake til dette' });
 		expect(technology!.items[2]).toMatchObject({ kind: 'answer', answer: 'Option B and Option A' });
@@ -80,8 +80,9 @@ describe('reviewAnswers', () => {
 
 	it('names the level of each point on the answering page, from the bands', () => {
 		const [openness, , three] = stepItems(definition, 'culture', 'nb');
-		expect(openness!.answer).toMatchObject({ names: ['Band 1 (nb)', 'Band 2 (nb)', 'Band 3 (nb)', 'Band 4 (nb)', 'Band 5 (nb)'] });
-		expect(three!.answer).toMatchObject({ names: ['Band 1 (nb)', 'Band 3 (nb)', 'Band 5 (nb)'] });
+		const band = (level: number) => ({ level, name: `Band ${level} (nb)` });
+		expect(openness!.answer).toMatchObject({ names: [1, 2, 3, 4, 5].map(band) });
+		expect(three!.answer).toMatchObject({ names: [1, 3, 5].map(band) });
 		expect(stepItems(definition, 'technology', 'nb')[0]!.answer).toMatchObject({ names: null });
 	});
 });

@@ -1,3 +1,4 @@
+import type { PointLevel } from '../../i18n/point-label';
 import type { Locale } from '../../i18n';
 import { pointNames } from '../questionnaires/answer-text';
 import type { QuestionnaireDefinition } from '../questionnaires/schema';
@@ -20,7 +21,7 @@ export type StepAnswer =
 	 * a scale (each point with its descriptor and the name of the level it counts as) or
 	 * yes/partly/no (no descriptors, no names), lowest point first
 	 */
-	| { type: 'points'; yesPartlyNo: boolean; points: string[]; names: string[] | null }
+	| { type: 'points'; yesPartlyNo: boolean; points: string[]; names: PointLevel[] | null }
 	| { type: 'checklist'; options: { key: string; text: string; exclusive: boolean }[] }
 	| { type: 'amount'; percent: boolean; unit: string | null };
 
@@ -49,7 +50,7 @@ export function stepAnswer(item: Item, locale: Locale, scoring: QuestionnaireDef
 				type: 'points',
 				yesPartlyNo: false,
 				points: (item.levels ?? []).map((l) => l[locale]),
-				names: pointNames(item, scoring, locale)?.map((p) => p.name) ?? null
+				names: pointNames(item, scoring, locale)
 			};
 	}
 }

@@ -1,3 +1,4 @@
+import { pointLabel } from '../../i18n/point-label';
 import { formatList, formatNumber, type Locale } from '../../i18n';
 import { translate } from '../i18n';
 import type { AnswerValue } from '../scoring/items';
@@ -41,11 +42,6 @@ export function pointNames(item: Item, scoring: Scoring, locale: Locale): { leve
 	return levels?.map((level) => ({ level, name: scoring.bands.find((b) => b.level === level)?.label[locale] ?? '' })) ?? null;
 }
 
-/** A point of a scale as the answering page and the review name it: "Nivå 3 – Definert". */
-export function pointLabel(point: number, name: string | null | undefined, locale: Locale): string {
-	return name ? translate(locale, 'answer.level_named', { level: point, name }) : translate(locale, 'answer.level', { level: point });
-}
-
 /**
  * One answer as a reader sees it: "Nivå 3", "Delvis", the options ticked, "40 %", "3 tjenester".
  * Given the version's scoring, a scale's point carries its level's name: "Nivå 3 – Definert".
@@ -59,7 +55,7 @@ export function answerText(item: Item, answer: AnswerValue, locale: Locale, scor
 		case 'level':
 			return item.type === 'yes-partly-no'
 				? translate(locale, YES_PARTLY_NO[answer.level - 1] ?? 'answer.yes')
-				: pointLabel(answer.level, scoring ? pointNames(item, scoring, locale)?.[answer.level - 1]?.name : null, locale);
+				: pointLabel((key, params) => translate(locale, key, params), answer.level, scoring ? pointNames(item, scoring, locale)?.[answer.level - 1] : null);
 		case 'ticked':
 			return formatList(
 				locale,

@@ -40,6 +40,7 @@ export const en = {
 	'answer.item.conflict': 'This answer was changed in another window or on another device. The page now shows what is saved; choose again if yours was right.',
 	'answer.question': 'Question {n} of {total}',
 	'answer.level': 'Level {level}',
+	'answer.point_at_level': 'Answer {point} – level {level} {name}',
 	'answer.level_named': 'Level {level} – {name}',
 	'answer.refused.amount_invalid': 'Write a number, like 40 or 12,5.',
 	'answer.yes': 'Yes',

@@ -37,6 +37,7 @@ export const nb = {
 		'Dette svaret ble endret i et annet vindu eller på en annen enhet. Siden viser nå det som er lagret; velg på nytt hvis ditt svar var riktig.',
 	'answer.question': 'Spørsmål {n} av {total}',
 	'answer.level': 'Nivå {level}',
+	'answer.point_at_level': 'Svar {point} – nivå {level} {name}',
 	'answer.level_named': 'Nivå {level} – {name}',
 	'answer.refused.amount_invalid': 'Skriv et tall, for eksempel 40 eller 12,5.',
 	'answer.yes': 'Ja',

@@ -38,6 +38,7 @@ export const nn = {
 		'Dette svaret vart endra i eit anna vindauge eller på ei anna eining. Sida viser no det som er lagra; vel på nytt dersom svaret ditt var rett.',
 	'answer.question': 'Spørsmål {n} av {total}',
 	'answer.level': 'Nivå {level}',
+	'answer.point_at_level': 'Svar {point} – nivå {level} {name}',
 	'answer.level_named': 'Nivå {level} – {name}',
 	'answer.refused.amount_invalid': 'Skriv eit tal, til dømes 40 eller 12,5.',
 	'answer.yes': 'Ja',

@@ -37,6 +37,7 @@ export const sv = {
 	'answer.item.conflict': 'Svaret ändrades i ett annat fönster eller på en annan enhet. Sidan visar nu det som är sparat; välj igen om ditt svar var rätt.',
 	'answer.question': 'Fråga {n} av {total}',
 	'answer.level': 'Nivå {level}',
+	'answer.point_at_level': 'Svar {point} – nivå {level} {name}',
 	'answer.level_named': 'Nivå {level} – {name}',
 	'answer.refused.amount_invalid': 'Skriv ett tal, till exempel 40 eller 12,5.',
 	'answer.yes': 'Ja',
