@@ -109,9 +109,9 @@ test('a respondent answers every item type with the keyboard and without JavaScr
 		// a count
 		await item('services.open-data').getByLabel('Antall datasett').focus();
 		await page.keyboard.type('7');
-		// a scale of four points
-		await expect(item('services.digital-first').getByRole('radio', { name: /^Nivå/ })).toHaveCount(4);
-		await press(page, item('services.digital-first').getByRole('radio', { name: /^Nivå 3/ }), 'Space');
+		// a scale of four points: a point whose number is not its level says both (point 3 scores 66,7: level 4)
+		await expect(item('services.digital-first').getByRole('radio', { name: /^(Nivå|Svar) \d/ })).toHaveCount(4);
+		await press(page, item('services.digital-first').getByRole('radio', { name: /^Svar 3 – nivå 4 / }), 'Space');
 		// saved with the step's button, from the keyboard
 		await press(page, page.getByRole('button', { name: 'Lagre', exact: true }), 'Enter');
 		await expect(page.getByText('Svarene dine er lagret.')).toBeVisible();
