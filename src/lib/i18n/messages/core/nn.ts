@@ -57,7 +57,7 @@ export const nn = {
 	'questionnaires.status_retired': 'Fjerna',
 	'questionnaires.sources': 'Kjelder',
 	'questionnaires.score_band': '{from} eller meir: {score} poeng',
-	'questionnaires.recommendations': 'Tilrådingar: slik når de neste nivå',
+	'questionnaires.recommendations': 'Tilrådingar: slik når de neste nivået',
 	'questionnaires.retired': 'Spørsmål frå versjon {version} som ikkje blir stilte lenger',
 	'error.title': 'Noko gjekk gale',
 	'error.not_found': 'Sida finst ikkje.',
