@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { first, useTestDatabase } from './database';
+import type { Fragment } from 'postgres';
 
 /** The schema itself refuses rows that break the domain rules, whatever the code does. */
 describe('domain schema', () => {
@@ -94,6 +95,25 @@ describe('domain schema', () => {
 		await answer('not_applicable', null, 'No such service in this sector');
 		// an answer row cannot be moved into another collaboration's tenant
 		await expect(db`update answer set collaboration_id = ${ids.collabB} where response_id = ${responseId}`).rejects.toThrow(/foreign key/);
+
+		// An update is held to the same rules (migration 019 checks only what it changes).
+		const update = (change: Fragment) => db`update answer set ${change} where response_id = ${responseId} and item_key = 'culture.b'`;
+		const stored = async () => first(db`select level, value, comment from answer where response_id = ${responseId} and item_key = 'culture.b'`);
+		await expect(update(db`kind = 'not_applicable', level = null, na_reason = 'Not here'`)).rejects.toThrow(/cannot be answered "not applicable"/);
+		await expect(update(db`level = 6`)).rejects.toThrow(/has no point 6/);
+		await update(db`comment = 'Only a comment'`);
+		expect(await stored()).toEqual({ level: 3, value: '50', comment: 'Only a comment' });
+		await update(db`level = 4`);
+		expect(await stored()).toMatchObject({ level: 4, value: '75' });
+		await expect(update(db`value = 99`)).resolves.toBeDefined();
+		expect(await stored()).toMatchObject({ value: '75' });
+		// not into an item of a version its round does not ask
+		const { id: otherVersionId } = await first(
+			db`insert into questionnaire_version (questionnaire_id, version, content_hash, definition) values (${questionnaireId}, 2, 'y', '{}') returning id`
+		);
+		await db`insert into questionnaire_item (questionnaire_version_id, key, dimension, weight, allow_na, position, scale)
+			values (${otherVersionId}, 'culture.b', 'culture', 1, false, 0, ${db.json(points)})`;
+		await expect(update(db`questionnaire_version_id = ${otherVersionId}`)).rejects.toThrow(/not part of this round's questionnaire version/);
 	});
 	it('stores a point, ticks or an amount only where the item has them, and derives the score from its scale', async () => {
 		const db = sql();
