@@ -3,7 +3,6 @@
  * English defines the keys; nb.ts and sv.ts must have exactly these.
  */
 export const en = {
-	'nav.assessments': 'My assessments',
 	'assessments.title': 'My assessments',
 	'assessments.lead':
 		'The assessments you are assigned to answer. Every answer is saved the moment you give it, so you can stop at any time and continue later.',
@@ -127,5 +126,6 @@ export const en = {
 	'result.explain_dont_know': '{count, plural, one {# has only “don’t know”, which does not count} other {# have only “don’t know”, which does not count}}',
 	'result.explain_not_applicable': '{count, plural, one {# is not applicable} other {# are not applicable}}',
 	'result.explain_minimum': 'a score is shown once at least {minimum} % is answered.',
-	'result.explain_level': '{score} points lie between {from} and {to}: level {level} {name}.'
+	'result.explain_level': '{score} points lie between {from} and {to}: level {level} {name}.',
+	'home.answer.reopened': 'Opened again so that you can change your answers. The reason given: “{reason}”'
 } as const;

@@ -1,7 +1,6 @@
 import type { en } from './en';
 
 export const nb = {
-	'nav.assessments': 'Mine kartlegginger',
 	'assessments.title': 'Mine kartlegginger',
 	'assessments.lead': 'Kartleggingene du skal svare på. Hvert svar lagres i det øyeblikket du gir det, så du kan stoppe når som helst og fortsette senere.',
 	'assessments.none': 'Du har ingen kartlegginger å svare på ennå. Koordinatoren i kommunen din tildeler dem.',
@@ -125,5 +124,6 @@ export const nb = {
 		'{count, plural, one {# er besvart bare med «vet ikke», som ikke teller med} other {# er besvart bare med «vet ikke», som ikke teller med}}',
 	'result.explain_not_applicable': '{count, plural, one {# er ikke relevant} other {# er ikke relevante}}',
 	'result.explain_minimum': 'poeng vises når minst {minimum} % er besvart.',
-	'result.explain_level': '{score} poeng ligger mellom {from} og {to}: nivå {level} {name}.'
+	'result.explain_level': '{score} poeng ligger mellom {from} og {to}: nivå {level} {name}.',
+	'home.answer.reopened': 'Åpnet igjen slik at du kan endre svarene dine. Begrunnelse: «{reason}»'
 } satisfies Record<keyof typeof en, string>;

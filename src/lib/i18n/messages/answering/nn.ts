@@ -1,7 +1,6 @@
 import type { en } from './en';
 
 export const nn = {
-	'nav.assessments': 'Kartleggingane mine',
 	'assessments.title': 'Kartleggingane mine',
 	'assessments.lead':
 		'Kartleggingane du skal svare på. Kvart svar blir lagra i same augneblinken du gir det, så du kan stoppe når som helst og halde fram seinare.',
@@ -126,5 +125,6 @@ export const nn = {
 		'{count, plural, one {# har berre fått «veit ikkje», som ikkje tel med} other {# har berre fått «veit ikkje», som ikkje tel med}}',
 	'result.explain_not_applicable': '{count, plural, one {# er ikkje relevant} other {# er ikkje relevante}}',
 	'result.explain_minimum': 'poeng blir viste når minst {minimum} % er svart på.',
-	'result.explain_level': '{score} poeng ligg mellom {from} og {to}: nivå {level} {name}.'
+	'result.explain_level': '{score} poeng ligg mellom {from} og {to}: nivå {level} {name}.',
+	'home.answer.reopened': 'Opna att slik at du kan endre svara dine. Grunngjeving: «{reason}»'
 } satisfies Record<keyof typeof en, string>;

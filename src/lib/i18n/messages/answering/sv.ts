@@ -1,7 +1,6 @@
 import type { en } from './en';
 
 export const sv = {
-	'nav.assessments': 'Mina kartläggningar',
 	'assessments.title': 'Mina kartläggningar',
 	'assessments.lead':
 		'Kartläggningarna du ska besvara. Varje svar sparas i samma ögonblick som du ger det, så du kan sluta när som helst och fortsätta senare.',
@@ -124,5 +123,6 @@ export const sv = {
 	'result.explain_dont_know': '{count, plural, one {# har bara fått ”vet ej”, som inte räknas} other {# har bara fått ”vet ej”, som inte räknas}}',
 	'result.explain_not_applicable': '{count, plural, one {# är ej tillämplig} other {# är ej tillämpliga}}',
 	'result.explain_minimum': 'poäng visas när minst {minimum} % är besvarat.',
-	'result.explain_level': '{score} poäng ligger mellan {from} och {to}: nivå {level} {name}.'
+	'result.explain_level': '{score} poäng ligger mellan {from} och {to}: nivå {level} {name}.',
+	'home.answer.reopened': 'Öppnad igen så att du kan ändra dina svar. Skäl: ”{reason}”'
 } satisfies Record<keyof typeof en, string>;

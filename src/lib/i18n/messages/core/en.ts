@@ -66,5 +66,18 @@ export const en = {
 	'error.not_found': 'The page was not found.',
 	'error.back_home': 'Back to the home page',
 	'error.unavailable': 'The database is not answering just now. Nothing saved is lost; try again in a moment.',
-	'error.try_again': 'Try again'
+	'error.try_again': 'Try again',
+	'nav.sign_in': 'Sign in',
+	'nav.sign_out': 'Sign out',
+	'nav.collaborations': 'Collaborations',
+	'error.forbidden': 'You do not have access to this page.',
+	'form.required': 'Fill this in.',
+	'form.too_long': 'This is too long.',
+	'form.invalid': 'This value is not valid.',
+	'form.email_invalid': 'Enter a valid e-mail address, like name@kommune.no.',
+	'form.password_short': 'The password must have at least 10 characters.',
+	'form.control_characters': 'This contains characters that cannot be saved, such as invisible control characters. Remove them and try again.',
+	'form.single_line': 'Write this on one line, without line breaks or tabs.',
+	'form.unknown_id': 'That item does not exist (any more). Reload the page.',
+	'nav.assessments': 'My assessments'
 } as const;

@@ -63,5 +63,18 @@ export const nb = {
 	'error.not_found': 'Siden finnes ikke.',
 	'error.back_home': 'Tilbake til forsiden',
 	'error.unavailable': 'Databasen svarer ikke akkurat nå. Det som er lagret, er ikke tapt; prøv igjen om litt.',
-	'error.try_again': 'Prøv igjen'
+	'error.try_again': 'Prøv igjen',
+	'nav.sign_in': 'Logg inn',
+	'nav.sign_out': 'Logg ut',
+	'nav.collaborations': 'Samarbeid',
+	'error.forbidden': 'Du har ikke tilgang til denne siden.',
+	'form.required': 'Fyll ut dette feltet.',
+	'form.too_long': 'Dette er for langt.',
+	'form.invalid': 'Verdien er ikke gyldig.',
+	'form.email_invalid': 'Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.',
+	'form.password_short': 'Passordet må ha minst 10 tegn.',
+	'form.control_characters': 'Feltet inneholder tegn som ikke kan lagres, for eksempel usynlige kontrolltegn. Fjern dem og prøv igjen.',
+	'form.single_line': 'Skriv dette på én linje, uten linjeskift eller tabulatorer.',
+	'form.unknown_id': 'Dette finnes ikke (lenger). Last siden på nytt.',
+	'nav.assessments': 'Mine kartlegginger'
 } satisfies Record<keyof typeof en, string>;

@@ -63,5 +63,18 @@ export const nn = {
 	'error.not_found': 'Sida finst ikkje.',
 	'error.back_home': 'Tilbake til framsida',
 	'error.unavailable': 'Databasen svarar ikkje akkurat no. Det som er lagra, er ikkje tapt; prøv igjen om litt.',
-	'error.try_again': 'Prøv igjen'
+	'error.try_again': 'Prøv igjen',
+	'nav.sign_in': 'Logg inn',
+	'nav.sign_out': 'Logg ut',
+	'nav.collaborations': 'Samarbeid',
+	'error.forbidden': 'Du har ikkje tilgang til denne sida.',
+	'form.required': 'Fyll ut dette feltet.',
+	'form.too_long': 'Dette er for langt.',
+	'form.invalid': 'Verdien er ikkje gyldig.',
+	'form.email_invalid': 'Skriv ei gyldig e-postadresse, til dømes namn@kommune.no.',
+	'form.password_short': 'Passordet må ha minst 10 teikn.',
+	'form.control_characters': 'Feltet inneheld teikn som ikkje kan lagrast, til dømes usynlege kontrollteikn. Fjern dei og prøv igjen.',
+	'form.single_line': 'Skriv dette på éi linje, utan linjeskift eller tabulatorar.',
+	'form.unknown_id': 'Dette finst ikkje (lenger). Last sida på nytt.',
+	'nav.assessments': 'Kartleggingane mine'
 } satisfies Record<keyof typeof en, string>;

@@ -63,5 +63,18 @@ export const sv = {
 	'error.not_found': 'Sidan finns inte.',
 	'error.back_home': 'Tillbaka till startsidan',
 	'error.unavailable': 'Databasen svarar inte just nu. Det som är sparat är inte förlorat; försök igen om en stund.',
-	'error.try_again': 'Försök igen'
+	'error.try_again': 'Försök igen',
+	'nav.sign_in': 'Logga in',
+	'nav.sign_out': 'Logga ut',
+	'nav.collaborations': 'Samverkansorganisationer',
+	'error.forbidden': 'Du har inte behörighet till den här sidan.',
+	'form.required': 'Fyll i det här fältet.',
+	'form.too_long': 'Det här är för långt.',
+	'form.invalid': 'Värdet är inte giltigt.',
+	'form.email_invalid': 'Skriv en giltig e-postadress, till exempel namn@kommun.se.',
+	'form.password_short': 'Lösenordet måste ha minst 10 tecken.',
+	'form.control_characters': 'Fältet innehåller tecken som inte kan sparas, till exempel osynliga kontrolltecken. Ta bort dem och försök igen.',
+	'form.single_line': 'Skriv det här på en rad, utan radbrytningar eller tabbar.',
+	'form.unknown_id': 'Det här finns inte (längre). Ladda om sidan.',
+	'nav.assessments': 'Mina kartläggningar'
 } satisfies Record<keyof typeof en, string>;

@@ -18,7 +18,6 @@ export const en = {
 	'home.answer.submitted': 'You have submitted your answers.',
 	'home.answer.approved': 'Approved by the coordinator on {date}.',
 	'home.answer.returned': 'Returned by the coordinator: “{note}”',
-	'home.answer.reopened': 'Opened again so that you can change your answers. The reason given: “{reason}”',
 	'home.coordinate.title': 'Round {year} in {collaboration}',
 	'home.coordinate.progress': '{submitted} of {total} assessments submitted; the round closes {date}.',
 	'home.coordinate.awaiting': '{count, plural, one {# submitted assessment awaits} other {# submitted assessments await}} your sign-off',

@@ -15,7 +15,6 @@ export const nb = {
 	'home.answer.submitted': 'Du har sendt inn svarene dine.',
 	'home.answer.approved': 'Godkjent av koordinatoren {date}.',
 	'home.answer.returned': 'Sendt tilbake av koordinatoren: «{note}»',
-	'home.answer.reopened': 'Åpnet igjen slik at du kan endre svarene dine. Begrunnelse: «{reason}»',
 	'home.coordinate.title': 'Runde {year} i {collaboration}',
 	'home.coordinate.progress': '{submitted} av {total} kartlegginger er sendt inn; runden stenger {date}.',
 	'home.coordinate.awaiting': '{count, plural, one {# innsendt kartlegging venter} other {# innsendte kartlegginger venter}} på godkjenningen din',

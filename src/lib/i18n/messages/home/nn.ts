@@ -15,7 +15,6 @@ export const nn = {
 	'home.answer.submitted': 'Du har sendt inn svara dine.',
 	'home.answer.approved': 'Godkjend av koordinatoren {date}.',
 	'home.answer.returned': 'Send tilbake av koordinatoren: «{note}»',
-	'home.answer.reopened': 'Opna att slik at du kan endre svara dine. Grunngjeving: «{reason}»',
 	'home.coordinate.title': 'Runde {year} i {collaboration}',
 	'home.coordinate.progress': '{submitted} av {total} kartleggingar er sende inn; runden stengjer {date}.',
 	'home.coordinate.awaiting': '{count, plural, one {# innsend kartlegging ventar} other {# innsende kartleggingar ventar}} på godkjenninga di',

@@ -15,7 +15,6 @@ export const sv = {
 	'home.answer.submitted': 'Du har skickat in dina svar.',
 	'home.answer.approved': 'Godkänd av samordnaren {date}.',
 	'home.answer.returned': 'Återsänd av samordnaren: ”{note}”',
-	'home.answer.reopened': 'Öppnad igen så att du kan ändra dina svar. Skäl: ”{reason}”',
 	'home.coordinate.title': 'Omgång {year} i {collaboration}',
 	'home.coordinate.progress': '{submitted} av {total} kartläggningar är inskickade; omgången stänger {date}.',
 	'home.coordinate.awaiting': '{count, plural, one {# inskickad kartläggning} other {# inskickade kartläggningar}} väntar på ditt godkännande',
