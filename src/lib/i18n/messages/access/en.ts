@@ -126,5 +126,13 @@ export const en = {
 	'audit.when': 'When',
 	'audit.who': 'Who',
 	'audit.what': 'What',
-	'audit.details': 'Details'
+	'audit.details': 'Details',
+	'api.title': 'API',
+	'municipalities.title': 'Municipalities',
+	'sectors.title': 'Sectors',
+	'initiatives.title': 'Initiatives',
+	'results.title': 'Results',
+	'targets.title': 'Targets',
+	'rounds.title': 'Rounds',
+	'sso_admin.title': 'Sign-in'
 } as const;

@@ -123,5 +123,13 @@ export const nb = {
 	'audit.when': 'Når',
 	'audit.who': 'Hvem',
 	'audit.what': 'Hva',
-	'audit.details': 'Detaljer'
+	'audit.details': 'Detaljer',
+	'api.title': 'API',
+	'municipalities.title': 'Kommuner',
+	'sectors.title': 'Sektorer',
+	'initiatives.title': 'Tiltak',
+	'results.title': 'Resultater',
+	'targets.title': 'Mål',
+	'rounds.title': 'Runder',
+	'sso_admin.title': 'Innlogging'
 } satisfies Record<keyof typeof en, string>;

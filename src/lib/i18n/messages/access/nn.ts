@@ -124,5 +124,13 @@ export const nn = {
 	'audit.when': 'Når',
 	'audit.who': 'Kven',
 	'audit.what': 'Kva',
-	'audit.details': 'Detaljar'
+	'audit.details': 'Detaljar',
+	'api.title': 'API',
+	'municipalities.title': 'Kommunar',
+	'sectors.title': 'Sektorar',
+	'initiatives.title': 'Tiltak',
+	'results.title': 'Resultat',
+	'targets.title': 'Mål',
+	'rounds.title': 'Rundar',
+	'sso_admin.title': 'Innlogging'
 } satisfies Record<keyof typeof en, string>;

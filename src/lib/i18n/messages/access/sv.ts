@@ -124,5 +124,13 @@ export const sv = {
 	'audit.when': 'När',
 	'audit.who': 'Vem',
 	'audit.what': 'Vad',
-	'audit.details': 'Detaljer'
+	'audit.details': 'Detaljer',
+	'api.title': 'API',
+	'municipalities.title': 'Kommuner',
+	'sectors.title': 'Verksamheter',
+	'initiatives.title': 'Åtgärder',
+	'results.title': 'Resultat',
+	'targets.title': 'Mål',
+	'rounds.title': 'Omgångar',
+	'sso_admin.title': 'Inloggning'
 } satisfies Record<keyof typeof en, string>;

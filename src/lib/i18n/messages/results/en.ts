@@ -13,7 +13,6 @@ export const en = {
 	'results.printed': 'Printed {date}',
 	'results.print': 'Print or save as PDF',
 	'results.recommendations': 'Where to start: the weakest questions',
-	'results.title': 'Results',
 	'results.forbidden': 'Results are for the collaboration’s admins and board, and for the municipalities’ coordinators and leadership teams.',
 	'results.round': 'Round',
 	'results.show': 'Show',
@@ -117,7 +116,6 @@ export const en = {
 	'results.minimum_level': 'Minimum: level {level}',
 	'results.noise_lead':
 		'The interval shows how sure a score is: with other respondents it would most likely have come out within it. Differences smaller than the noise are not called out, and members whose scores the noise cannot tell apart share a rank.',
-	'targets.title': 'Targets',
 	'targets.minimum_title': 'The collaboration’s minimum for every member',
 	'targets.minimum_lead': 'The level every member should reach in each dimension.',
 	'targets.ambition_title': '{name}’s own ambition',

@@ -11,7 +11,6 @@ export const nb = {
 	'results.printed': 'Skrevet ut {date}',
 	'results.print': 'Skriv ut eller lagre som PDF',
 	'results.recommendations': 'Hvor dere kan begynne: de svakeste spørsmålene',
-	'results.title': 'Resultater',
 	'results.forbidden': 'Resultatene er for samarbeidets administratorer og styre, og for kommunenes koordinatorer og ledergrupper.',
 	'results.round': 'Runde',
 	'results.show': 'Vis',
@@ -114,7 +113,6 @@ export const nb = {
 	'results.minimum_level': 'Minimum: nivå {level}',
 	'results.noise_lead':
 		'Intervallet viser hvor sikkert et tall er: med andre respondenter ville det trolig ha havnet innenfor. Forskjeller som er mindre enn usikkerheten, trekkes ikke fram, og medlemmer som usikkerheten ikke kan skille, deler plass.',
-	'targets.title': 'Mål',
 	'targets.minimum_title': 'Samarbeidets minimum for alle medlemmer',
 	'targets.minimum_lead': 'Nivået alle medlemmene bør nå i hver dimensjon.',
 	'targets.ambition_title': '{name}s egen ambisjon',

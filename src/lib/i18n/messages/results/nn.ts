@@ -11,7 +11,6 @@ export const nn = {
 	'results.printed': 'Skrive ut {date}',
 	'results.print': 'Skriv ut eller lagre som PDF',
 	'results.recommendations': 'Kvar de kan byrje: dei svakaste spørsmåla',
-	'results.title': 'Resultat',
 	'results.forbidden': 'Resultata er for administratorane og styret i samarbeidet, og for koordinatorane og leiargruppene i kommunane.',
 	'results.round': 'Runde',
 	'results.show': 'Vis',
@@ -114,7 +113,6 @@ export const nn = {
 	'results.minimum_level': 'Minimum: nivå {level}',
 	'results.noise_lead':
 		'Intervallet viser kor sikkert eit tal er: med andre respondentar ville det truleg ha hamna innanfor. Skilnader som er mindre enn uvissa, blir ikkje trekte fram, og medlemmer som uvissa ikkje kan skilje, deler plass.',
-	'targets.title': 'Mål',
 	'targets.minimum_title': 'Minimum for alle medlemmene i samarbeidet',
 	'targets.minimum_lead': 'Nivået alle medlemmene bør nå i kvar dimensjon.',
 	'targets.ambition_title': 'Eiga ambisjon for {name}',

@@ -11,7 +11,6 @@ export const sv = {
 	'results.printed': 'Utskriven {date}',
 	'results.print': 'Skriv ut eller spara som PDF',
 	'results.recommendations': 'Var ni kan börja: de svagaste frågorna',
-	'results.title': 'Resultat',
 	'results.forbidden': 'Resultaten är för samverkans administratörer och styrelse, och för kommunernas samordnare och ledningsgrupper.',
 	'results.round': 'Omgång',
 	'results.show': 'Visa',
@@ -114,7 +113,6 @@ export const sv = {
 	'results.minimum_level': 'Miniminivå: nivå {level}',
 	'results.noise_lead':
 		'Intervallet visar hur säker en siffra är: med andra svarande hade den troligen hamnat inom det. Skillnader som är mindre än osäkerheten lyfts inte fram, och medlemmar som osäkerheten inte kan skilja åt delar placering.',
-	'targets.title': 'Mål',
 	'targets.minimum_title': 'Samverkans miniminivå för alla medlemmar',
 	'targets.minimum_lead': 'Nivån alla medlemmar bör nå i varje dimension.',
 	'targets.ambition_title': '{name}s egen ambition',
