@@ -5,7 +5,8 @@
  * the administration's texts. route-messages.spec.ts follows every route's imports and
  * fails when a route uses a key of a feature this map does not give it.
  *
- * No catalogue is imported here: the browser reads this map too (routes/+layout.ts).
+ * The map stays on the server: a page's data names the features its route needs, and the
+ * browser loads the whole language when it lacks one (routes/+layout.ts).
  */
 export const features = [
 	'core',
@@ -74,9 +75,4 @@ export function routeFeatures(routeId: string | null): readonly Feature[] {
 	if (routeId === null) return ['core'];
 	const own = byRoute[routeId];
 	return own ? ['core', ...own] : features;
-}
-
-/** Whether the features a browser keeps hold every text of the features a route needs. */
-export function covers(kept: readonly Feature[], needed: readonly Feature[]): boolean {
-	return needed.every((feature) => kept.includes(feature));
 }
