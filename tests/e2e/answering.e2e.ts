@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { en } from '../../src/lib/i18n/messages/en';
 import { database, signIn, storedAnswers as storedAnswersOf, tenants } from './fixture';
 
 /**
@@ -158,6 +159,37 @@ test('the answering page brings its reader’s language with it: no language is 
 	expect(html).not.toContain(texts.sv);
 	expect(html).not.toContain(texts.en);
 	await expect(page.getByRole('status').filter({ hasText: texts.nb })).toBeVisible();
+});
+
+test('a client-side navigation to pages that need more texts loads the rest of the language once, and no page shows a key', async ({ page }) => {
+	const fixture = tenants();
+	await signIn(page, fixture.own.users.respondent);
+	await page.goto(`/assessments/${fixture.own.assessments['0:0']!}/culture`);
+	await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+	await page.waitForLoadState('networkidle');
+	// the bokmål chunk is the one script with this text (the page brought it in its data)
+	const languageChunks: Promise<boolean>[] = [];
+	page.on('response', (response) => {
+		if (new URL(response.url()).pathname.endsWith('.js')) languageChunks.push(response.text().then((script) => script.includes('Alle svar er lagret.')));
+	});
+	const keys = Object.keys(en);
+	const shownKeys = async () => {
+		const text = await page.locator('body').innerText();
+		return keys.filter((key) => text.includes(key));
+	};
+	expect(await shownKeys()).toEqual([]);
+	const nav = page.getByRole('navigation', { name: 'Hovedmeny' });
+	for (const [link, heading] of [
+		['Hjem', 'Dine oppgaver'],
+		['Samarbeid', 'Samarbeid'],
+		['Mine kartlegginger', 'Mine kartlegginger']
+	] as const) {
+		await nav.getByRole('link', { name: link, exact: true }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+		await page.waitForLoadState('networkidle');
+		expect(await shownKeys(), link).toEqual([]);
+	}
+	expect((await Promise.all(languageChunks)).filter(Boolean)).toHaveLength(1);
 });
 
 /** The unsent answers this browser keeps for later pages (IndexedDB), as the page's scripts see them. */

@@ -12,16 +12,18 @@ export interface I18n {
 const KEY = Symbol('i18n');
 
 /**
- * Called once by the root layout, with the reader's language and its catalogue (the
- * only one the browser loads; see messages/load.ts). Components read both through the
- * getters, so a language change (new layout data) re-renders every text that uses it.
+ * Called once by the root layout, with the reader's language and its texts (the only
+ * language the browser loads, and at first only the features the page uses; see
+ * routes/+layout.ts). Components read both through the getters, so a language change
+ * (new layout data) re-renders every text that uses it. A text the page was not given
+ * shows its key, visibly wrong; route-messages.spec.ts keeps that from happening.
  */
-export function setI18n(getLocale: () => Locale, getCatalogue: () => Catalogue): I18n {
+export function setI18n(getLocale: () => Locale, getCatalogue: () => Partial<Catalogue>): I18n {
 	const i18n: I18n = {
 		get locale() {
 			return getLocale();
 		},
-		t: (key, params) => interpolate(getCatalogue()[key], params, getLocale()),
+		t: (key, params) => interpolate(getCatalogue()[key] ?? key, params, getLocale()),
 		date: (value) => formatDate(getLocale(), value),
 		dateTime: (value) => formatDateTime(getLocale(), value),
 		number: (value, digits) => formatNumber(getLocale(), value, digits)

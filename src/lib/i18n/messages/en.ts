@@ -10,6 +10,7 @@ import { en as reminders } from './reminders/en';
 import { en as sso } from './sso/en';
 import { en as initiatives } from './initiatives/en';
 import { en as home } from './home/en';
+import { en as questionnaires } from './questionnaires/en';
 
 /**
  * Every English text: the shared core, then one folder per feature (a later feature's
@@ -28,7 +29,8 @@ export const en = {
 	...reminders,
 	...sso,
 	...initiatives,
-	...home
+	...home,
+	...questionnaires
 };
 
 export type MessageKey = keyof typeof en;

@@ -11,6 +11,7 @@ import { nb as reminders } from './reminders/nb';
 import { nb as sso } from './sso/nb';
 import { nb as initiatives } from './initiatives/nb';
 import { nb as home } from './home/nb';
+import { nb as questionnaires } from './questionnaires/nb';
 
 export const nb: Catalogue = {
 	...core,
@@ -24,5 +25,6 @@ export const nb: Catalogue = {
 	...reminders,
 	...sso,
 	...initiatives,
-	...home
+	...home,
+	...questionnaires
 };

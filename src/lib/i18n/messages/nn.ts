@@ -11,6 +11,7 @@ import { nn as reminders } from './reminders/nn';
 import { nn as sso } from './sso/nn';
 import { nn as initiatives } from './initiatives/nn';
 import { nn as home } from './home/nn';
+import { nn as questionnaires } from './questionnaires/nn';
 
 export const nn: Catalogue = {
 	...core,
@@ -24,5 +25,6 @@ export const nn: Catalogue = {
 	...reminders,
 	...sso,
 	...initiatives,
-	...home
+	...home,
+	...questionnaires
 };

@@ -11,6 +11,7 @@ import { sv as reminders } from './reminders/sv';
 import { sv as sso } from './sso/sv';
 import { sv as initiatives } from './initiatives/sv';
 import { sv as home } from './home/sv';
+import { sv as questionnaires } from './questionnaires/sv';
 
 export const sv: Catalogue = {
 	...core,
@@ -24,5 +25,6 @@ export const sv: Catalogue = {
 	...reminders,
 	...sso,
 	...initiatives,
-	...home
+	...home,
+	...questionnaires
 };

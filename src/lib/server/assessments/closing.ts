@@ -2,7 +2,7 @@ import type { Sql } from 'postgres';
 import { audit } from '../audit';
 import { currentPublication } from '../benchmarks/publications';
 import { currentSnapshot } from '../results/snapshots';
-import { roundState } from './rounds';
+import { roundState } from '../calendar';
 
 /**
  * Rounds close on their dates. A round's state already follows from its dates

@@ -1,7 +1,7 @@
 import { sectorName } from '../collaborations/sectors';
 import type { Locale } from '../../i18n';
 import type { Db } from '../db/index';
-import { roundState, type RoundState } from './rounds';
+import { roundState, type RoundState } from '../calendar';
 
 /** What the respondent's list and the answering pages show about an assessment. */
 export interface AssessmentSummary {

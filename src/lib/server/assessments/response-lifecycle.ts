@@ -4,7 +4,7 @@ import { can, type Grant } from '../auth/access';
 import type { Db } from '../db/index';
 import type { Team } from '../disclosure/respondents';
 import { refreshScores } from '../results/scores';
-import { roundState, type RoundState } from './rounds';
+import { roundState, type RoundState } from '../calendar';
 
 /**
  * The response lifecycle: who may answer an assessment, the person's own response to it

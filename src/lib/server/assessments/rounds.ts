@@ -16,9 +16,6 @@ const withTitle = <T extends TitleRow>(row: T): Omit<T, 'title'> & { title: Loca
  * A round is open from its opening date through its closing date in its collaboration's
  * time zone (calendar.ts), unless an admin closed it early.
  */
-// The state of a round is the calendar's to decide; re-exported for the modules that read rounds.
-export { roundState, type RoundState };
-
 export interface Round {
 	id: string;
 	year: number;

@@ -1,7 +1,7 @@
 import type { Fragment, Sql } from 'postgres';
 import type { Db } from '../db/index';
 import { getVersionById } from '../questionnaires/versions';
-import { roundState } from './rounds';
+import { roundState } from '../calendar';
 import { fitsScale, itemScale, storedAnswer, type ItemScale } from '../scoring/items';
 import {
 	answerable,

@@ -2,7 +2,7 @@ import { sectorName } from '../collaborations/sectors';
 import type { Locale } from '../../i18n';
 import { sizeClass, type SizeClass } from '../benchmarks/peers';
 import type { Db } from '../db/index';
-import { roundState, type RoundState } from '../assessments/rounds';
+import { roundState, type RoundState } from '../calendar';
 import { getVersionById } from '../questionnaires/versions';
 import type { QuestionnaireDefinition } from '../questionnaires/schema';
 

@@ -3,20 +3,8 @@
  * English defines the keys; nb.ts and sv.ts must have exactly these.
  */
 export const en = {
-	'nav.sign_in': 'Sign in',
-	'nav.sign_out': 'Sign out',
 	'nav.account': 'My account',
-	'nav.collaborations': 'Collaborations',
-	'error.forbidden': 'You do not have access to this page.',
-	'form.required': 'Fill this in.',
-	'form.too_long': 'This is too long.',
-	'form.invalid': 'This value is not valid.',
-	'form.email_invalid': 'Enter a valid e-mail address, like name@kommune.no.',
-	'form.password_short': 'The password must have at least 10 characters.',
 	'form.password_mismatch': 'The two passwords are not the same.',
-	'form.control_characters': 'This contains characters that cannot be saved, such as invisible control characters. Remove them and try again.',
-	'form.single_line': 'Write this on one line, without line breaks or tabs.',
-	'form.unknown_id': 'That item does not exist (any more). Reload the page.',
 	'form.save': 'Save',
 	'auth.sign_in': 'Sign in',
 	'auth.email': 'E-mail',
@@ -138,5 +126,13 @@ export const en = {
 	'audit.when': 'When',
 	'audit.who': 'Who',
 	'audit.what': 'What',
-	'audit.details': 'Details'
+	'audit.details': 'Details',
+	'api.title': 'API',
+	'municipalities.title': 'Municipalities',
+	'sectors.title': 'Sectors',
+	'initiatives.title': 'Initiatives',
+	'results.title': 'Results',
+	'targets.title': 'Targets',
+	'rounds.title': 'Rounds',
+	'sso_admin.title': 'Sign-in'
 } as const;

@@ -1,20 +1,8 @@
 import type { en } from './en';
 
 export const nb = {
-	'nav.sign_in': 'Logg inn',
-	'nav.sign_out': 'Logg ut',
 	'nav.account': 'Min konto',
-	'nav.collaborations': 'Samarbeid',
-	'error.forbidden': 'Du har ikke tilgang til denne siden.',
-	'form.required': 'Fyll ut dette feltet.',
-	'form.too_long': 'Dette er for langt.',
-	'form.invalid': 'Verdien er ikke gyldig.',
-	'form.email_invalid': 'Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.',
-	'form.password_short': 'Passordet må ha minst 10 tegn.',
 	'form.password_mismatch': 'De to passordene er ikke like.',
-	'form.control_characters': 'Feltet inneholder tegn som ikke kan lagres, for eksempel usynlige kontrolltegn. Fjern dem og prøv igjen.',
-	'form.single_line': 'Skriv dette på én linje, uten linjeskift eller tabulatorer.',
-	'form.unknown_id': 'Dette finnes ikke (lenger). Last siden på nytt.',
 	'form.save': 'Lagre',
 	'auth.sign_in': 'Logg inn',
 	'auth.email': 'E-post',
@@ -135,5 +123,13 @@ export const nb = {
 	'audit.when': 'Når',
 	'audit.who': 'Hvem',
 	'audit.what': 'Hva',
-	'audit.details': 'Detaljer'
+	'audit.details': 'Detaljer',
+	'api.title': 'API',
+	'municipalities.title': 'Kommuner',
+	'sectors.title': 'Sektorer',
+	'initiatives.title': 'Tiltak',
+	'results.title': 'Resultater',
+	'targets.title': 'Mål',
+	'rounds.title': 'Runder',
+	'sso_admin.title': 'Innlogging'
 } satisfies Record<keyof typeof en, string>;

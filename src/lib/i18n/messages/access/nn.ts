@@ -1,20 +1,8 @@
 import type { en } from './en';
 
 export const nn = {
-	'nav.sign_in': 'Logg inn',
-	'nav.sign_out': 'Logg ut',
 	'nav.account': 'Kontoen min',
-	'nav.collaborations': 'Samarbeid',
-	'error.forbidden': 'Du har ikkje tilgang til denne sida.',
-	'form.required': 'Fyll ut dette feltet.',
-	'form.too_long': 'Dette er for langt.',
-	'form.invalid': 'Verdien er ikkje gyldig.',
-	'form.email_invalid': 'Skriv ei gyldig e-postadresse, til dømes namn@kommune.no.',
-	'form.password_short': 'Passordet må ha minst 10 teikn.',
 	'form.password_mismatch': 'Dei to passorda er ikkje like.',
-	'form.control_characters': 'Feltet inneheld teikn som ikkje kan lagrast, til dømes usynlege kontrollteikn. Fjern dei og prøv igjen.',
-	'form.single_line': 'Skriv dette på éi linje, utan linjeskift eller tabulatorar.',
-	'form.unknown_id': 'Dette finst ikkje (lenger). Last sida på nytt.',
 	'form.save': 'Lagre',
 	'auth.sign_in': 'Logg inn',
 	'auth.email': 'E-post',
@@ -136,5 +124,13 @@ export const nn = {
 	'audit.when': 'Når',
 	'audit.who': 'Kven',
 	'audit.what': 'Kva',
-	'audit.details': 'Detaljar'
+	'audit.details': 'Detaljar',
+	'api.title': 'API',
+	'municipalities.title': 'Kommunar',
+	'sectors.title': 'Sektorar',
+	'initiatives.title': 'Tiltak',
+	'results.title': 'Resultat',
+	'targets.title': 'Mål',
+	'rounds.title': 'Rundar',
+	'sso_admin.title': 'Innlogging'
 } satisfies Record<keyof typeof en, string>;

@@ -1,20 +1,8 @@
 import type { en } from './en';
 
 export const sv = {
-	'nav.sign_in': 'Logga in',
-	'nav.sign_out': 'Logga ut',
 	'nav.account': 'Mitt konto',
-	'nav.collaborations': 'Samverkansorganisationer',
-	'error.forbidden': 'Du har inte behörighet till den här sidan.',
-	'form.required': 'Fyll i det här fältet.',
-	'form.too_long': 'Det här är för långt.',
-	'form.invalid': 'Värdet är inte giltigt.',
-	'form.email_invalid': 'Skriv en giltig e-postadress, till exempel namn@kommun.se.',
-	'form.password_short': 'Lösenordet måste ha minst 10 tecken.',
 	'form.password_mismatch': 'De två lösenorden är inte lika.',
-	'form.control_characters': 'Fältet innehåller tecken som inte kan sparas, till exempel osynliga kontrolltecken. Ta bort dem och försök igen.',
-	'form.single_line': 'Skriv det här på en rad, utan radbrytningar eller tabbar.',
-	'form.unknown_id': 'Det här finns inte (längre). Ladda om sidan.',
 	'form.save': 'Spara',
 	'auth.sign_in': 'Logga in',
 	'auth.email': 'E-post',
@@ -136,5 +124,13 @@ export const sv = {
 	'audit.when': 'När',
 	'audit.who': 'Vem',
 	'audit.what': 'Vad',
-	'audit.details': 'Detaljer'
+	'audit.details': 'Detaljer',
+	'api.title': 'API',
+	'municipalities.title': 'Kommuner',
+	'sectors.title': 'Verksamheter',
+	'initiatives.title': 'Åtgärder',
+	'results.title': 'Resultat',
+	'targets.title': 'Mål',
+	'rounds.title': 'Omgångar',
+	'sso_admin.title': 'Inloggning'
 } satisfies Record<keyof typeof en, string>;

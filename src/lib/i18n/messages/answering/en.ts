@@ -3,7 +3,6 @@
  * English defines the keys; nb.ts and sv.ts must have exactly these.
  */
 export const en = {
-	'nav.assessments': 'My assessments',
 	'assessments.title': 'My assessments',
 	'assessments.lead':
 		'The assessments you are assigned to answer. Every answer is saved the moment you give it, so you can stop at any time and continue later.',
@@ -91,23 +90,6 @@ export const en = {
 	'review.submit': 'Submit',
 	'review.submit_lead': 'When you submit, your answers are locked. Your coordinator can reopen them if something must be corrected.',
 	'review.unsent': 'Some answers are not saved yet. Wait until the page says that all answers are saved.',
-	'result.title': 'Result',
-	'result.submitted_on': 'You submitted on {date}.',
-	'result.pooled': 'Pooled result of {count, plural, one {# submitted response} other {# submitted responses}}',
-	'result.pooled_lead':
-		'Each question’s value is the mean over the respondents who chose a level scored from 0 to 100. Spread is shown where at least three have answered.',
-	'result.dimension': 'Dimension',
-	'result.score': 'Score',
-	'result.level': 'Level',
-	'result.coverage': 'Answered',
-	'result.not_enough': 'Not enough answers',
-	'result.question': 'Question',
-	'result.respondents': 'n',
-	'result.spread': 'Spread',
-	'result.spread_hidden': 'not shown for so few answers',
-	'result.dont_know': 'Don’t know',
-	'result.own_answers': 'Your answers',
-	'result.back': 'Back to my assessments',
 	'answer.back_to_review': 'Save and return to your answers',
 	'answer.collapse_answered': 'Hide answered questions',
 	'answer.collapsed_answer': 'Your answer: {answer}',
@@ -119,13 +101,5 @@ export const en = {
 	'review.na_reason': 'Reason: {reason}',
 	'review.comment': 'Comment: {comment}',
 	'review.evidence': 'Evidence:',
-	'result.explain_title': 'How to read the figures',
-	'result.explain_scale':
-		'Scores run from 0 to 100: each answer becomes points (the lowest level 0, the highest 100), and a dimension gets the mean of its questions that have an answer that counts. The level is the band the score falls in: {bands}.',
-	'result.explain_band': '{level} {name} from {from}',
-	'result.explain_coverage': '{dimension}: {coverage} % answered – {answered} of {total} questions have an answer that counts',
-	'result.explain_dont_know': '{count, plural, one {# has only “don’t know”, which does not count} other {# have only “don’t know”, which does not count}}',
-	'result.explain_not_applicable': '{count, plural, one {# is not applicable} other {# are not applicable}}',
-	'result.explain_minimum': 'a score is shown once at least {minimum} % is answered.',
-	'result.explain_level': '{score} points lie between {from} and {to}: level {level} {name}.'
+	'home.answer.reopened': 'Opened again so that you can change your answers. The reason given: “{reason}”'
 } as const;

@@ -1,7 +1,6 @@
 import type { en } from './en';
 
 export const nb = {
-	'nav.assessments': 'Mine kartlegginger',
 	'assessments.title': 'Mine kartlegginger',
 	'assessments.lead': 'Kartleggingene du skal svare på. Hvert svar lagres i det øyeblikket du gir det, så du kan stoppe når som helst og fortsette senere.',
 	'assessments.none': 'Du har ingen kartlegginger å svare på ennå. Koordinatoren i kommunen din tildeler dem.',
@@ -88,23 +87,6 @@ export const nb = {
 	'review.submit': 'Send inn',
 	'review.submit_lead': 'Når du sender inn, låses svarene dine. Koordinatoren kan åpne dem igjen hvis noe må rettes.',
 	'review.unsent': 'Noen svar er ikke lagret ennå. Vent til siden sier at alle svar er lagret.',
-	'result.title': 'Resultat',
-	'result.submitted_on': 'Du sendte inn {date}.',
-	'result.pooled': 'Samlet resultat av {count, plural, one {# innsendt besvarelse} other {# innsendte besvarelser}}',
-	'result.pooled_lead':
-		'Verdien for hvert spørsmål er gjennomsnittet av dem som valgte et svar, regnet om til poeng fra 0 til 100. Spredning vises der minst tre har svart.',
-	'result.dimension': 'Dimensjon',
-	'result.score': 'Poeng',
-	'result.level': 'Nivå',
-	'result.coverage': 'Besvart',
-	'result.not_enough': 'For få svar',
-	'result.question': 'Spørsmål',
-	'result.respondents': 'n',
-	'result.spread': 'Spredning',
-	'result.spread_hidden': 'vises ikke for så få svar',
-	'result.dont_know': 'Vet ikke',
-	'result.own_answers': 'Dine svar',
-	'result.back': 'Tilbake til mine kartlegginger',
 	'answer.back_to_review': 'Lagre og gå tilbake til oversikten',
 	'answer.collapse_answered': 'Skjul besvarte spørsmål',
 	'answer.collapsed_answer': 'Ditt svar: {answer}',
@@ -116,14 +98,5 @@ export const nb = {
 	'review.na_reason': 'Begrunnelse: {reason}',
 	'review.comment': 'Kommentar: {comment}',
 	'review.evidence': 'Dokumentasjon:',
-	'result.explain_title': 'Slik leser du tallene',
-	'result.explain_scale':
-		'Poengene går fra 0 til 100: hvert svar regnes om til poeng (laveste nivå gir 0, høyeste 100), og dimensjonen får gjennomsnittet av spørsmålene som har et svar som teller. Nivået er båndet poengene havner i: {bands}.',
-	'result.explain_band': '{level} {name} fra {from}',
-	'result.explain_coverage': '{dimension}: besvart {coverage} % – {answered} av {total} spørsmål har et svar som teller',
-	'result.explain_dont_know':
-		'{count, plural, one {# er besvart bare med «vet ikke», som ikke teller med} other {# er besvart bare med «vet ikke», som ikke teller med}}',
-	'result.explain_not_applicable': '{count, plural, one {# er ikke relevant} other {# er ikke relevante}}',
-	'result.explain_minimum': 'poeng vises når minst {minimum} % er besvart.',
-	'result.explain_level': '{score} poeng ligger mellom {from} og {to}: nivå {level} {name}.'
+	'home.answer.reopened': 'Åpnet igjen slik at du kan endre svarene dine. Begrunnelse: «{reason}»'
 } satisfies Record<keyof typeof en, string>;

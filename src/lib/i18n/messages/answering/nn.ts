@@ -1,7 +1,6 @@
 import type { en } from './en';
 
 export const nn = {
-	'nav.assessments': 'Kartleggingane mine',
 	'assessments.title': 'Kartleggingane mine',
 	'assessments.lead':
 		'Kartleggingane du skal svare på. Kvart svar blir lagra i same augneblinken du gir det, så du kan stoppe når som helst og halde fram seinare.',
@@ -89,23 +88,6 @@ export const nn = {
 	'review.submit': 'Send inn',
 	'review.submit_lead': 'Når du sender inn, blir svara dine låste. Koordinatoren kan opne dei igjen dersom noko må rettast.',
 	'review.unsent': 'Nokre svar er ikkje lagra enno. Vent til sida seier at alle svar er lagra.',
-	'result.title': 'Resultat',
-	'result.submitted_on': 'Du sende inn {date}.',
-	'result.pooled': 'Samla resultat av {count, plural, one {# innsendt svar} other {# innsende svar}}',
-	'result.pooled_lead':
-		'Verdien for kvart spørsmål er gjennomsnittet av dei som valde eit svar, rekna om til poeng frå 0 til 100. Spreiing blir vist der minst tre har svart.',
-	'result.dimension': 'Dimensjon',
-	'result.score': 'Poeng',
-	'result.level': 'Nivå',
-	'result.coverage': 'Svart på',
-	'result.not_enough': 'For få svar',
-	'result.question': 'Spørsmål',
-	'result.respondents': 'n',
-	'result.spread': 'Spreiing',
-	'result.spread_hidden': 'blir ikkje vist for så få svar',
-	'result.dont_know': 'Veit ikkje',
-	'result.own_answers': 'Svara dine',
-	'result.back': 'Tilbake til kartleggingane mine',
 	'answer.back_to_review': 'Lagre og gå tilbake til oversikta',
 	'answer.collapse_answered': 'Skjul spørsmål du har svart på',
 	'answer.collapsed_answer': 'Svaret ditt: {answer}',
@@ -117,14 +99,5 @@ export const nn = {
 	'review.na_reason': 'Grunngjeving: {reason}',
 	'review.comment': 'Kommentar: {comment}',
 	'review.evidence': 'Dokumentasjon:',
-	'result.explain_title': 'Slik les du tala',
-	'result.explain_scale':
-		'Poenga går frå 0 til 100: kvart svar blir rekna om til poeng (lågaste nivå gir 0, høgaste 100), og dimensjonen får gjennomsnittet av spørsmåla som har eit svar som tel. Nivået er bandet poenga hamnar i: {bands}.',
-	'result.explain_band': '{level} {name} frå {from}',
-	'result.explain_coverage': '{dimension}: svart på {coverage} % – {answered} av {total} spørsmål har eit svar som tel',
-	'result.explain_dont_know':
-		'{count, plural, one {# har berre fått «veit ikkje», som ikkje tel med} other {# har berre fått «veit ikkje», som ikkje tel med}}',
-	'result.explain_not_applicable': '{count, plural, one {# er ikkje relevant} other {# er ikkje relevante}}',
-	'result.explain_minimum': 'poeng blir viste når minst {minimum} % er svart på.',
-	'result.explain_level': '{score} poeng ligg mellom {from} og {to}: nivå {level} {name}.'
+	'home.answer.reopened': 'Opna att slik at du kan endre svara dine. Grunngjeving: «{reason}»'
 } satisfies Record<keyof typeof en, string>;

@@ -1,7 +1,6 @@
 import type { en } from './en';
 
 export const sv = {
-	'nav.assessments': 'Mina kartläggningar',
 	'assessments.title': 'Mina kartläggningar',
 	'assessments.lead':
 		'Kartläggningarna du ska besvara. Varje svar sparas i samma ögonblick som du ger det, så du kan sluta när som helst och fortsätta senare.',
@@ -88,23 +87,6 @@ export const sv = {
 	'review.submit': 'Skicka in',
 	'review.submit_lead': 'När du skickar in låses dina svar. Samordnaren kan öppna dem igen om något måste rättas.',
 	'review.unsent': 'Några svar är inte sparade än. Vänta tills sidan säger att alla svar är sparade.',
-	'result.title': 'Resultat',
-	'result.submitted_on': 'Du skickade in {date}.',
-	'result.pooled': 'Sammanvägt resultat av {count, plural, one {# inskickat svar} other {# inskickade svar}}',
-	'result.pooled_lead':
-		'Värdet för varje fråga är medelvärdet för dem som valde ett svar, omräknat till poäng från 0 till 100. Spridning visas där minst tre har svarat.',
-	'result.dimension': 'Dimension',
-	'result.score': 'Poäng',
-	'result.level': 'Nivå',
-	'result.coverage': 'Besvarat',
-	'result.not_enough': 'För få svar',
-	'result.question': 'Fråga',
-	'result.respondents': 'n',
-	'result.spread': 'Spridning',
-	'result.spread_hidden': 'visas inte för så få svar',
-	'result.dont_know': 'Vet ej',
-	'result.own_answers': 'Dina svar',
-	'result.back': 'Tillbaka till mina kartläggningar',
 	'answer.back_to_review': 'Spara och gå tillbaka till översikten',
 	'answer.collapse_answered': 'Dölj besvarade frågor',
 	'answer.collapsed_answer': 'Ditt svar: {answer}',
@@ -116,13 +98,5 @@ export const sv = {
 	'review.na_reason': 'Motivering: {reason}',
 	'review.comment': 'Kommentar: {comment}',
 	'review.evidence': 'Underlag:',
-	'result.explain_title': 'Så läser du siffrorna',
-	'result.explain_scale':
-		'Poängen går från 0 till 100: varje svar räknas om till poäng (lägsta nivån ger 0, högsta 100), och dimensionen får medelvärdet av de frågor som har ett svar som räknas. Nivån är det intervall poängen hamnar i: {bands}.',
-	'result.explain_band': '{level} {name} från {from}',
-	'result.explain_coverage': '{dimension}: besvarad till {coverage} % – {answered} av {total} frågor har ett svar som räknas',
-	'result.explain_dont_know': '{count, plural, one {# har bara fått ”vet ej”, som inte räknas} other {# har bara fått ”vet ej”, som inte räknas}}',
-	'result.explain_not_applicable': '{count, plural, one {# är ej tillämplig} other {# är ej tillämpliga}}',
-	'result.explain_minimum': 'poäng visas när minst {minimum} % är besvarat.',
-	'result.explain_level': '{score} poäng ligger mellan {from} och {to}: nivå {level} {name}.'
+	'home.answer.reopened': 'Öppnad igen så att du kan ändra dina svar. Skäl: ”{reason}”'
 } satisfies Record<keyof typeof en, string>;

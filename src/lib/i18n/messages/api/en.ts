@@ -1,6 +1,5 @@
 /** The read API's page for a collaboration's admins: tokens and the reference. English defines the keys. */
 export const en = {
-	'api.title': 'API',
 	'api.lead':
 		'Tokens let the collaboration’s own systems — Power BI, Excel, its own reports — read its results. A token reads exactly what a person of its scope reads here: the whole collaboration as its administrators, or one member as its leadership team. How to connect: docs/api.md.',
 	'api.tokens': 'Tokens',

@@ -1,7 +1,6 @@
 import type { en } from './en';
 
 export const nb = {
-	'api.title': 'API',
 	'api.lead':
 		'Med nøkler kan samarbeidets egne systemer – Power BI, Excel, egne rapporter – lese resultatene. En nøkkel leser nøyaktig det en person med samme tilgang ser her: hele samarbeidet slik administratorene ser det, eller ett medlem slik ledergruppen der ser det. Slik kobler dere til: docs/api.md.',
 	'api.tokens': 'Nøkler',

@@ -1,7 +1,6 @@
 import type { en } from './en';
 
 export const nn = {
-	'api.title': 'API',
 	'api.lead':
 		'Med nøklar kan dei eigne systema til samarbeidet – Power BI, Excel, eigne rapportar – lese resultata. Ein nøkkel les nøyaktig det ein person med same tilgang ser her: heile samarbeidet slik administratorane ser det, eller eitt medlem slik leiargruppa der ser det. Slik koplar de til: docs/api.md.',
 	'api.tokens': 'Nøklar',

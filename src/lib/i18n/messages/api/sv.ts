@@ -1,7 +1,6 @@
 import type { en } from './en';
 
 export const sv = {
-	'api.title': 'API',
 	'api.lead':
 		'Med nycklar kan samverkans egna system – Power BI, Excel, egna rapporter – läsa resultaten. En nyckel läser exakt det som en person med samma behörighet ser här: hela samverkan som administratörerna ser den, eller en medlem som dess ledningsgrupp ser den. Så ansluter ni: docs/api.md.',
 	'api.tokens': 'Nycklar',

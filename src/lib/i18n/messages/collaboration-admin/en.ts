@@ -3,7 +3,6 @@
  * English defines the keys; nb.ts and sv.ts must have exactly these.
  */
 export const en = {
-	'municipalities.title': 'Municipalities',
 	'municipalities.lead': 'The collaboration’s members. A municipality is identified by its number; the name is only for reading.',
 	'municipalities.none': 'No members yet. Add the first one below.',
 	'municipalities.number': 'Number',
@@ -42,7 +41,6 @@ export const en = {
 	'municipalities.ends_before_start': 'The last day cannot be before the membership started.',
 	'municipalities.overlaps_later': 'The municipality joined again later: this membership must end before the next one starts.',
 	'municipalities.not_member': 'This municipality is not a member of the collaboration. Reload the page.',
-	'sectors.title': 'Sectors',
 	'sectors.lead': 'What each member assesses separately. The key identifies a sector in exports and cannot change; the names can.',
 	'sectors.active': 'In use',
 	'sectors.none': 'No sectors in use.',

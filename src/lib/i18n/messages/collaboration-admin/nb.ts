@@ -1,7 +1,6 @@
 import type { en } from './en';
 
 export const nb = {
-	'municipalities.title': 'Kommuner',
 	'municipalities.lead': 'Samarbeidets medlemmer. En kommune identifiseres ved kommunenummeret; navnet er bare til visning.',
 	'municipalities.none': 'Ingen medlemmer ennå. Legg til det første nedenfor.',
 	'municipalities.number': 'Kommunenr.',
@@ -40,7 +39,6 @@ export const nb = {
 	'municipalities.ends_before_start': 'Siste dag kan ikke være før medlemskapet begynte.',
 	'municipalities.overlaps_later': 'Kommunen ble medlem på nytt senere: dette medlemskapet må slutte før det neste begynner.',
 	'municipalities.not_member': 'Kommunen er ikke medlem av samarbeidet. Last siden på nytt.',
-	'sectors.title': 'Sektorer',
 	'sectors.lead': 'Det hvert medlem vurderer hver for seg. Nøkkelen identifiserer sektoren i eksporter og kan ikke endres; navnene kan.',
 	'sectors.active': 'I bruk',
 	'sectors.none': 'Ingen sektorer i bruk.',

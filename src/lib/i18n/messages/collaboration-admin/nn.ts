@@ -1,7 +1,6 @@
 import type { en } from './en';
 
 export const nn = {
-	'municipalities.title': 'Kommunar',
 	'municipalities.lead': 'Medlemmene i samarbeidet. Ein kommune blir identifisert med kommunenummeret; namnet er berre til vising.',
 	'municipalities.none': 'Ingen medlemmer enno. Legg til det første nedanfor.',
 	'municipalities.number': 'Kommunenr.',
@@ -40,7 +39,6 @@ export const nn = {
 	'municipalities.ends_before_start': 'Siste dag kan ikkje vere før medlemskapet byrja.',
 	'municipalities.overlaps_later': 'Kommunen vart medlem på nytt seinare: dette medlemskapet må slutte før det neste byrjar.',
 	'municipalities.not_member': 'Kommunen er ikkje medlem av samarbeidet. Last sida på nytt.',
-	'sectors.title': 'Sektorar',
 	'sectors.lead': 'Det kvart medlem vurderer kvar for seg. Nøkkelen identifiserer sektoren i eksportar og kan ikkje endrast; namna kan.',
 	'sectors.active': 'I bruk',
 	'sectors.none': 'Ingen sektorar i bruk.',

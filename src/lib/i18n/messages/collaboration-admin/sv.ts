@@ -1,7 +1,6 @@
 import type { en } from './en';
 
 export const sv = {
-	'municipalities.title': 'Kommuner',
 	'municipalities.lead': 'Samverkans medlemmar. En kommun identifieras med sin kommunkod; namnet är bara för visning.',
 	'municipalities.none': 'Inga medlemmar ännu. Lägg till den första nedan.',
 	'municipalities.number': 'Kommunkod',
@@ -40,7 +39,6 @@ export const sv = {
 	'municipalities.ends_before_start': 'Sista dagen kan inte vara före medlemskapets början.',
 	'municipalities.overlaps_later': 'Kommunen blev medlem igen senare: det här medlemskapet måste upphöra innan nästa börjar.',
 	'municipalities.not_member': 'Kommunen är inte medlem i samverkan. Ladda om sidan.',
-	'sectors.title': 'Verksamheter',
 	'sectors.lead': 'Det varje medlem bedömer var för sig. Nyckeln identifierar verksamheten i exporter och kan inte ändras; namnen kan.',
 	'sectors.active': 'I bruk',
 	'sectors.none': 'Inga verksamheter i bruk.',

@@ -1,6 +1,9 @@
 /**
- * The texts every page shares. English defines the keys; nb.ts and sv.ts must have
- * exactly these (the type checker enforces it). `{name}` marks a parameter.
+ * The texts every page shares: the frame (header, navigation, language, footer), the
+ * error page and the errors any form field can give. Every page brings these
+ * (route-messages.ts), so keep here only what every page may show. English defines the
+ * keys; nb.ts, nn.ts and sv.ts must have exactly these (the type checker enforces it).
+ * `{name}` marks a parameter.
  */
 export const en = {
 	'app.demo_banner': 'Demonstration: every collaboration, person and answer here is generated, not real.',
@@ -9,62 +12,30 @@ export const en = {
 	'app.skip_to_content': 'Skip to main content',
 	'nav.label': 'Main navigation',
 	'nav.home': 'Home',
+	'nav.questionnaires': 'Questionnaires',
+	'nav.sign_in': 'Sign in',
+	'nav.sign_out': 'Sign out',
+	'nav.collaborations': 'Collaborations',
+	'nav.assessments': 'My assessments',
 	'language.label': 'Language',
 	'language.nb': 'Norsk bokmål',
 	'language.nn': 'Norsk nynorsk',
 	'language.sv': 'Svenska',
 	'language.en': 'English',
 	'language.change': 'Change language',
-	'home.title': 'Digital maturity for municipal collaborations',
-	'home.lead':
-		'Moden lets an inter-municipal digitalisation collaboration measure the digital maturity of every member municipality, sector by sector, once a year — and follow the change over time.',
-	'home.who.title': 'Who it is for',
-	'home.who.respondents': 'Sector heads answer the maturity questionnaire for their sector, together with their team.',
-	'home.who.coordinators': 'Coordinators in each municipality follow completion, review and sign off.',
-	'home.who.leaders':
-		'Leadership teams and the collaboration board compare their municipality with the collaboration and with anonymous peers, year over year.',
-	'home.dimensions.title': 'Five dimensions',
-	'home.dimensions.lead': 'The instrument looks at digital maturity from five sides:',
-	'dimension.culture': 'Culture',
-	'dimension.strategy': 'Strategy',
-	'dimension.leadership': 'Leadership',
-	'dimension.competence': 'Competence',
-	'dimension.technology': 'Technology',
-	'home.privacy.title': 'Comparisons that respect privacy',
-	'home.privacy.text':
-		'Benchmarks are shown only for groups of at least five organisations, and members see each other by name only where the collaboration has decided so.',
-	'home.today': 'Today is {date}.',
 	'footer.text': 'Moden — self-assessment of digital maturity for municipalities in Norway and Sweden.',
-	'nav.questionnaires': 'Questionnaires',
-	'questionnaires.title': 'Questionnaires',
-	'questionnaires.lead':
-		'The published versions of the maturity instruments. A published version never changes; a new edition is a new version with a crosswalk to the previous one.',
-	'questionnaires.none': 'No questionnaire has been published yet.',
-	'questionnaires.name': 'Questionnaire',
-	'questionnaires.version': 'Version',
-	'questionnaires.items': 'Questions',
-	'questionnaires.published': 'Published',
-	'questionnaires.item_count': '{count} questions',
-	'questionnaires.compared_with': 'compared with version {version}',
-	'questionnaires.scoring': 'How answers are scored',
-	'questionnaires.scoring_text':
-		'Each answer is scored from 0 to 100 (a scale’s points, unless the question says otherwise: {values}). A dimension gets a score only when at least {coverage} % of its weight is answered; “don’t know” and “not applicable” do not count. Scores are averaged first and then placed in these levels:',
-	'questionnaires.dimensions': 'Dimensions',
-	'questionnaires.kind_practice': 'Practice',
-	'questionnaires.kind_perception': 'Assessment',
-	'questionnaires.na_allowed': '“Not applicable” allowed',
-	'questionnaires.status_new': 'New in this version',
-	'questionnaires.status_reworded': 'Reworded, comparable',
-	'questionnaires.status_changed': 'Changed, not comparable',
-	'questionnaires.status_identical': 'Unchanged',
-	'questionnaires.status_retired': 'Retired',
-	'questionnaires.sources': 'Sources',
-	'questionnaires.score_band': '{from} or more: {score} points',
-	'questionnaires.recommendations': 'Recommendations: how to reach the next level',
-	'questionnaires.retired': 'Questions from version {version} no longer asked',
 	'error.title': 'Something went wrong',
 	'error.not_found': 'The page was not found.',
 	'error.back_home': 'Back to the home page',
 	'error.unavailable': 'The database is not answering just now. Nothing saved is lost; try again in a moment.',
-	'error.try_again': 'Try again'
+	'error.try_again': 'Try again',
+	'error.forbidden': 'You do not have access to this page.',
+	'form.required': 'Fill this in.',
+	'form.too_long': 'This is too long.',
+	'form.invalid': 'This value is not valid.',
+	'form.email_invalid': 'Enter a valid e-mail address, like name@kommune.no.',
+	'form.password_short': 'The password must have at least 10 characters.',
+	'form.control_characters': 'This contains characters that cannot be saved, such as invisible control characters. Remove them and try again.',
+	'form.single_line': 'Write this on one line, without line breaks or tabs.',
+	'form.unknown_id': 'That item does not exist (any more). Reload the page.'
 } as const;

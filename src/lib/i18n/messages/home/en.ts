@@ -18,7 +18,6 @@ export const en = {
 	'home.answer.submitted': 'You have submitted your answers.',
 	'home.answer.approved': 'Approved by the coordinator on {date}.',
 	'home.answer.returned': 'Returned by the coordinator: “{note}”',
-	'home.answer.reopened': 'Opened again so that you can change your answers. The reason given: “{reason}”',
 	'home.coordinate.title': 'Round {year} in {collaboration}',
 	'home.coordinate.progress': '{submitted} of {total} assessments submitted; the round closes {date}.',
 	'home.coordinate.awaiting': '{count, plural, one {# submitted assessment awaits} other {# submitted assessments await}} your sign-off',
@@ -115,5 +114,24 @@ export const en = {
 	'signoff.pooled': 'Pooled answers for {sector}, {municipality}',
 	'signoff.setting': 'Count only assessments approved by the municipality’s coordinator in the results',
 	'signoff.setting_help':
-		'Submitted assessments that are not approved then have no scores, in the rounds still open too. Closed rounds keep their final results.'
+		'Submitted assessments that are not approved then have no scores, in the rounds still open too. Closed rounds keep their final results.',
+	'home.title': 'Digital maturity for municipal collaborations',
+	'home.lead':
+		'Moden lets an inter-municipal digitalisation collaboration measure the digital maturity of every member municipality, sector by sector, once a year — and follow the change over time.',
+	'home.who.title': 'Who it is for',
+	'home.who.respondents': 'Sector heads answer the maturity questionnaire for their sector, together with their team.',
+	'home.who.coordinators': 'Coordinators in each municipality follow completion, review and sign off.',
+	'home.who.leaders':
+		'Leadership teams and the collaboration board compare their municipality with the collaboration and with anonymous peers, year over year.',
+	'home.dimensions.title': 'Five dimensions',
+	'home.dimensions.lead': 'The instrument looks at digital maturity from five sides:',
+	'dimension.culture': 'Culture',
+	'dimension.strategy': 'Strategy',
+	'dimension.leadership': 'Leadership',
+	'dimension.competence': 'Competence',
+	'dimension.technology': 'Technology',
+	'home.privacy.title': 'Comparisons that respect privacy',
+	'home.privacy.text':
+		'Benchmarks are shown only for groups of at least five organisations, and members see each other by name only where the collaboration has decided so.',
+	'home.today': 'Today is {date}.'
 } as const;

@@ -15,7 +15,6 @@ export const nb = {
 	'home.answer.submitted': 'Du har sendt inn svarene dine.',
 	'home.answer.approved': 'Godkjent av koordinatoren {date}.',
 	'home.answer.returned': 'Sendt tilbake av koordinatoren: «{note}»',
-	'home.answer.reopened': 'Åpnet igjen slik at du kan endre svarene dine. Begrunnelse: «{reason}»',
 	'home.coordinate.title': 'Runde {year} i {collaboration}',
 	'home.coordinate.progress': '{submitted} av {total} kartlegginger er sendt inn; runden stenger {date}.',
 	'home.coordinate.awaiting': '{count, plural, one {# innsendt kartlegging venter} other {# innsendte kartlegginger venter}} på godkjenningen din',
@@ -112,5 +111,23 @@ export const nb = {
 	'signoff.pooled': 'Samlede svar for {sector}, {municipality}',
 	'signoff.setting': 'Ta bare med kartlegginger som kommunens koordinator har godkjent, i resultatene',
 	'signoff.setting_help':
-		'Innsendte kartlegginger som ikke er godkjent, får da ingen poeng, også i runder som fortsatt er åpne. Stengte runder beholder de endelige resultatene sine.'
+		'Innsendte kartlegginger som ikke er godkjent, får da ingen poeng, også i runder som fortsatt er åpne. Stengte runder beholder de endelige resultatene sine.',
+	'home.title': 'Digital modenhet for interkommunale samarbeid',
+	'home.lead':
+		'Med Moden kan et interkommunalt digitaliseringssamarbeid kartlegge den digitale modenheten i hver medlemskommune, sektor for sektor, én gang i året — og følge utviklingen over tid.',
+	'home.who.title': 'Hvem det er for',
+	'home.who.respondents': 'Kommunalsjefer besvarer modenhetskartleggingen for sin sektor, sammen med teamet sitt.',
+	'home.who.coordinators': 'Koordinatorer i hver kommune følger opp besvarelsen, går gjennom og godkjenner.',
+	'home.who.leaders': 'Ledergrupper og samarbeidets styre sammenligner kommunen med samarbeidet og med anonyme sammenlignbare kommuner, år for år.',
+	'home.dimensions.title': 'Fem dimensjoner',
+	'home.dimensions.lead': 'Kartleggingen ser på digital modenhet fra fem sider:',
+	'dimension.culture': 'Kultur',
+	'dimension.strategy': 'Strategi',
+	'dimension.leadership': 'Ledelse',
+	'dimension.competence': 'Kompetanse',
+	'dimension.technology': 'Teknologi',
+	'home.privacy.title': 'Sammenligning som ivaretar personvernet',
+	'home.privacy.text':
+		'Sammenligninger vises bare for grupper med minst fem organisasjoner, og medlemmene ser hverandre ved navn bare der samarbeidet har vedtatt det.',
+	'home.today': 'I dag er det {date}.'
 } satisfies Record<keyof typeof en, string>;

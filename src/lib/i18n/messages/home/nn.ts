@@ -15,7 +15,6 @@ export const nn = {
 	'home.answer.submitted': 'Du har sendt inn svara dine.',
 	'home.answer.approved': 'Godkjend av koordinatoren {date}.',
 	'home.answer.returned': 'Send tilbake av koordinatoren: «{note}»',
-	'home.answer.reopened': 'Opna att slik at du kan endre svara dine. Grunngjeving: «{reason}»',
 	'home.coordinate.title': 'Runde {year} i {collaboration}',
 	'home.coordinate.progress': '{submitted} av {total} kartleggingar er sende inn; runden stengjer {date}.',
 	'home.coordinate.awaiting': '{count, plural, one {# innsend kartlegging ventar} other {# innsende kartleggingar ventar}} på godkjenninga di',
@@ -112,5 +111,23 @@ export const nn = {
 	'completion.remind_target.sector': 'berre {sector}',
 	'completion.unassign_confirm_text': '{name} skal ikkje lenger svare for {sector}, {municipality}. Svar som alt er gjevne, blir ståande.',
 	'completion.unassign_confirm': 'Ja, fjern {name}',
-	'result.pooled_n': 'Samla resultat av {count, plural, one {# innsend svar} other {# innsende svar}}'
+	'result.pooled_n': 'Samla resultat av {count, plural, one {# innsend svar} other {# innsende svar}}',
+	'home.title': 'Digital modnad for interkommunale samarbeid',
+	'home.lead':
+		'Med Moden kan eit interkommunalt digitaliseringssamarbeid kartleggje den digitale modnaden i kvar medlemskommune, sektor for sektor, éin gong i året — og følgje utviklinga over tid.',
+	'home.who.title': 'Kven det er for',
+	'home.who.respondents': 'Kommunalsjefar svarar på modnadskartlegginga for sektoren sin, saman med teamet sitt.',
+	'home.who.coordinators': 'Koordinatorar i kvar kommune følgjer opp svara, går gjennom og godkjenner.',
+	'home.who.leaders': 'Leiargrupper og styret i samarbeidet samanliknar kommunen med samarbeidet og med anonyme samanliknbare kommunar, år for år.',
+	'home.dimensions.title': 'Fem dimensjonar',
+	'home.dimensions.lead': 'Kartlegginga ser på digital modnad frå fem sider:',
+	'dimension.culture': 'Kultur',
+	'dimension.strategy': 'Strategi',
+	'dimension.leadership': 'Leiing',
+	'dimension.competence': 'Kompetanse',
+	'dimension.technology': 'Teknologi',
+	'home.privacy.title': 'Samanlikning som tek vare på personvernet',
+	'home.privacy.text':
+		'Samanlikningar blir viste berre for grupper med minst fem organisasjonar, og medlemmene ser kvarandre med namn berre der samarbeidet har vedteke det.',
+	'home.today': 'I dag er det {date}.'
 } satisfies Record<keyof typeof en, string>;

@@ -15,7 +15,6 @@ export const sv = {
 	'home.answer.submitted': 'Du har skickat in dina svar.',
 	'home.answer.approved': 'Godkänd av samordnaren {date}.',
 	'home.answer.returned': 'Återsänd av samordnaren: ”{note}”',
-	'home.answer.reopened': 'Öppnad igen så att du kan ändra dina svar. Skäl: ”{reason}”',
 	'home.coordinate.title': 'Omgång {year} i {collaboration}',
 	'home.coordinate.progress': '{submitted} av {total} kartläggningar är inskickade; omgången stänger {date}.',
 	'home.coordinate.awaiting': '{count, plural, one {# inskickad kartläggning} other {# inskickade kartläggningar}} väntar på ditt godkännande',
@@ -112,5 +111,23 @@ export const sv = {
 	'signoff.pooled': 'Sammanställda svar för {sector}, {municipality}',
 	'signoff.setting': 'Räkna bara med kartläggningar som kommunens samordnare har godkänt i resultaten',
 	'signoff.setting_help':
-		'Inskickade kartläggningar som inte är godkända får då inga poäng, även i omgångar som fortfarande är öppna. Stängda omgångar behåller sina slutliga resultat.'
+		'Inskickade kartläggningar som inte är godkända får då inga poäng, även i omgångar som fortfarande är öppna. Stängda omgångar behåller sina slutliga resultat.',
+	'home.title': 'Digital mognad för kommunala samverkansorganisationer',
+	'home.lead':
+		'Med Moden kan en kommunal samverkan inom digitalisering kartlägga den digitala mognaden i varje medlemskommun, verksamhet för verksamhet, en gång om året — och följa förändringen över tid.',
+	'home.who.title': 'Vem det är till för',
+	'home.who.respondents': 'Verksamhetschefer besvarar mognadskartläggningen för sin verksamhet, tillsammans med sitt team.',
+	'home.who.coordinators': 'Samordnare i varje kommun följer svarsläget, granskar och godkänner.',
+	'home.who.leaders': 'Ledningsgrupper och samverkansorganisationens styrelse jämför kommunen med samverkan och med anonyma jämförbara kommuner, år för år.',
+	'home.dimensions.title': 'Fem dimensioner',
+	'home.dimensions.lead': 'Kartläggningen ser på digital mognad från fem håll:',
+	'dimension.culture': 'Kultur',
+	'dimension.strategy': 'Strategi',
+	'dimension.leadership': 'Ledarskap',
+	'dimension.competence': 'Kompetens',
+	'dimension.technology': 'Teknik',
+	'home.privacy.title': 'Jämförelser som värnar integriteten',
+	'home.privacy.text':
+		'Jämförelser visas bara för grupper med minst fem organisationer, och medlemmarna ser varandra med namn bara där samverkan har beslutat det.',
+	'home.today': 'I dag är det {date}.'
 } satisfies Record<keyof typeof en, string>;

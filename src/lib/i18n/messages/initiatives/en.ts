@@ -4,7 +4,6 @@
  * have exactly these.
  */
 export const en = {
-	'initiatives.title': 'Initiatives',
 	'initiatives.lead': 'What the sectors, the municipalities and the collaboration decided to do about their results, who owns it and how far it has come.',
 	'initiatives.none': 'No initiatives you can see yet.',
 	'initiatives.new': 'New initiative',

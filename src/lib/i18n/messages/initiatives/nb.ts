@@ -1,7 +1,6 @@
 import type { en } from './en';
 
 export const nb = {
-	'initiatives.title': 'Tiltak',
 	'initiatives.lead': 'Hva sektorene, kommunene og samarbeidet har bestemt å gjøre med resultatene, hvem som eier tiltakene, og hvor langt de har kommet.',
 	'initiatives.none': 'Ingen tiltak du kan se ennå.',
 	'initiatives.new': 'Nytt tiltak',

@@ -1,7 +1,6 @@
 import type { en } from './en';
 
 export const nn = {
-	'initiatives.title': 'Tiltak',
 	'initiatives.lead': 'Kva sektorane, kommunane og samarbeidet har vedteke å gjere med resultata, kven som eig tiltaka, og kor langt dei har kome.',
 	'initiatives.none': 'Ingen tiltak du kan sjå enno.',
 	'initiatives.new': 'Nytt tiltak',

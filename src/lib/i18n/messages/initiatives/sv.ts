@@ -1,7 +1,6 @@
 import type { en } from './en';
 
 export const sv = {
-	'initiatives.title': 'Åtgärder',
 	'initiatives.lead':
 		'Vad verksamheterna, kommunerna och samverkan har beslutat att göra utifrån resultaten, vem som äger åtgärderna och hur långt de har kommit.',
 	'initiatives.none': 'Det finns ännu inga åtgärder som du kan se.',

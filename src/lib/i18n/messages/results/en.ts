@@ -13,7 +13,6 @@ export const en = {
 	'results.printed': 'Printed {date}',
 	'results.print': 'Print or save as PDF',
 	'results.recommendations': 'Where to start: the weakest questions',
-	'results.title': 'Results',
 	'results.forbidden': 'Results are for the collaboration’s admins and board, and for the municipalities’ coordinators and leadership teams.',
 	'results.round': 'Round',
 	'results.show': 'Show',
@@ -117,7 +116,6 @@ export const en = {
 	'results.minimum_level': 'Minimum: level {level}',
 	'results.noise_lead':
 		'The interval shows how sure a score is: with other respondents it would most likely have come out within it. Differences smaller than the noise are not called out, and members whose scores the noise cannot tell apart share a rank.',
-	'targets.title': 'Targets',
 	'targets.minimum_title': 'The collaboration’s minimum for every member',
 	'targets.minimum_lead': 'The level every member should reach in each dimension.',
 	'targets.ambition_title': '{name}’s own ambition',
@@ -164,5 +162,31 @@ export const en = {
 	'export.comment': 'Comment',
 	'export.evidence': 'Evidence link',
 	'export.weight': 'Weight',
-	'export.question': 'Question'
+	'export.question': 'Question',
+	'result.title': 'Result',
+	'result.submitted_on': 'You submitted on {date}.',
+	'result.pooled': 'Pooled result of {count, plural, one {# submitted response} other {# submitted responses}}',
+	'result.pooled_lead':
+		'Each question’s value is the mean over the respondents who chose a level scored from 0 to 100. Spread is shown where at least three have answered.',
+	'result.dimension': 'Dimension',
+	'result.score': 'Score',
+	'result.level': 'Level',
+	'result.coverage': 'Answered',
+	'result.not_enough': 'Not enough answers',
+	'result.question': 'Question',
+	'result.respondents': 'n',
+	'result.spread': 'Spread',
+	'result.spread_hidden': 'not shown for so few answers',
+	'result.dont_know': 'Don’t know',
+	'result.own_answers': 'Your answers',
+	'result.back': 'Back to my assessments',
+	'result.explain_title': 'How to read the figures',
+	'result.explain_scale':
+		'Scores run from 0 to 100: each answer becomes points (the lowest level 0, the highest 100), and a dimension gets the mean of its questions that have an answer that counts. The level is the band the score falls in: {bands}.',
+	'result.explain_band': '{level} {name} from {from}',
+	'result.explain_coverage': '{dimension}: {coverage} % answered – {answered} of {total} questions have an answer that counts',
+	'result.explain_dont_know': '{count, plural, one {# has only “don’t know”, which does not count} other {# have only “don’t know”, which does not count}}',
+	'result.explain_not_applicable': '{count, plural, one {# is not applicable} other {# are not applicable}}',
+	'result.explain_minimum': 'a score is shown once at least {minimum} % is answered.',
+	'result.explain_level': '{score} points lie between {from} and {to}: level {level} {name}.'
 } as const;

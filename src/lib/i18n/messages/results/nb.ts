@@ -11,7 +11,6 @@ export const nb = {
 	'results.printed': 'Skrevet ut {date}',
 	'results.print': 'Skriv ut eller lagre som PDF',
 	'results.recommendations': 'Hvor dere kan begynne: de svakeste spørsmålene',
-	'results.title': 'Resultater',
 	'results.forbidden': 'Resultatene er for samarbeidets administratorer og styre, og for kommunenes koordinatorer og ledergrupper.',
 	'results.round': 'Runde',
 	'results.show': 'Vis',
@@ -114,7 +113,6 @@ export const nb = {
 	'results.minimum_level': 'Minimum: nivå {level}',
 	'results.noise_lead':
 		'Intervallet viser hvor sikkert et tall er: med andre respondenter ville det trolig ha havnet innenfor. Forskjeller som er mindre enn usikkerheten, trekkes ikke fram, og medlemmer som usikkerheten ikke kan skille, deler plass.',
-	'targets.title': 'Mål',
 	'targets.minimum_title': 'Samarbeidets minimum for alle medlemmer',
 	'targets.minimum_lead': 'Nivået alle medlemmene bør nå i hver dimensjon.',
 	'targets.ambition_title': '{name}s egen ambisjon',
@@ -161,5 +159,32 @@ export const nb = {
 	'export.comment': 'Kommentar',
 	'export.evidence': 'Lenke til dokumentasjon',
 	'export.weight': 'Vekt',
-	'export.question': 'Spørsmål'
+	'export.question': 'Spørsmål',
+	'result.title': 'Resultat',
+	'result.submitted_on': 'Du sendte inn {date}.',
+	'result.pooled': 'Samlet resultat av {count, plural, one {# innsendt besvarelse} other {# innsendte besvarelser}}',
+	'result.pooled_lead':
+		'Verdien for hvert spørsmål er gjennomsnittet av dem som valgte et svar, regnet om til poeng fra 0 til 100. Spredning vises der minst tre har svart.',
+	'result.dimension': 'Dimensjon',
+	'result.score': 'Poeng',
+	'result.level': 'Nivå',
+	'result.coverage': 'Besvart',
+	'result.not_enough': 'For få svar',
+	'result.question': 'Spørsmål',
+	'result.respondents': 'n',
+	'result.spread': 'Spredning',
+	'result.spread_hidden': 'vises ikke for så få svar',
+	'result.dont_know': 'Vet ikke',
+	'result.own_answers': 'Dine svar',
+	'result.back': 'Tilbake til mine kartlegginger',
+	'result.explain_title': 'Slik leser du tallene',
+	'result.explain_scale':
+		'Poengene går fra 0 til 100: hvert svar regnes om til poeng (laveste nivå gir 0, høyeste 100), og dimensjonen får gjennomsnittet av spørsmålene som har et svar som teller. Nivået er båndet poengene havner i: {bands}.',
+	'result.explain_band': '{level} {name} fra {from}',
+	'result.explain_coverage': '{dimension}: besvart {coverage} % – {answered} av {total} spørsmål har et svar som teller',
+	'result.explain_dont_know':
+		'{count, plural, one {# er besvart bare med «vet ikke», som ikke teller med} other {# er besvart bare med «vet ikke», som ikke teller med}}',
+	'result.explain_not_applicable': '{count, plural, one {# er ikke relevant} other {# er ikke relevante}}',
+	'result.explain_minimum': 'poeng vises når minst {minimum} % er besvart.',
+	'result.explain_level': '{score} poeng ligger mellom {from} og {to}: nivå {level} {name}.'
 } satisfies Record<keyof typeof en, string>;

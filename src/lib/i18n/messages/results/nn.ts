@@ -11,7 +11,6 @@ export const nn = {
 	'results.printed': 'Skrive ut {date}',
 	'results.print': 'Skriv ut eller lagre som PDF',
 	'results.recommendations': 'Kvar de kan byrje: dei svakaste spørsmåla',
-	'results.title': 'Resultat',
 	'results.forbidden': 'Resultata er for administratorane og styret i samarbeidet, og for koordinatorane og leiargruppene i kommunane.',
 	'results.round': 'Runde',
 	'results.show': 'Vis',
@@ -114,7 +113,6 @@ export const nn = {
 	'results.minimum_level': 'Minimum: nivå {level}',
 	'results.noise_lead':
 		'Intervallet viser kor sikkert eit tal er: med andre respondentar ville det truleg ha hamna innanfor. Skilnader som er mindre enn uvissa, blir ikkje trekte fram, og medlemmer som uvissa ikkje kan skilje, deler plass.',
-	'targets.title': 'Mål',
 	'targets.minimum_title': 'Minimum for alle medlemmene i samarbeidet',
 	'targets.minimum_lead': 'Nivået alle medlemmene bør nå i kvar dimensjon.',
 	'targets.ambition_title': 'Eiga ambisjon for {name}',
@@ -161,5 +159,32 @@ export const nn = {
 	'export.comment': 'Kommentar',
 	'export.evidence': 'Lenke til dokumentasjon',
 	'export.weight': 'Vekt',
-	'export.question': 'Spørsmål'
+	'export.question': 'Spørsmål',
+	'result.title': 'Resultat',
+	'result.submitted_on': 'Du sende inn {date}.',
+	'result.pooled': 'Samla resultat av {count, plural, one {# innsendt svar} other {# innsende svar}}',
+	'result.pooled_lead':
+		'Verdien for kvart spørsmål er gjennomsnittet av dei som valde eit svar, rekna om til poeng frå 0 til 100. Spreiing blir vist der minst tre har svart.',
+	'result.dimension': 'Dimensjon',
+	'result.score': 'Poeng',
+	'result.level': 'Nivå',
+	'result.coverage': 'Svart på',
+	'result.not_enough': 'For få svar',
+	'result.question': 'Spørsmål',
+	'result.respondents': 'n',
+	'result.spread': 'Spreiing',
+	'result.spread_hidden': 'blir ikkje vist for så få svar',
+	'result.dont_know': 'Veit ikkje',
+	'result.own_answers': 'Svara dine',
+	'result.back': 'Tilbake til kartleggingane mine',
+	'result.explain_title': 'Slik les du tala',
+	'result.explain_scale':
+		'Poenga går frå 0 til 100: kvart svar blir rekna om til poeng (lågaste nivå gir 0, høgaste 100), og dimensjonen får gjennomsnittet av spørsmåla som har eit svar som tel. Nivået er bandet poenga hamnar i: {bands}.',
+	'result.explain_band': '{level} {name} frå {from}',
+	'result.explain_coverage': '{dimension}: svart på {coverage} % – {answered} av {total} spørsmål har eit svar som tel',
+	'result.explain_dont_know':
+		'{count, plural, one {# har berre fått «veit ikkje», som ikkje tel med} other {# har berre fått «veit ikkje», som ikkje tel med}}',
+	'result.explain_not_applicable': '{count, plural, one {# er ikkje relevant} other {# er ikkje relevante}}',
+	'result.explain_minimum': 'poeng blir viste når minst {minimum} % er svart på.',
+	'result.explain_level': '{score} poeng ligg mellom {from} og {to}: nivå {level} {name}.'
 } satisfies Record<keyof typeof en, string>;

@@ -11,7 +11,6 @@ export const sv = {
 	'results.printed': 'Utskriven {date}',
 	'results.print': 'Skriv ut eller spara som PDF',
 	'results.recommendations': 'Var ni kan börja: de svagaste frågorna',
-	'results.title': 'Resultat',
 	'results.forbidden': 'Resultaten är för samverkans administratörer och styrelse, och för kommunernas samordnare och ledningsgrupper.',
 	'results.round': 'Omgång',
 	'results.show': 'Visa',
@@ -114,7 +113,6 @@ export const sv = {
 	'results.minimum_level': 'Miniminivå: nivå {level}',
 	'results.noise_lead':
 		'Intervallet visar hur säker en siffra är: med andra svarande hade den troligen hamnat inom det. Skillnader som är mindre än osäkerheten lyfts inte fram, och medlemmar som osäkerheten inte kan skilja åt delar placering.',
-	'targets.title': 'Mål',
 	'targets.minimum_title': 'Samverkans miniminivå för alla medlemmar',
 	'targets.minimum_lead': 'Nivån alla medlemmar bör nå i varje dimension.',
 	'targets.ambition_title': '{name}s egen ambition',
@@ -161,5 +159,31 @@ export const sv = {
 	'export.comment': 'Kommentar',
 	'export.evidence': 'Länk till underlag',
 	'export.weight': 'Vikt',
-	'export.question': 'Fråga'
+	'export.question': 'Fråga',
+	'result.title': 'Resultat',
+	'result.submitted_on': 'Du skickade in {date}.',
+	'result.pooled': 'Sammanvägt resultat av {count, plural, one {# inskickat svar} other {# inskickade svar}}',
+	'result.pooled_lead':
+		'Värdet för varje fråga är medelvärdet för dem som valde ett svar, omräknat till poäng från 0 till 100. Spridning visas där minst tre har svarat.',
+	'result.dimension': 'Dimension',
+	'result.score': 'Poäng',
+	'result.level': 'Nivå',
+	'result.coverage': 'Besvarat',
+	'result.not_enough': 'För få svar',
+	'result.question': 'Fråga',
+	'result.respondents': 'n',
+	'result.spread': 'Spridning',
+	'result.spread_hidden': 'visas inte för så få svar',
+	'result.dont_know': 'Vet ej',
+	'result.own_answers': 'Dina svar',
+	'result.back': 'Tillbaka till mina kartläggningar',
+	'result.explain_title': 'Så läser du siffrorna',
+	'result.explain_scale':
+		'Poängen går från 0 till 100: varje svar räknas om till poäng (lägsta nivån ger 0, högsta 100), och dimensionen får medelvärdet av de frågor som har ett svar som räknas. Nivån är det intervall poängen hamnar i: {bands}.',
+	'result.explain_band': '{level} {name} från {from}',
+	'result.explain_coverage': '{dimension}: besvarad till {coverage} % – {answered} av {total} frågor har ett svar som räknas',
+	'result.explain_dont_know': '{count, plural, one {# har bara fått ”vet ej”, som inte räknas} other {# har bara fått ”vet ej”, som inte räknas}}',
+	'result.explain_not_applicable': '{count, plural, one {# är ej tillämplig} other {# är ej tillämpliga}}',
+	'result.explain_minimum': 'poäng visas när minst {minimum} % är besvarat.',
+	'result.explain_level': '{score} poäng ligger mellan {from} och {to}: nivå {level} {name}.'
 } satisfies Record<keyof typeof en, string>;

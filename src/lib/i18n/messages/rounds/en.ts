@@ -3,7 +3,6 @@
  * English defines the keys; nb.ts and sv.ts must have exactly these.
  */
 export const en = {
-	'rounds.title': 'Rounds',
 	'rounds.lead': 'A round is one year’s measurement: it creates one assessment per municipality and sector taking part.',
 	'rounds.none': 'No round yet.',
 	'rounds.year': 'Year',

@@ -1,7 +1,6 @@
 import type { en } from './en';
 
 export const nb = {
-	'rounds.title': 'Runder',
 	'rounds.lead': 'En runde er ett års kartlegging: den lager én kartlegging per kommune og sektor som er med.',
 	'rounds.none': 'Ingen runder ennå.',
 	'rounds.year': 'År',

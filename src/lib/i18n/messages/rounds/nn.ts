@@ -1,7 +1,6 @@
 import type { en } from './en';
 
 export const nn = {
-	'rounds.title': 'Rundar',
 	'rounds.lead': 'Ein runde er kartlegginga for eitt år: han lagar éi kartlegging per kommune og sektor som er med.',
 	'rounds.none': 'Ingen rundar enno.',
 	'rounds.year': 'År',

@@ -1,7 +1,6 @@
 import type { en } from './en';
 
 export const sv = {
-	'rounds.title': 'Omgångar',
 	'rounds.lead': 'En omgång är ett års mätning: den skapar en kartläggning per kommun och verksamhet som deltar.',
 	'rounds.none': 'Inga omgångar än.',
 	'rounds.year': 'År',

@@ -63,7 +63,6 @@ export const en = {
 	'sso.signed_out': 'You are signed out of Moden.',
 	'sso.still_signed_in': 'You may still be signed in at {provider}. On a shared computer, sign out there too.',
 	'sso.sign_out_at': 'Sign out at {provider}',
-	'sso_admin.title': 'Sign-in',
 	'sso_admin.lead':
 		'Let your people sign in with their organisation’s account (OpenID Connect: Microsoft Entra ID, ID-porten, Keycloak …). Signing in gives no role: a person still needs a role here, and is found by their verified e-mail address the first time.',
 	'sso_admin.redirect_uri': 'Redirect URI to register at the provider',

@@ -60,7 +60,6 @@ export const nb = {
 	'sso.signed_out': 'Du er logget ut av Moden.',
 	'sso.still_signed_in': 'Du kan fortsatt være logget inn hos {provider}. På en delt datamaskin bør du logge ut der også.',
 	'sso.sign_out_at': 'Logg ut hos {provider}',
-	'sso_admin.title': 'Innlogging',
 	'sso_admin.lead':
 		'La folkene deres logge inn med arbeidskontoen sin (OpenID Connect: Microsoft Entra ID, ID-porten, Keycloak …). Innlogging gir ingen rolle: personen trenger fortsatt en rolle her, og blir funnet på den verifiserte e-postadressen sin første gang.',
 	'sso_admin.redirect_uri': 'Omdirigerings-URI som skal registreres hos tjenesten',

@@ -60,7 +60,6 @@ export const nn = {
 	'sso.signed_out': 'Du er logga ut av Moden.',
 	'sso.still_signed_in': 'Du kan framleis vere logga inn hos {provider}. På ei delt datamaskin bør du logge ut der også.',
 	'sso.sign_out_at': 'Logg ut hos {provider}',
-	'sso_admin.title': 'Innlogging',
 	'sso_admin.lead':
 		'La folka dykkar logge inn med arbeidskontoen sin (OpenID Connect: Microsoft Entra ID, ID-porten, Keycloak …). Innlogging gir inga rolle: personen treng framleis ei rolle her, og blir funnen på den verifiserte e-postadressa si første gongen.',
 	'sso_admin.redirect_uri': 'Omdirigerings-URI som skal registrerast hos tenesta',

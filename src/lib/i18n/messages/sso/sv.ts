@@ -60,7 +60,6 @@ export const sv = {
 	'sso.signed_out': 'Du är utloggad från Moden.',
 	'sso.still_signed_in': 'Du kan fortfarande vara inloggad hos {provider}. På en delad dator bör du logga ut där också.',
 	'sso.sign_out_at': 'Logga ut hos {provider}',
-	'sso_admin.title': 'Inloggning',
 	'sso_admin.lead':
 		'Låt era medarbetare logga in med sitt jobbkonto (OpenID Connect: Microsoft Entra ID, ID-porten, Keycloak …). Inloggning ger ingen roll: personen behöver fortfarande en roll här och hittas första gången via sin verifierade e-postadress.',
 	'sso_admin.redirect_uri': 'Omdirigerings-URI att registrera hos tjänsten',
