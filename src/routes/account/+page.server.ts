@@ -7,7 +7,7 @@ import { deletePerson, LastPlatformAdminError } from '$lib/server/auth/personal-
 import { changePassword } from '$lib/server/auth/users';
 import { describeGrants } from '$lib/server/collaborations/people';
 import { db } from '$lib/server/db';
-import { fieldError, fieldErrors, formFields, lineField, nameField, passwordField, passwordInput } from '$lib/server/forms';
+import { fieldError, fieldErrors, postedFields, lineField, nameField, passwordField, passwordInput } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -24,7 +24,7 @@ const confirmation = z.object({ confirm: lineField({ max: 254 }) });
 export const actions: Actions = {
 	profile: async (event) => {
 		const user = requireUser(event);
-		const fields = formFields(await event.request.formData());
+		const fields = await postedFields(event.request);
 		const parsed = profile.safeParse(fields);
 		if (!parsed.success) return fail(400, { action: 'profile', values: fields, errors: fieldErrors(parsed.error) });
 		await db()`update app_user set name = ${parsed.data.name}, locale = ${parsed.data.locale || null} where id = ${user.id}`;
@@ -32,7 +32,7 @@ export const actions: Actions = {
 	},
 	password: async (event) => {
 		const user = requireUser(event);
-		const fields = formFields(await event.request.formData());
+		const fields = await postedFields(event.request);
 		const parsed = password.safeParse(fields);
 		if (!parsed.success) return fail(400, { action: 'password', errors: fieldErrors(parsed.error) });
 		const sql = db();
@@ -48,7 +48,7 @@ export const actions: Actions = {
 	/** Deletes the account after the person typed their e-mail address; their answers stay, anonymous. */
 	deleteAccount: async (event) => {
 		const user = requireUser(event);
-		const parsed = confirmation.safeParse(formFields(await event.request.formData()));
+		const parsed = confirmation.safeParse(await postedFields(event.request));
 		if (!parsed.success) return fail(400, { action: 'deleteAccount', errors: fieldErrors(parsed.error) });
 		if (parsed.data.confirm.toLowerCase() !== user.email.toLowerCase()) {
 			return fail(400, { action: 'deleteAccount', errors: fieldError('confirm', 'account.delete_confirm_mismatch') });

@@ -5,7 +5,7 @@ import { requirePermission, requireUser } from '$lib/server/auth/guard';
 import { legalForms, listCollaborations, nameTaken, setUpCollaboration } from '$lib/server/collaborations/collaborations';
 import { PlatformAdminGrantError } from '$lib/server/collaborations/people';
 import { db } from '$lib/server/db';
-import { emailField, fieldError, fieldErrors, formFields, nameField } from '$lib/server/forms';
+import { emailField, fieldError, fieldErrors, postedFields, nameField } from '$lib/server/forms';
 import { mailConfigured } from '$lib/server/mail';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -33,7 +33,7 @@ export const actions: Actions = {
 	/** The operator creates a collaboration and invites its first administrator. */
 	create: async (event) => {
 		const user = requirePermission(event, 'platform.manage');
-		const fields = formFields(await event.request.formData());
+		const fields = await postedFields(event.request);
 		const parsed = create.safeParse(fields);
 		if (!parsed.success) return fail(400, { values: fields, errors: fieldErrors(parsed.error) });
 		const sql = db();

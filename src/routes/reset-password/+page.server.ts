@@ -5,13 +5,13 @@ import { requestPasswordReset } from '$lib/server/auth/reset';
 import { retryAfterSeconds } from '$lib/server/auth/throttle';
 import { normaliseEmail } from '$lib/server/auth/users';
 import { db } from '$lib/server/db';
-import { emailField, fieldErrors, formFields } from '$lib/server/forms';
+import { emailField, fieldErrors, postedFields } from '$lib/server/forms';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
 	/** The answer is the same, and as quick, whether or not the address has an account. */
 	default: async ({ request, url, locals, getClientAddress, setHeaders }) => {
-		const fields = formFields(await request.formData());
+		const fields = await postedFields(request);
 		const parsed = z.object({ email: emailField }).safeParse(fields);
 		if (!parsed.success) return fail(400, { values: { email: fields.email ?? '' }, errors: fieldErrors(parsed.error) });
 		const email = normaliseEmail(parsed.data.email);

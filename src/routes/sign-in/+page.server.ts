@@ -7,7 +7,7 @@ import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { signIn } from '$lib/server/auth/sign-in';
 import { retryAfterSeconds } from '$lib/server/auth/throttle';
 import { db } from '$lib/server/db';
-import { emailField, fieldErrors, formFields, passwordInput, safeReturnPath } from '$lib/server/forms';
+import { emailField, fieldErrors, postedFields, passwordInput, safeReturnPath } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -20,7 +20,7 @@ const schema = z.object({ email: emailField, password: passwordInput });
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, locals, getClientAddress, setHeaders }) => {
-		const fields = formFields(await request.formData());
+		const fields = await postedFields(request);
 		const values = { email: fields.email ?? '' };
 		const parsed = schema.safeParse(fields);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });

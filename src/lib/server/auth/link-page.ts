@@ -4,7 +4,7 @@ import { audit } from '$lib/server/audit';
 import { checkLink, setPasswordWithLink, type LinkPurpose } from '$lib/server/auth/links';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { db } from '$lib/server/db';
-import { fieldErrors, formFields, lineField, nameField, passwordField, passwordInput } from '$lib/server/forms';
+import { fieldErrors, postedFields, lineField, nameField, passwordField, passwordInput } from '$lib/server/forms';
 
 /**
  * The two one-time-link pages (accept an invitation, reset a password) work alike:
@@ -30,7 +30,7 @@ interface LinkEvent {
 }
 
 export async function useLinkAction(event: LinkEvent, purpose: LinkPurpose) {
-	const fields = formFields(await event.request.formData());
+	const fields = await postedFields(event.request);
 	const parsed = schema(purpose === 'invitation').safeParse(fields);
 	if (!parsed.success) return fail(400, { values: { name: fields.name ?? '' }, errors: fieldErrors(parsed.error) });
 	const sql = db();

@@ -5,7 +5,7 @@ import { saveAnswers } from '$lib/server/assessments/save-protocol';
 import { parseAnswerForm } from '$lib/server/assessments/form';
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { formFields, safeReturnPath } from '$lib/server/forms';
+import { postedFields, safeReturnPath } from '$lib/server/forms';
 
 /**
  * The form actions of the answering pages, shared by every step and the review: the page
@@ -38,7 +38,7 @@ function refused(event: RequestEvent, e: unknown, values?: Record<string, string
 
 export async function save(event: RequestEvent) {
 	const user = requireUser(event);
-	const fields = formFields(await event.request.formData());
+	const fields = await postedFields(event.request);
 	const { answers, errors, writer } = parseAnswerForm(fields);
 	let results;
 	try {

@@ -5,7 +5,7 @@ import { requirePermission } from '$lib/server/auth/guard';
 import { legalForms, nameTaken, overviewCounts, updateCollaboration } from '$lib/server/collaborations/collaborations';
 import { db } from '$lib/server/db';
 import { openRoundProgress } from '$lib/server/home/home';
-import { fieldError, fieldErrors, formFields, nameField } from '$lib/server/forms';
+import { fieldError, fieldErrors, postedFields, nameField } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -31,7 +31,7 @@ export const actions: Actions = {
 	settings: async (event) => {
 		const collaborationId = event.params.collaborationId;
 		const user = requirePermission(event, 'collaboration.manage', { collaborationId });
-		const fields = formFields(await event.request.formData());
+		const fields = await postedFields(event.request);
 		const parsed = settings.safeParse(fields);
 		if (!parsed.success) return fail(400, { values: fields, errors: fieldErrors(parsed.error) });
 		const sql = db();

@@ -5,7 +5,7 @@ import { installationButtons, providersForDomain, ssoSettings } from '$lib/serve
 import { setFlowCookie, startSignIn } from '$lib/server/auth/sso';
 import { emailDomain } from '$lib/server/auth/sso-policy';
 import { db } from '$lib/server/db';
-import { emailField, fieldErrors, formFields, safeReturnPath } from '$lib/server/forms';
+import { emailField, fieldErrors, postedFields, safeReturnPath } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A provider as a "Sign in with …" link names it: a row's id, or an installation-wide provider's key. */
@@ -38,7 +38,7 @@ const schema = z.object({ email: emailField });
 export const actions: Actions = {
 	/** Finds the providers of the e-mail's domain; the page shows them as links. */
 	default: async ({ request }) => {
-		const fields = formFields(await request.formData());
+		const fields = await postedFields(request);
 		const values = { email: fields.email ?? '' };
 		const parsed = schema.safeParse(fields);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });

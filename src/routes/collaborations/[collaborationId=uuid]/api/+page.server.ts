@@ -7,7 +7,7 @@ import { grantScopes } from '$lib/server/collaborations/people';
 import { dayIn, timeZoneOf } from '$lib/server/calendar';
 import { getCollaboration } from '$lib/server/collaborations/collaborations';
 import { db } from '$lib/server/db';
-import { fieldError, fieldErrors, formFields, lineField, msg, uuidField } from '$lib/server/forms';
+import { fieldError, fieldErrors, postedFields, lineField, msg, uuidField } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The read API for the collaboration's own systems: its tokens (admins only) and the reference. */
@@ -29,7 +29,7 @@ export const actions: Actions = {
 	create: async (event) => {
 		const collaborationId = event.params.collaborationId;
 		const user = requirePermission(event, 'collaboration.manage', { collaborationId });
-		const fields = formFields(await event.request.formData());
+		const fields = await postedFields(event.request);
 		const parsed = createSchema.safeParse(fields);
 		if (!parsed.success) return fail(400, { action: 'create' as const, values: fields, errors: fieldErrors(parsed.error) });
 		const { country } = (await getCollaboration(db(), collaborationId))!;
@@ -47,7 +47,7 @@ export const actions: Actions = {
 	revoke: async (event) => {
 		const collaborationId = event.params.collaborationId;
 		const user = requirePermission(event, 'collaboration.manage', { collaborationId });
-		const parsed = z.object({ tokenId: z.string().regex(/^[a-z2-7]{24}$/) }).safeParse(formFields(await event.request.formData()));
+		const parsed = z.object({ tokenId: z.string().regex(/^[a-z2-7]{24}$/) }).safeParse(await postedFields(event.request));
 		if (!parsed.success || !(await revokeToken(db(), collaborationId, parsed.data.tokenId, user.id))) {
 			return fail(404, { action: 'revoke' as const, message: 'form.unknown_id' as const });
 		}

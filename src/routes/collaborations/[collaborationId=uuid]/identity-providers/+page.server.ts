@@ -5,7 +5,7 @@ import { installationUseSchema, ownProviderSchema, providerIdSchema, requirement
 import { addProvider, listProviders, removeProvider, ssoSettings, updateProvider, useInstallationProvider } from '$lib/server/auth/providers';
 import { sessionThroughCollaboration, setSsoRequired, ssoRequired } from '$lib/server/auth/sso-requirement';
 import { db } from '$lib/server/db';
-import { fieldErrors, formFields } from '$lib/server/forms';
+import { fieldErrors, postedFields } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -26,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 async function begin(event: RequestEvent) {
 	const collaborationId = event.params.collaborationId;
 	const user = requirePermission(event, 'collaboration.manage', { collaborationId });
-	return { collaborationId, user, fields: formFields(await event.request.formData()), settings: ssoSettings() };
+	return { collaborationId, user, fields: await postedFields(event.request), settings: ssoSettings() };
 }
 
 /** What a form gets back: never the secret it was sent. */

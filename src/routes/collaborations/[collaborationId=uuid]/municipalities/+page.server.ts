@@ -6,7 +6,7 @@ import { addMember, endMembership, listMembers, MembershipError, setPopulation }
 import { dayIn, timeZoneOf } from '$lib/server/calendar';
 import { getCollaboration } from '$lib/server/collaborations/collaborations';
 import { db } from '$lib/server/db';
-import { fieldError, fieldErrors, formFields, msg, nameField, uuidField } from '$lib/server/forms';
+import { fieldError, fieldErrors, postedFields, msg, nameField, uuidField } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -56,7 +56,7 @@ export const actions: Actions = {
 	add: async (event) => {
 		const collaborationId = event.params.collaborationId;
 		const user = requirePermission(event, 'collaboration.manage', { collaborationId });
-		const fields = formFields(await event.request.formData());
+		const fields = await postedFields(event.request);
 		const parsed = addSchema.safeParse(fields);
 		if (!parsed.success) return fail(400, { action: 'add', values: fields, errors: fieldErrors(parsed.error) });
 		try {
@@ -75,7 +75,7 @@ export const actions: Actions = {
 	end: async (event) => {
 		const collaborationId = event.params.collaborationId;
 		const user = requirePermission(event, 'collaboration.manage', { collaborationId });
-		const fields = formFields(await event.request.formData());
+		const fields = await postedFields(event.request);
 		const id = fields.membershipId;
 		const parsed = endSchema.safeParse(fields);
 		if (!parsed.success) return fail(400, { action: 'end', id, values: fields, errors: fieldErrors(parsed.error) });
@@ -92,7 +92,7 @@ export const actions: Actions = {
 	population: async (event) => {
 		const collaborationId = event.params.collaborationId;
 		const user = requirePermission(event, 'collaboration.manage', { collaborationId });
-		const fields = formFields(await event.request.formData());
+		const fields = await postedFields(event.request);
 		const id = fields.municipalityId;
 		const parsed = populationSchema.safeParse(fields);
 		if (!parsed.success) return fail(400, { action: 'population', id, values: fields, errors: fieldErrors(parsed.error) });

@@ -5,7 +5,7 @@ import { getCollaboration } from '$lib/server/collaborations/collaborations';
 import { invite } from '$lib/server/collaborations/invitations';
 import { GrantScopeError, grantScopes, listPeople, PlatformAdminGrantError, revokeGrant } from '$lib/server/collaborations/people';
 import { db } from '$lib/server/db';
-import { emailField, fieldError, fieldErrors, formFields, lineField, uuidField } from '$lib/server/forms';
+import { emailField, fieldError, fieldErrors, postedFields, lineField, uuidField } from '$lib/server/forms';
 import { mailConfigured } from '$lib/server/mail';
 import { filterPeople, parsePeopleFilter } from '$lib/server/collaborations/people-filter';
 import type { Actions, PageServerLoad } from './$types';
@@ -34,7 +34,7 @@ export const actions: Actions = {
 	invite: async (event) => {
 		const collaborationId = event.params.collaborationId;
 		const user = requirePermission(event, 'collaboration.manage', { collaborationId });
-		const fields = formFields(await event.request.formData());
+		const fields = await postedFields(event.request);
 		const parsed = inviteSchema.safeParse(fields);
 		if (!parsed.success) return fail(400, { action: 'invite', values: fields, errors: fieldErrors(parsed.error) });
 		const sql = db();
@@ -59,7 +59,7 @@ export const actions: Actions = {
 	revoke: async (event) => {
 		const collaborationId = event.params.collaborationId;
 		const user = requirePermission(event, 'collaboration.manage', { collaborationId });
-		const parsed = z.object({ grantId: uuidField }).safeParse(formFields(await event.request.formData()));
+		const parsed = z.object({ grantId: uuidField }).safeParse(await postedFields(event.request));
 		if (!parsed.success) return fail(400, { action: 'revoke', message: 'form.unknown_id' as const });
 		if (!(await revokeGrant(db(), collaborationId, parsed.data.grantId, user.id))) {
 			return fail(404, { action: 'revoke', message: 'form.unknown_id' as const });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requirePermission } from '$lib/server/auth/guard';
 import { addSector, archiveSector, listSectors, restoreSector, sectorKeyPattern, SectorKeyTakenError, updateSector } from '$lib/server/collaborations/sectors';
 import { db } from '$lib/server/db';
-import { fieldError, fieldErrors, formFields, lineField, msg, uuidField } from '$lib/server/forms';
+import { fieldError, fieldErrors, postedFields, lineField, msg, uuidField } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -36,7 +36,7 @@ const idSchema = z.object({ sectorId: uuidField });
 async function setArchived(event: RequestEvent, action: 'archive' | 'restore') {
 	const collaborationId = event.params.collaborationId;
 	const user = requirePermission(event, 'collaboration.manage', { collaborationId });
-	const parsed = idSchema.safeParse(formFields(await event.request.formData()));
+	const parsed = idSchema.safeParse(await postedFields(event.request));
 	if (!parsed.success) return fail(400, { action, message: 'form.unknown_id' as const });
 	const change = action === 'archive' ? archiveSector : restoreSector;
 	if (!(await change(db(), collaborationId, parsed.data.sectorId, user.id))) return fail(404, { action, message: 'form.unknown_id' as const });
@@ -47,7 +47,7 @@ export const actions: Actions = {
 	add: async (event) => {
 		const collaborationId = event.params.collaborationId;
 		const user = requirePermission(event, 'collaboration.manage', { collaborationId });
-		const fields = formFields(await event.request.formData());
+		const fields = await postedFields(event.request);
 		const parsed = addSchema.safeParse(fields);
 		if (!parsed.success) return fail(400, { action: 'add', values: fields, errors: fieldErrors(parsed.error) });
 		try {
@@ -61,7 +61,7 @@ export const actions: Actions = {
 	update: async (event) => {
 		const collaborationId = event.params.collaborationId;
 		const user = requirePermission(event, 'collaboration.manage', { collaborationId });
-		const fields = formFields(await event.request.formData());
+		const fields = await postedFields(event.request);
 		const id = fields.sectorId;
 		const parsed = updateSchema.safeParse(fields);
 		if (!parsed.success) return fail(400, { action: 'update', id, values: fields, errors: fieldErrors(parsed.error) });

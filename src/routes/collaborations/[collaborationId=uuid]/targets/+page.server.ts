@@ -5,7 +5,7 @@ import { filterOf, holds } from '$lib/server/auth/access';
 import { requireCoordination } from '$lib/server/auth/guard';
 import { currentMembers, isMember } from '$lib/server/collaborations/municipalities';
 import { db } from '$lib/server/db';
-import { formFields, msg, uuidField } from '$lib/server/forms';
+import { postedFields, msg, uuidField } from '$lib/server/forms';
 import { frameOf, pickRound, resultRounds } from '$lib/server/results/queries';
 import { listTargets, setTargets } from '$lib/server/results/targets';
 import type { Actions, PageServerLoad } from './$types';
@@ -36,7 +36,7 @@ export const actions: Actions = {
 	set: async (event) => {
 		const collaborationId = event.params.collaborationId;
 		const { user, abilities } = requireCoordination(event, collaborationId);
-		const fields = formFields(await event.request.formData());
+		const fields = await postedFields(event.request);
 		const levels = Object.fromEntries(
 			Object.entries(fields).flatMap(([name, value]) => (name.startsWith('level.') ? [[name.slice('level.'.length), value]] : []))
 		);

@@ -9,7 +9,7 @@ import { getCollaboration } from '$lib/server/collaborations/collaborations';
 import { invite } from '$lib/server/collaborations/invitations';
 import { GrantScopeError, PlatformAdminGrantError, respondentGrantMunicipality, revokeGrant } from '$lib/server/collaborations/people';
 import { db } from '$lib/server/db';
-import { emailField, fieldError, fieldErrors, formFields, lineField, msg, uuidField } from '$lib/server/forms';
+import { emailField, fieldError, fieldErrors, postedFields, lineField, msg, uuidField } from '$lib/server/forms';
 import { narrowForReminder, roundCompletion, sendReminders } from '$lib/server/assessments/completion';
 import { listReminders, reminderDaysField, setReminderDays } from '$lib/server/assessments/reminders';
 import { closeRound, getRound } from '$lib/server/assessments/rounds';
@@ -62,7 +62,7 @@ export const actions: Actions = {
 	/** Assigns a respondent to an assessment's municipality and sector, inviting them if new. */
 	assign: async (event) => {
 		const { user } = await roundInScope(event);
-		const fields = formFields(await event.request.formData());
+		const fields = await postedFields(event.request);
 		const parsed = assignSchema.safeParse(fields);
 		if (!parsed.success) return fail(400, { action: 'assign' as const, assessmentId: fields.assessmentId, values: fields, errors: fieldErrors(parsed.error) });
 		const context = await coordinatedAssessment(event, user, parsed.data.assessmentId);
@@ -89,7 +89,7 @@ export const actions: Actions = {
 	/** Removes a respondent grant of a municipality the person coordinates; answers stay. */
 	unassign: async (event) => {
 		const { user, abilities } = await roundInScope(event);
-		const parsed = z.object({ grantId: uuidField }).safeParse(formFields(await event.request.formData()));
+		const parsed = z.object({ grantId: uuidField }).safeParse(await postedFields(event.request));
 		if (!parsed.success) return fail(400, { action: 'unassign' as const, message: 'form.unknown_id' as const });
 		const sql = db();
 		const municipalityId = await respondentGrantMunicipality(sql, event.params.collaborationId, parsed.data.grantId);
@@ -102,7 +102,7 @@ export const actions: Actions = {
 	/** Reopens a submitted response, with the reason kept in the audit trail. */
 	reopen: async (event) => {
 		const { user } = await roundInScope(event);
-		const fields = formFields(await event.request.formData());
+		const fields = await postedFields(event.request);
 		const parsed = z.object({ responseId: uuidField, reason: lineField({ min: 1, max: 2000 }) }).safeParse(fields);
 		if (!parsed.success) return fail(400, { action: 'reopen' as const, responseId: fields.responseId, errors: fieldErrors(parsed.error) });
 		try {
@@ -122,7 +122,7 @@ export const actions: Actions = {
 	/** Reminds those in the person's view of the round who have not submitted. */
 	remind: async (event) => {
 		const { round, collaborationId, municipalityIds, user } = await roundInScope(event);
-		const target = reminderTargetSchema.safeParse(formFields(await event.request.formData()).target ?? 'all');
+		const target = reminderTargetSchema.safeParse((await postedFields(event.request)).target ?? 'all');
 		if (!target.success) return fail(400, { action: 'remind' as const, message: 'form.invalid' as const });
 		const sql = db();
 		const rows = narrowForReminder(await roundCompletion(sql, collaborationId, round.id, municipalityIds, event.locals.locale), target.data);
@@ -147,7 +147,7 @@ export const actions: Actions = {
 	/** Whether the assessment's respondents see each other's answers. */
 	team: async (event) => {
 		const { user } = await roundInScope(event);
-		const parsed = z.object({ assessmentId: uuidField, team: z.enum(teams, msg('form.invalid')) }).safeParse(formFields(await event.request.formData()));
+		const parsed = z.object({ assessmentId: uuidField, team: z.enum(teams, msg('form.invalid')) }).safeParse(await postedFields(event.request));
 		if (!parsed.success) return fail(400, { action: 'team' as const, message: 'form.invalid' as const });
 		try {
 			await setTeam(db(), user, event.params.collaborationId, parsed.data.assessmentId, parsed.data.team);
@@ -163,7 +163,7 @@ export const actions: Actions = {
 	/** Approves a submitted assessment, or returns it to its respondents with a note (assessments/signoff.ts). */
 	signoff: async (event) => {
 		const { user } = await roundInScope(event);
-		const fields = formFields(await event.request.formData());
+		const fields = await postedFields(event.request);
 		const parsed = z
 			.object({ assessmentId: uuidField, decision: z.enum(['approved', 'returned'], msg('form.invalid')), note: lineField({ max: 2000 }).default('') })
 			.safeParse(fields);
@@ -184,7 +184,7 @@ export const actions: Actions = {
 	reminderDays: async (event) => {
 		const { user, collaborationId, round, municipalityIds } = await roundInScope(event);
 		if (municipalityIds !== null) error(403, translate(event.locals.locale, 'error.forbidden'));
-		const fields = formFields(await event.request.formData());
+		const fields = await postedFields(event.request);
 		const parsed = z.object({ days: reminderDaysField }).safeParse(fields);
 		if (!parsed.success) return fail(400, { action: 'reminderDays' as const, values: fields, errors: fieldErrors(parsed.error) });
 		await setReminderDays(db(), collaborationId, round.id, parsed.data.days, user.id);
