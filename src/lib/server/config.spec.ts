@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { publicOrigin, readConfig } from './config';
+import { connectionsFor } from './db/index';
 
 describe('readConfig', () => {
 	it('defaults to the embedded database under ./data/postgres', () => {
@@ -18,6 +19,16 @@ describe('readConfig', () => {
 		expect(readConfig({ DATABASE_URL: 'postgres://u@db:5432/moden' }).DATABASE_URL).toBe('postgres://u@db:5432/moden');
 		expect(() => readConfig({ DATABASE_URL: 'mysql://u@db/moden' })).toThrow(/DATABASE_URL/);
 		expect(() => readConfig({ MODEN_DB_WAIT_SECONDS: 'soon' })).toThrow(/MODEN_DB_WAIT_SECONDS/);
+	});
+
+	it('opens two connections per core to the embedded database (at least four), 10 to a server, or MODEN_DB_CONNECTIONS', () => {
+		expect(connectionsFor(readConfig({}), true, 2)).toBe(4);
+		expect(connectionsFor(readConfig({}), true, 1)).toBe(4);
+		expect(connectionsFor(readConfig({}), true, 8)).toBe(16);
+		expect(connectionsFor(readConfig({}), false, 8)).toBe(10);
+		expect(connectionsFor(readConfig({ MODEN_DB_CONNECTIONS: '25' }), false, 8)).toBe(25);
+		expect(connectionsFor(readConfig({ MODEN_DB_CONNECTIONS: '3' }), true, 8)).toBe(3);
+		expect(() => readConfig({ MODEN_DB_CONNECTIONS: '0' })).toThrow(/MODEN_DB_CONNECTIONS/);
 	});
 
 	it('runs the job runner unless MODEN_JOBS=0', () => {

@@ -26,6 +26,8 @@ const schema = z
 		DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
 		MODEN_DATA_DIR: z.string().min(1).default('./data/postgres'),
 		MODEN_DB_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+		// the most connections this process opens to PostgreSQL (unset: see connectionsFor in db/index.ts)
+		MODEN_DB_CONNECTIONS: z.coerce.number().int().min(1).max(200).optional(),
 		MODEN_MIGRATIONS_DIR: z.string().min(1).default('./migrations'),
 		MODEN_QUESTIONNAIRES_DIR: z.string().min(1).default('./questionnaires'),
 		// load the demo collaboration into an empty embedded database at start-up (0: never)
