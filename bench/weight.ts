@@ -7,9 +7,9 @@ import { chromium, type Browser } from '@playwright/test';
  * The JavaScript a page loads, in gzipped bytes as adapter-node serves it (its .gz files
  * in build/client): the scripts Chromium actually fetches when it opens the page signed
  * in and lets it hydrate: the start-up script, the page's nodes, and what they import,
- * static or dynamic; and the one language catalogue the reader gets, which comes inside
- * the document (the root layout's data) rather than as a chunk of its own: counted
- * at its gzipped size there, so moving it saved a round trip and no weight on paper.
+ * static or dynamic; and the texts of the reader's language that the page's route uses
+ * (src/lib/i18n/route-messages.ts), which come inside the document (the root layout's
+ * data) rather than as a chunk of their own: counted at their gzipped size there.
  * A later client-side navigation loads more; not counted here.
  */
 const CLIENT = path.resolve('build/client');
@@ -50,7 +50,7 @@ export async function pageWeight(browser: Browser, origin: string, pathname: str
 	}
 }
 
-/** The catalogue object in SvelteKit's start-up script (`catalogue:{…}`), gzipped; 0 when the page has none. */
+/** The texts object in SvelteKit's start-up script (`catalogue:{…}`), gzipped; 0 when the page has none. */
 function inlineCatalogueGzip(html: string): number {
 	const at = html.indexOf('catalogue:{');
 	if (at < 0) return 0;
