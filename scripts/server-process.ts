@@ -48,7 +48,7 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerPr
 		NODE_ENV: 'production'
 	};
 	const started = performance.now();
-	const child = spawn(process.execPath, [path.resolve('build/index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, [...startFlags(), path.resolve('build/index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	const output: string[] = [];
 	const keep = (chunk: Buffer) => {
 		options.onOutput?.(chunk.toString());
@@ -84,6 +84,12 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerPr
 			await exited;
 		}
 	};
+}
+
+/** The Node flags `npm start` runs the server with (package.json), so the bench measures the server as it is run. */
+function startFlags(): string[] {
+	const { scripts } = JSON.parse(fs.readFileSync(path.resolve('package.json'), 'utf8')) as { scripts: { start: string } };
+	return scripts.start.split(/\s+/).filter((part) => part.startsWith('--'));
 }
 
 function residentMb(pid: number): number {

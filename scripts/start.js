@@ -1,5 +1,10 @@
 // npm start: builds the app when its sources changed since the last build, then serves
 // it with adapter-node. The app starts (or connects to) the database itself.
+// package.json runs this with --max-old-space-size=1024: the server's live heap is some
+// 30 MB, and without a limit V8 on a machine with much memory lets garbage grow to about
+// four times the live heap before it collects (bench/README.md: 311 MB resident after the
+// bench's save run, about 170 MB with the limit). The bench starts the server with the
+// same flags (scripts/server-process.ts).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
