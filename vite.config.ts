@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
@@ -6,6 +7,10 @@ export default defineConfig({
 	// Rolldown's timing report is noise on a 2-core machine; real timings live in `npm run bench`.
 	build: { rolldownOptions: { checks: { bundlerTimings: false } } },
 	test: {
+		// One test file per core: the integration tests wait on PostgreSQL (another process)
+		// much of the time, and Vitest's default (cores − 1) ran them one by one on two cores
+		// (229 s against 144 s).
+		maxWorkers: os.availableParallelism(),
 		projects: [
 			{
 				extends: './vite.config.ts',
