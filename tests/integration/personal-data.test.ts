@@ -42,6 +42,14 @@ describe('personal data', () => {
 		]);
 		await submitResponse(sql(), kari, assessmentId);
 		await sql()`insert into user_identity (issuer, subject, user_id) values ('https://login.microsoftonline.com/11111111-1111-4111-8111-111111111111/v2.0', 'kari-at-entra', ${id})`;
+		// an initiative she owns, with a note she wrote, and one she made for someone else; a sign-off note in her name
+		const { id: owned } = await first(sql()<{ id: string }[]>`
+			insert into initiative (collaboration_id, scope, municipality_id, sector_id, title, owner_id, created_by)
+			values (${collaborationId}, 'sector', ${hamar}, ${sectorId}, 'Opplæring i nye verktøy', ${id}, null) returning id`);
+		await sql()`insert into initiative_event (initiative_id, collaboration_id, status, note, actor_id) values (${owned}, ${collaborationId}, 'in_progress', 'Kurset er bestilt', ${id})`;
+		await sql()`insert into initiative (collaboration_id, scope, municipality_id, title, owner_id, created_by) values (${collaborationId}, 'municipality', ${hamar}, 'Felles innkjøp', null, ${id})`;
+		await sql()`insert into initiative (collaboration_id, scope, title) values (${collaborationId}, 'collaboration', 'Ikke hennes')`;
+		await sql()`update assessment set signoff = 'returned', signoff_note = 'Se over kommentaren', signoff_by = ${id}, signoff_at = now() where id = ${assessmentId}`;
 	});
 
 	it('exports the account, roles, identities at providers and answers', async () => {
@@ -51,6 +59,12 @@ describe('personal data', () => {
 		expect(data.identities).toEqual([expect.objectContaining({ subject: 'kari-at-entra' })]);
 		expect(data.responses[0]!.answers).toEqual([expect.objectContaining({ item: 'culture.openness-to-change', level: 4, comment: 'Godt i gang' })]);
 		expect(data.activity.map((a) => a.action)).toContain('response.submitted');
+		expect(data.initiatives).toEqual([
+			expect.objectContaining({ title: 'Opplæring i nye verktøy', owner: true, creator: false }),
+			expect.objectContaining({ title: 'Felles innkjøp', owner: false, creator: true })
+		]);
+		expect(data.initiativeNotes).toEqual([expect.objectContaining({ initiative: 'Opplæring i nye verktøy', note: 'Kurset er bestilt' })]);
+		expect(data.signoffs).toEqual([expect.objectContaining({ municipality: 'Hamar', signoff: 'returned', note: 'Se over kommentaren' })]);
 	});
 
 	it('deletes the person but keeps the answers and scores, anonymous', async () => {

@@ -29,7 +29,21 @@ export async function personalData(sql: Db, userId: string) {
 	// the identities at providers that sign the person in (docs/sso.md)
 	const identities = await sql`select issuer, subject, linked_at, last_used_at from user_identity where user_id = ${userId} order by linked_at`;
 	const activity = await sql`select at, action, subject_type, subject_id, host(ip) as ip from audit_event where actor_id = ${userId} order by at`;
-	return { exportedAt: new Date().toISOString(), account, roles, responses, sessions, identities, activity };
+	// the initiatives they own or made, and what they wrote in them (issue 20) and in sign-offs (issue 24)
+	const initiatives = await sql`
+		select i.id, c.name as collaboration, i.scope, i.title, i.description, i.status, i.due_on,
+			i.owner_id is not distinct from ${userId}::uuid as owner, i.created_by is not distinct from ${userId}::uuid as creator, i.created_at
+		from initiative i join collaboration c on c.id = i.collaboration_id
+		where i.owner_id = ${userId} or i.created_by = ${userId} order by i.created_at`;
+	const initiativeNotes = await sql`
+		select i.title as initiative, e.status, e.note, e.at from initiative_event e join initiative i on i.id = e.initiative_id
+		where e.actor_id = ${userId} order by e.at`;
+	const signoffs = await sql`
+		select c.name as collaboration, m.name as municipality, s.name_nb as sector, ro.year, a.signoff, a.signoff_note as note, a.signoff_at as at
+		from assessment a join round ro on ro.id = a.round_id
+		join collaboration c on c.id = a.collaboration_id join municipality m on m.id = a.municipality_id join sector s on s.id = a.sector_id
+		where a.signoff_by = ${userId} order by a.signoff_at`;
+	return { exportedAt: new Date().toISOString(), account, roles, responses, sessions, identities, activity, initiatives, initiativeNotes, signoffs };
 }
 
 export class LastPlatformAdminError extends Error {
