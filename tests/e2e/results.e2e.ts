@@ -50,7 +50,7 @@ test('a leadership team sees its municipality’s radar, sector heatmap and tren
 	await expect(page.getByRole('list', { name: 'Tegnforklaring for diagrammene' })).toHaveCount(1);
 	await expect(page.getByRole('list', { name: 'Tegnforklaring for diagrammene' })).toContainText('Samarbeidet (snitt)');
 	// The first table gives each dimension's change since the round before; strategy's is a break, not a number.
-	const levels = page.getByRole('region', { name: 'Tabell over poeng, intervaller, dekning og mål' }).locator('table');
+	const levels = page.getByRole('table', { name: 'Poeng, intervaller, dekning og mål' });
 	await expect(levels.getByRole('columnheader', { name: 'Endring siden forrige runde' })).toBeVisible();
 	await expect(levels.locator('tbody tr', { hasText: 'Strategi' }).locator('td[data-since-last]')).toHaveAttribute('data-since-last', 'break');
 	await expect(levels.locator('tbody tr', { hasText: 'Strategi' }).locator('td[data-since-last]')).toContainText('brudd');

@@ -50,7 +50,7 @@ export const en = {
 	'results.radar_aria': 'Radar chart of {name}’s dimension scores against the collaboration’s and the peers’ medians',
 	'results.collaboration_median': 'Collaboration median',
 	'results.peer_median': 'Peer median ({size})',
-	'results.levels_table': 'Table of scores, intervals, coverage and targets',
+	'results.levels_table': 'Scores, intervals, coverage and targets',
 	'results.levels_targets': 'Levels and targets',
 	'results.sector_range': 'Sectors: lowest–highest (n)',
 	'results.minimum': 'Collaboration minimum',

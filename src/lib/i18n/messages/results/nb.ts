@@ -47,7 +47,7 @@ export const nb = {
 	'results.radar_aria': 'Radardiagram over {name}s poeng per dimensjon mot medianen i samarbeidet og blant sammenlignbare kommuner',
 	'results.collaboration_median': 'Median i samarbeidet',
 	'results.peer_median': 'Median for sammenlignbare ({size})',
-	'results.levels_table': 'Tabell over poeng, intervaller, dekning og mål',
+	'results.levels_table': 'Poeng, intervaller, dekning og mål',
 	'results.levels_targets': 'Nivåer og mål',
 	'results.sector_range': 'Sektorer: lavest–høyest (n)',
 	'results.minimum': 'Samarbeidets minimum',

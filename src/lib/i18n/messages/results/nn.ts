@@ -47,7 +47,7 @@ export const nn = {
 	'results.radar_aria': 'Radardiagram over poenga til {name} per dimensjon mot medianen i samarbeidet og blant samanliknbare kommunar',
 	'results.collaboration_median': 'Median i samarbeidet',
 	'results.peer_median': 'Median for samanliknbare ({size})',
-	'results.levels_table': 'Tabell over poeng, intervall, dekning og mål',
+	'results.levels_table': 'Poeng, intervall, dekning og mål',
 	'results.levels_targets': 'Nivå og mål',
 	'results.sector_range': 'Sektorar: lågast–høgast (n)',
 	'results.minimum': 'Minimum for samarbeidet',

@@ -47,7 +47,7 @@ export const sv = {
 	'results.radar_aria': 'Radardiagram över {name}s poäng per dimension mot medianen i samverkan och bland jämförbara kommuner',
 	'results.collaboration_median': 'Median i samverkan',
 	'results.peer_median': 'Median för jämförbara ({size})',
-	'results.levels_table': 'Tabell över poäng, intervall, täckning och mål',
+	'results.levels_table': 'Poäng, intervall, täckning och mål',
 	'results.levels_targets': 'Nivåer och mål',
 	'results.sector_range': 'Verksamheter: lägst–högst (n)',
 	'results.minimum': 'Samverkans miniminivå',
