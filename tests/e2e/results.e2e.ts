@@ -55,6 +55,14 @@ test('a leadership team sees its municipality’s radar, sector heatmap and tren
 	await expect(levels.locator('tbody tr', { hasText: 'Strategi' }).locator('td[data-since-last]')).toHaveAttribute('data-since-last', 'break');
 	await expect(levels.locator('tbody tr', { hasText: 'Strategi' }).locator('td[data-since-last]')).toContainText('brudd');
 
+	// Where to begin: each question's score, level reached and don't-know rate, as a list with spaces.
+	await expect(
+		page
+			.getByRole('listitem')
+			.filter({ hasText: /\(\d+,\d, nivå \d, vet ikke \d+ %\)/ })
+			.first()
+	).toBeVisible();
+
 	// Every size class is under k = 5 here: withheld, and the page says why.
 	await expect(page.getByRole('table').filter({ hasText: 'Størrelsesklasse' }).getByText('holdt tilbake').first()).toBeVisible();
 	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
